@@ -1,0 +1,24 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { commands } from './commands';
+
+/** The kgen CLI: parses arguments and hands each command to its module. */
+async function main(argv: string[]): Promise<void> {
+  const cli = yargs(argv)
+    .scriptName('kgen')
+    .usage('$0 <command> [options]\n\nTyped Kafka for TypeScript: schema-registry codegen and governance.')
+    .strict()
+    .demandCommand(1, 'Specify a command.')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 110));
+  for (const command of commands) cli.command(command);
+  await cli.parseAsync();
+}
+
+main(hideBin(process.argv)).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 2;
+});

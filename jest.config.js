@@ -1,0 +1,25 @@
+/**
+ * Two projects: `unit` needs no servers; `integration` runs against a real broker and registry started by
+ * test/stack (or an external stack from KAFKA_BROKERS + SCHEMA_REGISTRY_URL).
+ * @type {import('jest').Config}
+ */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  moduleNameMapper: { '^kgen$': '<rootDir>/src/index.ts', '^kgen/codegen$': '<rootDir>/codegen/index.ts' },
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/stack/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/test/stack/jest-global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,168 @@
+/**
+ * The topic contract: what generated code (or a hand-written map) declares, and what the SDK infers every
+ * producer/consumer type from. A descriptor is a plain value; its TypeScript types ride along as phantom
+ * type parameters, so `createClient({ topics })` needs nothing else.
+ */
+
+/** Type-level carrier for a descriptor's producer-input and consumer-output types; never set at runtime. */
+export interface TypeCarrier<TInput, TOutput> {
+  /** Phantom: the producer input type and consumer output type. Always `undefined` at runtime. */
+  readonly __types?: { readonly input: TInput; readonly output: TOutput };
+}
+
+/** A schema this one references, registered under its own subject (name = Avro full name or Protobuf import path). */
+export interface SchemaReference {
+  readonly name: string;
+  readonly subject: string;
+  readonly version: number;
+  readonly schema: RegistrySchemaDescriptor;
+}
+
+/** Fields shared by descriptors whose schema lives in a schema registry. */
+export interface RegistrySchemaFields {
+  /** Registry subject the schema is registered under; omitted when derived from the topic (TopicNameStrategy). */
+  readonly subject?: string;
+  /** Version pinned by the lock file, if any. */
+  readonly version?: number;
+  /** Registry id pinned by the lock file, if any. */
+  readonly id?: number;
+  /** The schema text as registered (Avro: canonical JSON; Protobuf: the `.proto` file). */
+  readonly schema: string;
+  /** Schemas this one imports, registered under their own subjects. */
+  readonly references: readonly SchemaReference[];
+}
+
+/**
+ * Avro codec options. One object drives both the TypeScript emitter and the runtime codec, so the emitted
+ * types always match the values the codec produces.
+ */
+export interface AvroCodecOptions {
+  /** How Avro `long` is represented: `number` (throws past 2^53) or `bigint`. */
+  readonly long: 'number' | 'bigint';
+  /**
+   * Multi-branch unions (other than `["null", T]`): `wrapped` gives `{ "<branch name>": value }` objects,
+   * `plain` gives the bare value (only for unions whose branches are distinguishable at runtime).
+   */
+  readonly unions: 'wrapped' | 'plain';
+  /** `timestamp-*` and `local-timestamp-*`: `Date`, or the raw number. */
+  readonly timestamps: 'date' | 'number';
+  /** `date`: a `Date` at UTC midnight, an ISO `YYYY-MM-DD` string, or the raw day number. */
+  readonly date: 'date' | 'string' | 'number';
+  /** `decimal`: the exact decimal as a string (`"12.34"`), or the raw bytes. */
+  readonly decimal: 'string' | 'bytes';
+}
+
+/** An Avro schema: `name` is the full name of the top-level type. */
+export interface AvroSchemaDescriptor<TInput = unknown, TOutput = TInput>
+  extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  readonly format: 'AVRO';
+  /** Full name of the top-level named type (e.g. `com.acme.Order`). */
+  readonly name: string;
+  readonly options: AvroCodecOptions;
+}
+
+/** Protobuf codec options; one object drives the emitter and the runtime codec. */
+export interface ProtobufCodecOptions {
+  /** 64-bit integers as `bigint` or decimal `string`. */
+  readonly int64: 'bigint' | 'string';
+  /** Enums as string literals (unknown values as numbers) or numbers. */
+  readonly enums: 'string' | 'number';
+  /** `google.protobuf.Timestamp` as `Date`, or as the raw `{ seconds, nanos }` message. */
+  readonly timestamp: 'date' | 'message';
+}
+
+/** A Protobuf message type inside a `.proto` file. */
+export interface ProtobufSchemaDescriptor<TInput = unknown, TOutput = TInput>
+  extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  readonly format: 'PROTOBUF';
+  /** Fully-qualified message name (e.g. `acme.orders.Order`). */
+  readonly name: string;
+  /** Import path of the file (the reference name other schemas use), e.g. `acme/orders.proto`. */
+  readonly fileName: string;
+  readonly options: ProtobufCodecOptions;
+}
+
+/** A schema kept in a registry. */
+export type RegistrySchemaDescriptor =
+  AvroSchemaDescriptor<unknown, unknown> | ProtobufSchemaDescriptor<unknown, unknown>;
+
+/** UTF-8 string (keys, usually). */
+export interface StringDescriptor extends TypeCarrier<string, string> {
+  readonly format: 'STRING';
+}
+
+/** Raw bytes, passed through untouched. */
+export interface BytesDescriptor extends TypeCarrier<Buffer, Buffer> {
+  readonly format: 'BYTES';
+}
+
+/**
+ * A topic that carries several record types (RecordNameStrategy / TopicRecordNameStrategy). The producer
+ * picks the variant whose schema accepts the value (or the one named in the message); the consumer picks it
+ * by the writer's schema.
+ */
+export interface OneOfDescriptor<
+  TVariants extends readonly RegistrySchemaDescriptor[] = readonly RegistrySchemaDescriptor[],
+> extends TypeCarrier<InputOf<TVariants[number]>, OutputOf<TVariants[number]>> {
+  readonly format: 'ONE_OF';
+  readonly variants: TVariants;
+}
+
+/** Anything that can describe a key or a value. */
+export type SchemaDescriptor =
+  RegistrySchemaDescriptor | StringDescriptor | BytesDescriptor | OneOfDescriptor;
+
+/** The producer input type of a descriptor. */
+export type InputOf<D> = D extends TypeCarrier<infer I, unknown> ? I : never;
+/** The consumer output type of a descriptor. */
+export type OutputOf<D> = D extends TypeCarrier<unknown, infer O> ? O : never;
+
+/** Key and value descriptors of one topic. */
+export interface TopicDescriptor<
+  K extends SchemaDescriptor = SchemaDescriptor,
+  V extends SchemaDescriptor = SchemaDescriptor,
+> {
+  readonly key: K;
+  readonly value: V;
+}
+
+/** Topic name → descriptors. Generated as `topics`; may be written by hand with the helpers below. */
+export type TopicMap = { readonly [topic: string]: TopicDescriptor };
+
+/** Topic names of a map. */
+export type TopicName<T extends TopicMap> = Extract<keyof T, string>;
+export type KeyInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['key']>;
+export type KeyOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['key']>;
+export type ValueInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['value']>;
+export type ValueOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['value']>;
+
+/** Declares a topic map, keeping its literal topic names and descriptor types. */
+export function defineTopics<const T extends TopicMap>(topics: T): T {
+  return topics;
+}
+
+/** An Avro descriptor; generated code calls this, and so can a hand-written map. */
+export function avroSchema<TInput, TOutput = TInput>(
+  descriptor: Omit<AvroSchemaDescriptor<TInput, TOutput>, 'format' | '__types'>,
+): AvroSchemaDescriptor<TInput, TOutput> {
+  return { format: 'AVRO', ...descriptor };
+}
+
+/** A Protobuf descriptor; generated code calls this, and so can a hand-written map. */
+export function protobufSchema<TInput, TOutput = TInput>(
+  descriptor: Omit<ProtobufSchemaDescriptor<TInput, TOutput>, 'format' | '__types'>,
+): ProtobufSchemaDescriptor<TInput, TOutput> {
+  return { format: 'PROTOBUF', ...descriptor };
+}
+
+/** A topic with several record types. */
+export function oneOf<const V extends readonly RegistrySchemaDescriptor[]>(
+  ...variants: V
+): OneOfDescriptor<V> {
+  return { format: 'ONE_OF', variants };
+}
+
+/** UTF-8 string keys or values. */
+export const stringSerde: StringDescriptor = { format: 'STRING' };
+/** Raw bytes keys or values. */
+export const bytesSerde: BytesDescriptor = { format: 'BYTES' };
