@@ -1,0 +1,26 @@
+/**
+ * The synchronous codec interface the SDK frames around. One codec per (descriptor); built once at start-up.
+ * Avro (`./avro`) and Protobuf (`./protobuf`) implement it from the same options the emitter used.
+ */
+
+/** A writer schema fetched from the registry by id, with its references resolved (name → schema text). */
+export interface WriterSchema {
+  readonly schemaType: 'AVRO' | 'PROTOBUF';
+  readonly schema: string;
+  /** Transitively resolved references: reference name → schema text. */
+  readonly references: ReadonlyArray<{ readonly name: string; readonly schema: string }>;
+}
+
+export interface SchemaCodec<TInput, TOutput> {
+  /** Value → payload bytes (without the Confluent frame). Throws a kgen error naming the field on bad input. */
+  encode(value: TInput): Buffer;
+  /** Payload written with this same schema → value. */
+  decode(payload: Buffer): TOutput;
+  /** Whether `value` fits this schema (picks the variant of a topic with several record types). */
+  accepts(value: unknown): boolean;
+  /**
+   * A decoder for payloads written with another version of this schema: the result has the reader's
+   * (generated) shape. Build once per writer schema id and cache.
+   */
+  resolving(writer: WriterSchema): (payload: Buffer) => TOutput;
+}
