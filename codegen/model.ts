@@ -48,3 +48,6 @@ export interface FormatOutput {
   readonly files: readonly GeneratedFile[];
   readonly schemas: readonly EmittedSchema[];
 }
+
+/** A format's generator: pure, deterministic, no I/O. */
+export type FormatGenerator<TOptions> = (sources: readonly SourceSchema[], options: TOptions) => FormatOutput;
