@@ -42,5 +42,17 @@ export { MAGIC_BYTE, WireFormatError, frame, frameHeader, unframe, type Frame } 
 
 // --- serde: Avro codec (owned by the Avro work) ---
 // --- serde: Protobuf codec (owned by the Protobuf work) ---
+export {
+  DEFAULT_PROTOBUF_OPTIONS,
+  ProtobufDecodeError,
+  ProtobufEncodeError,
+  ProtobufSchemaError,
+  createProtobufCodec,
+  resolveProtobufOptions,
+  type ProtobufAny,
+  type ProtobufCodec,
+  type ProtobufJsonObject,
+  type ProtobufJsonValue,
+} from './serde/protobuf';
 // --- client, producer, consumer (owned by the SDK work) ---
 // --- delivery semantics: transactions, pipeline, commit strategies, DLQ (owned by the delivery work) ---

@@ -63,12 +63,25 @@ export interface AvroSchemaDescriptor<TInput = unknown, TOutput = TInput>
 
 /** Protobuf codec options; one object drives the emitter and the runtime codec. */
 export interface ProtobufCodecOptions {
-  /** 64-bit integers as `bigint` or decimal `string`. */
+  /** 64-bit integers (`int64`, `uint64`, `sint64`, `fixed64`, `sfixed64`) as `bigint` or decimal `string`. */
   readonly int64: 'bigint' | 'string';
-  /** Enums as string literals (unknown values as numbers) or numbers. */
+  /**
+   * Enums as string literals of the value names, or as numbers. With `string`, a value the schema does not
+   * know (written by a newer producer) is kept as its number rather than dropped.
+   */
   readonly enums: 'string' | 'number';
-  /** `google.protobuf.Timestamp` as `Date`, or as the raw `{ seconds, nanos }` message. */
+  /** `google.protobuf.Timestamp` as `Date` (millisecond precision), or as the raw `{ seconds, nanos }` message. */
   readonly timestamp: 'date' | 'message';
+  /**
+   * `google.protobuf.Duration` as the raw `{ seconds, nanos }` message (default, lossless), or as a number of
+   * milliseconds (fractional below 1 ms).
+   */
+  readonly duration?: 'message' | 'milliseconds';
+  /**
+   * Wrapper types (`google.protobuf.Int32Value`, `StringValue`, ...): `unwrap` (default) gives the bare value,
+   * absent when unset (`T | undefined`); `message` keeps the `{ value }` object.
+   */
+  readonly wrappers?: 'unwrap' | 'message';
 }
 
 /** A Protobuf message type inside a `.proto` file. */

@@ -1,0 +1,4 @@
+export { createProtobufCodec, descriptorFiles, type ProtobufCodec } from './codec';
+export { ProtobufDecodeError, ProtobufEncodeError, ProtobufSchemaError } from './errors';
+export { DEFAULT_PROTOBUF_OPTIONS, resolveProtobufOptions } from './options';
+export type { ProtobufAny, ProtobufJsonObject, ProtobufJsonValue } from './types';

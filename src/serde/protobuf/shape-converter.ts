@@ -1,0 +1,348 @@
+import { Enum, Type, util, type Field, type OneOf } from 'protobufjs';
+import type { ProtobufCodecOptions } from '../../topics';
+import { ProtobufEncodeError } from './errors';
+import {
+  describe,
+  mapKeyDecoder,
+  mapKeyEncoder,
+  scalarDecoder,
+  scalarDefault,
+  scalarEncoder,
+  type Decode,
+  type Encode,
+  type Fail,
+} from './scalars';
+import { WKT, WRAPPERS } from './wkt';
+
+/** Converts one message type between the plain emitted shape and what protobufjs encodes/decodes. */
+export interface MessageConverter {
+  toWire(value: unknown, path: string): Record<string, unknown>;
+  fromWire(message: unknown): Record<string, unknown>;
+}
+
+type Presence = 'implicit' | 'explicit' | 'required' | 'repeated' | 'map';
+
+interface FieldPlan {
+  readonly prop: string;
+  readonly wire: string;
+  readonly presence: Presence;
+  readonly encode: Encode;
+  readonly decode: Decode;
+  readonly defaultValue: () => unknown;
+  readonly mapKey?: { encode: (k: string, p: string) => string; decode: (k: string) => string };
+}
+
+interface OneofPlan {
+  readonly prop: string;
+  readonly cases: ReadonlyMap<string, FieldPlan>;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  !(v instanceof Uint8Array) &&
+  !(v instanceof Date);
+
+/** proto3 `optional` fields sit in a synthetic one-field oneof; they are plain optional properties. */
+export function isSyntheticOneof(oneof: OneOf): boolean {
+  const only = oneof.fieldsArray.length === 1 ? oneof.fieldsArray[0] : undefined;
+  return only?.options?.['proto3_optional'] === true;
+}
+
+/** The plain property name of a field or oneof (protobufjs camelCases parsed names; bundled WKTs too). */
+export function propName(name: string): string {
+  return util.camelCase(name);
+}
+
+/** How a field's presence shows in the plain shape. */
+export function presenceOf(field: Field): Presence {
+  if (field.map) return 'map';
+  if (field.repeated) return 'repeated';
+  if (field.required) return 'required';
+  if (field.resolvedType instanceof Type || field.hasPresence) return 'explicit';
+  return 'implicit';
+}
+
+/** Builds (and caches, for recursive types) converters for every message reachable from a root type. */
+export class ShapeConverter {
+  private readonly cache = new Map<Type, MessageConverter>();
+  private readonly fail: Fail;
+
+  constructor(
+    private readonly options: Required<ProtobufCodecOptions>,
+    messageName: string,
+  ) {
+    this.fail = (path, problem) => {
+      throw new ProtobufEncodeError(messageName, path, problem);
+    };
+  }
+
+  forType(type: Type): MessageConverter {
+    const cached = this.cache.get(type);
+    if (cached) return cached;
+    // Registered before the plans are built so recursive types find it.
+    const converter: MessageConverter = { toWire: () => ({}), fromWire: () => ({}) };
+    this.cache.set(type, converter);
+    const fields: FieldPlan[] = [];
+    const oneofs: OneofPlan[] = [];
+    for (const oneof of type.oneofsArray) {
+      if (isSyntheticOneof(oneof)) continue;
+      oneofs.push({
+        prop: propName(oneof.name),
+        cases: new Map(oneof.fieldsArray.map((f) => [propName(f.name), this.plan(f.resolve())])),
+      });
+    }
+    for (const field of type.fieldsArray) {
+      if (field.partOf && !isSyntheticOneof(field.partOf)) continue;
+      fields.push(this.plan(field.resolve()));
+    }
+    const known = new Set([...fields.map((f) => f.prop), ...oneofs.map((o) => o.prop)]);
+    const fail = this.fail;
+
+    converter.toWire = (value, path) => {
+      if (!isRecord(value)) return fail(path, `expected a ${type.name} object, got ${describe(value)}`);
+      for (const key of Object.keys(value)) {
+        if (!known.has(key))
+          fail(`${path}.${key}`, `unknown field (${type.name} has: ${[...known].join(', ')})`);
+      }
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        const v = value[f.prop];
+        const at = `${path}.${f.prop}`;
+        if (v === undefined) {
+          if (f.presence === 'required') fail(at, 'required field is missing');
+          continue;
+        }
+        if (f.presence === 'repeated') {
+          if (!Array.isArray(v)) fail(at, `expected an array, got ${describe(v)}`);
+          out[f.wire] = (v as unknown[]).map((item, i) => f.encode(item, `${at}[${i}]`));
+        } else if (f.presence === 'map' && f.mapKey) {
+          if (!isRecord(v)) fail(at, `expected an object (map), got ${describe(v)}`);
+          const m: Record<string, unknown> = {};
+          for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+            const p = `${at}[${JSON.stringify(k)}]`;
+            m[f.mapKey.encode(k, p)] = f.encode(item, p);
+          }
+          out[f.wire] = m;
+        } else {
+          out[f.wire] = f.encode(v, at);
+        }
+      }
+      for (const o of oneofs) {
+        const v = value[o.prop];
+        const at = `${path}.${o.prop}`;
+        if (v === undefined) continue;
+        if (!isRecord(v)) fail(at, `expected a oneof object { case, value }, got ${describe(v)}`);
+        const c = (v as Record<string, unknown>)['case'];
+        if (c === undefined) continue;
+        const member = typeof c === 'string' ? o.cases.get(c) : undefined;
+        if (!member)
+          fail(
+            `${at}.case`,
+            `unknown case ${describe(c)} (expected one of: ${[...o.cases.keys()].join(', ')})`,
+          );
+        const inner = (v as Record<string, unknown>)['value'];
+        if (inner === undefined) fail(`${at}.value`, `case "${String(c)}" is set but its value is missing`);
+        out[member!.wire] = member!.encode(inner, `${at}.value`);
+      }
+      return out;
+    };
+
+    converter.fromWire = (message) => {
+      const m = message as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        const v = hasOwn(m, f.wire) ? m[f.wire] : undefined;
+        switch (f.presence) {
+          case 'repeated':
+            out[f.prop] = Array.isArray(v) ? v.map(f.decode) : [];
+            break;
+          case 'map': {
+            const r: Record<string, unknown> = {};
+            if (v && typeof v === 'object') {
+              for (const [k, item] of Object.entries(v as Record<string, unknown>))
+                r[f.mapKey!.decode(k)] = f.decode(item);
+            }
+            out[f.prop] = r;
+            break;
+          }
+          case 'explicit':
+            if (v !== undefined && v !== null) out[f.prop] = f.decode(v);
+            break;
+          default:
+            out[f.prop] = v !== undefined && v !== null ? f.decode(v) : f.defaultValue();
+        }
+      }
+      for (const o of oneofs) {
+        let set: Record<string, unknown> = { case: undefined };
+        for (const [name, member] of o.cases) {
+          const v = hasOwn(m, member.wire) ? m[member.wire] : undefined;
+          if (v !== undefined && v !== null) set = { case: name, value: member.decode(v) };
+        }
+        out[o.prop] = set;
+      }
+      return out;
+    };
+    return converter;
+  }
+
+  private plan(field: Field): FieldPlan {
+    const presence = presenceOf(field);
+    const [encode, decode, defaultValue] = this.valueCodec(field);
+    const mapKeyType = (field as Field & { keyType?: string }).keyType;
+    return {
+      prop: propName(field.name),
+      wire: field.name,
+      presence,
+      encode,
+      decode,
+      defaultValue,
+      ...(presence === 'map' && mapKeyType !== undefined
+        ? { mapKey: { encode: mapKeyEncoder(mapKeyType, this.fail), decode: mapKeyDecoder(mapKeyType) } }
+        : {}),
+    };
+  }
+
+  /** Element converters of a field (one element for repeated/map fields) and its plain default. */
+  private valueCodec(field: Field): [Encode, Decode, () => unknown] {
+    const t = field.resolvedType;
+    if (t instanceof Enum) return this.enumCodec(t);
+    if (t instanceof Type) {
+      const wkt = this.wellKnown(t);
+      if (wkt) return [wkt[0], wkt[1], () => undefined];
+      return [(v, p) => this.forType(t).toWire(v, p), (v) => this.forType(t).fromWire(v), () => undefined];
+    }
+    const int64 = this.options.int64;
+    return [
+      scalarEncoder(field.type, this.fail),
+      scalarDecoder(field.type, int64),
+      () => scalarDefault(field.type, int64),
+    ];
+  }
+
+  private enumCodec(e: Enum): [Encode, Decode, () => unknown] {
+    const byId = new Map<number, string>();
+    for (const [name, id] of Object.entries(e.values)) if (!byId.has(id)) byId.set(id, name);
+    const first = Object.values(e.values)[0] ?? 0;
+    const asString = this.options.enums === 'string';
+    const decode: Decode = asString ? (v) => byId.get(v as number) ?? v : (v) => v;
+    const encode: Encode = (v, p) => {
+      if (typeof v === 'string') {
+        const id = e.values[v];
+        return id !== undefined
+          ? id
+          : this.fail(p, `unknown ${e.name} value "${v}" (known: ${Object.keys(e.values).join(', ')})`);
+      }
+      // Numbers outside the enum are kept: they may come from a newer schema.
+      if (typeof v === 'number' && Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff) return v;
+      return this.fail(p, `expected a ${e.name} name or integer, got ${describe(v)}`);
+    };
+    return [encode, decode, () => decode(first)];
+  }
+
+  /** Converters for well-known types mapped to plain JavaScript values, or undefined for ordinary messages. */
+  private wellKnown(t: Type): [Encode, Decode] | undefined {
+    const fail = this.fail;
+    const name = t.fullName;
+    if (name === WKT.timestamp && this.options.timestamp === 'date') {
+      return [
+        (v, p) => {
+          if (!(v instanceof Date) || Number.isNaN(v.getTime()))
+            return fail(p, `expected a valid Date, got ${describe(v)}`);
+          const ms = v.getTime();
+          const seconds = Math.floor(ms / 1000);
+          return { seconds, nanos: (ms - seconds * 1000) * 1_000_000 };
+        },
+        (v) => {
+          const m = v as { seconds?: unknown; nanos?: number };
+          return new Date(Number(m.seconds ?? 0) * 1000 + Math.floor((m.nanos ?? 0) / 1_000_000));
+        },
+      ];
+    }
+    if (name === WKT.duration && this.options.duration === 'milliseconds') {
+      return [
+        (v, p) => {
+          if (typeof v !== 'number' || !Number.isFinite(v))
+            return fail(p, `expected milliseconds as a finite number, got ${describe(v)}`);
+          const seconds = Math.trunc(v / 1000);
+          return { seconds, nanos: Math.round((v - seconds * 1000) * 1_000_000) };
+        },
+        (v) => {
+          const m = v as { seconds?: unknown; nanos?: number };
+          return Number(m.seconds ?? 0) * 1000 + (m.nanos ?? 0) / 1_000_000;
+        },
+      ];
+    }
+    const wrapped = WRAPPERS[name];
+    if (wrapped !== undefined && this.options.wrappers === 'unwrap') {
+      const encode = scalarEncoder(wrapped, fail);
+      const decode = scalarDecoder(wrapped, this.options.int64);
+      const fallback = scalarDefault(wrapped, this.options.int64);
+      return [
+        (v, p) => ({ value: encode(v, p) }),
+        (v) => {
+          const inner = (v as { value?: unknown }).value;
+          return inner !== undefined && inner !== null && hasOwn(v as object, 'value')
+            ? decode(inner)
+            : fallback;
+        },
+      ];
+    }
+    if (name === WKT.value) return [(v, p) => jsonToValue(v, p, fail), valueToJson];
+    if (name === WKT.struct) return [(v, p) => jsonToStruct(v, p, fail), structToJson];
+    if (name === WKT.listValue) return [(v, p) => jsonToList(v, p, fail), listToJson];
+    return undefined;
+  }
+}
+
+function jsonToValue(v: unknown, p: string, fail: Fail): Record<string, unknown> {
+  if (v === null) return { nullValue: 0 };
+  switch (typeof v) {
+    case 'number':
+      return { numberValue: v };
+    case 'string':
+      return { stringValue: v };
+    case 'boolean':
+      return { boolValue: v };
+    default:
+      if (Array.isArray(v)) return { listValue: jsonToList(v, p, fail) };
+      if (isRecord(v)) return { structValue: jsonToStruct(v, p, fail) };
+      return fail(p, `expected a JSON value, got ${describe(v)}`);
+  }
+}
+
+function jsonToStruct(v: unknown, p: string, fail: Fail): Record<string, unknown> {
+  if (!isRecord(v)) return fail(p, `expected a JSON object, got ${describe(v)}`);
+  const fields: Record<string, unknown> = {};
+  for (const [k, item] of Object.entries(v))
+    fields[k] = jsonToValue(item, `${p}[${JSON.stringify(k)}]`, fail);
+  return { fields };
+}
+
+function jsonToList(v: unknown, p: string, fail: Fail): Record<string, unknown> {
+  if (!Array.isArray(v)) return fail(p, `expected a JSON array, got ${describe(v)}`);
+  return { values: v.map((item, i) => jsonToValue(item, `${p}[${i}]`, fail)) };
+}
+
+function valueToJson(v: unknown): unknown {
+  const m = v as Record<string, unknown>;
+  if (hasOwn(m, 'numberValue') && m['numberValue'] != null) return m['numberValue'];
+  if (hasOwn(m, 'stringValue') && m['stringValue'] != null) return m['stringValue'];
+  if (hasOwn(m, 'boolValue') && m['boolValue'] != null) return m['boolValue'];
+  if (hasOwn(m, 'structValue') && m['structValue'] != null) return structToJson(m['structValue']);
+  if (hasOwn(m, 'listValue') && m['listValue'] != null) return listToJson(m['listValue']);
+  return null;
+}
+
+function structToJson(v: unknown): unknown {
+  const fields = (v as { fields?: Record<string, unknown> }).fields ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [k, item] of Object.entries(fields)) out[k] = valueToJson(item);
+  return out;
+}
+
+function listToJson(v: unknown): unknown {
+  return ((v as { values?: unknown[] }).values ?? []).map(valueToJson);
+}
