@@ -41,6 +41,13 @@ export {
 export { MAGIC_BYTE, WireFormatError, frame, frameHeader, unframe, type Frame } from './serde/wire-format';
 
 // --- serde: Avro codec (owned by the Avro work) ---
+export {
+  AvroDecodeError,
+  AvroEncodeError,
+  AvroSchemaError,
+  createAvroCodec,
+  type AvroProblem,
+} from './serde/avro';
 // --- serde: Protobuf codec (owned by the Protobuf work) ---
 export {
   DEFAULT_PROTOBUF_OPTIONS,

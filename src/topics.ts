@@ -37,18 +37,29 @@ export interface RegistrySchemaFields {
  * types always match the values the codec produces.
  */
 export interface AvroCodecOptions {
-  /** How Avro `long` is represented: `number` (throws past 2^53) or `bigint`. */
+  /**
+   * Avro `long` (and `time-micros`): `number` (encode and decode throw past ±2^53, naming the field) or
+   * `bigint` (the full signed 64-bit range).
+   */
   readonly long: 'number' | 'bigint';
   /**
-   * Multi-branch unions (other than `["null", T]`): `wrapped` gives `{ "<branch name>": value }` objects,
-   * `plain` gives the bare value (only for unions whose branches are distinguishable at runtime).
+   * Unions with two or more non-null branches (`["null", T]` is always `T | null`): `wrapped` gives
+   * `{ "<branch name>": value }` objects (branch name = full name of a named type, else the Avro type name,
+   * e.g. `long` for a timestamp); `plain` gives the bare value, and is rejected when the codec is built for a
+   * union whose branches share a JavaScript representation (e.g. `int` and `long`, `string` and an enum).
    */
   readonly unions: 'wrapped' | 'plain';
-  /** `timestamp-*` and `local-timestamp-*`: `Date`, or the raw number. */
+  /**
+   * `timestamp-millis/micros` and `local-timestamp-millis/micros`: `date` gives a `Date` (micros are floored
+   * to the millisecond), `number` the raw count as a `number` (also when `long` is `bigint`).
+   */
   readonly timestamps: 'date' | 'number';
   /** `date`: a `Date` at UTC midnight, an ISO `YYYY-MM-DD` string, or the raw day number. */
   readonly date: 'date' | 'string' | 'number';
-  /** `decimal`: the exact decimal as a string (`"12.34"`), or the raw bytes. */
+  /**
+   * `decimal`: `string` gives the exact value (`"-12.34"`; encode rejects more fractional digits than the
+   * scale or more digits than the precision, never rounds), `bytes` the raw two's-complement `Buffer`.
+   */
   readonly decimal: 'string' | 'bytes';
 }
 

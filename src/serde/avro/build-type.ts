@@ -1,0 +1,181 @@
+import * as avro from 'avsc';
+import type { AvroCodecOptions } from '../../topics';
+import { bigintLongType } from './bigint-long';
+import { AvroSchemaError } from './errors';
+import { DateType, DecimalType, KgenLogicalType, TimestampType } from './logical-types';
+import {
+  ambiguousBranches,
+  isWrappedUnion,
+  logicalRepresentation,
+  typeBucket,
+  type LogicalRepresentation,
+} from './representation';
+
+/** Named types parsed so far (full name → type); shared by a schema and the schemas it references. */
+export type AvroRegistry = Record<string, avro.Type>;
+
+type SchemaObject = Readonly<Record<string, unknown>>;
+
+function isObject(v: unknown): v is SchemaObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function createLogical(schema: SchemaObject, opts: unknown, repr: LogicalRepresentation): avro.Type {
+  switch (repr.kind) {
+    case 'timestamp':
+      return new TimestampType(schema, opts, repr);
+    case 'date':
+      return new DateType(schema, opts, repr);
+    case 'decimal':
+      return new DecimalType(schema, opts, repr);
+  }
+}
+
+function branchLabel(type: avro.Type): string {
+  return type instanceof KgenLogicalType
+    ? type.typeName
+    : (type.name ?? type.typeName.replace('abstract:', ''));
+}
+
+/**
+ * avsc's type hook, applying `options`: logical types from `logicalRepresentation`, `long` as bigint, and
+ * per-union wrapping (`["null", T]` is never wrapped; other unions follow `unions`).
+ */
+function typeHook(options: AvroCodecOptions, schemaName: string) {
+  // Schemas whose logical type is being constructed: the second visit asks for the underlying type.
+  const underlying = new WeakSet<object>();
+  const bigint = options.long === 'bigint';
+
+  const hook = (schema: unknown, opts: Record<string, unknown>): avro.Type | undefined => {
+    if (typeof schema === 'string') return schema === 'long' && bigint ? bigintLongType : undefined;
+    if (Array.isArray(schema)) {
+      if (underlying.has(schema)) {
+        underlying.delete(schema);
+        return undefined;
+      }
+      return buildUnion(schema, opts);
+    }
+    if (!isObject(schema)) return undefined;
+    if (underlying.has(schema)) {
+      underlying.delete(schema);
+    } else {
+      const repr = logicalRepresentation(schema, options);
+      if (repr) {
+        underlying.add(schema);
+        return createLogical(schema, opts, repr);
+      }
+    }
+    return schema['type'] === 'long' && bigint ? bigintLongType : undefined;
+  };
+
+  const buildUnion = (branches: unknown[], opts: Record<string, unknown>): avro.Type => {
+    const wrapped = isWrappedUnion(branches, options);
+    const previous = opts['wrapUnions'];
+    opts['wrapUnions'] = wrapped ? 'always' : 'never';
+    underlying.add(branches);
+    let union: avro.Type;
+    try {
+      union = avro.Type.forSchema(branches as avro.Schema, opts);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('ambiguous unwrapped union')) {
+        throw new AvroSchemaError(schemaName, ambiguityReason(JSON.stringify(branches)), { cause: err });
+      }
+      throw err;
+    } finally {
+      opts['wrapUnions'] = previous;
+      underlying.delete(branches);
+    }
+    if (!wrapped) {
+      const types = (union as avro.types.UnwrappedUnionType).types;
+      const clash = ambiguousBranches(
+        types.map((t) => ({
+          label: branchLabel(t),
+          bucket:
+            t instanceof KgenLogicalType
+              ? t.bucket
+              : typeBucket(t.typeName.replace('abstract:', ''), options),
+        })),
+      );
+      if (clash) {
+        throw new AvroSchemaError(
+          schemaName,
+          ambiguityReason(`[${clash[0]}, ${clash[1]}]`, `both are ${clash[2]} values at runtime`),
+        );
+      }
+    }
+    return union;
+  };
+  return hook;
+}
+
+function ambiguityReason(branches: string, why = 'two branches share a JavaScript representation'): string {
+  return `union ${branches} is ambiguous with unions: 'plain' (${why}); use unions: 'wrapped'`;
+}
+
+/** Parses one schema (JSON text or value) into `registry` with the codec's representation of `options`. */
+export function buildType(
+  schema: unknown,
+  options: AvroCodecOptions,
+  registry: AvroRegistry,
+  schemaName: string,
+): avro.Type {
+  const opts: Record<string, unknown> = {
+    registry,
+    wrapUnions: 'never',
+    typeHook: typeHook(options, schemaName),
+  };
+  try {
+    return avro.Type.forSchema(schema as avro.Schema, opts);
+  } catch (err) {
+    if (err instanceof AvroSchemaError) throw err;
+    throw new AvroSchemaError(schemaName, err instanceof Error ? err.message : String(err), { cause: err });
+  }
+}
+
+/** Parses schema text into `registry` (a copy is used until it succeeds, so a failure leaves no partial names). */
+export function parseInto(
+  text: string,
+  options: AvroCodecOptions,
+  registry: AvroRegistry,
+  schemaName: string,
+): avro.Type {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new AvroSchemaError(schemaName, `schema text is not JSON (${(err as Error).message})`, {
+      cause: err,
+    });
+  }
+  const attempt: AvroRegistry = { ...registry };
+  const type = buildType(json, options, attempt, schemaName);
+  Object.assign(registry, attempt);
+  return type;
+}
+
+/**
+ * Parses referenced schemas into `registry` in an order where each one's dependencies come first, whatever
+ * order they are given in (a reference that names an undefined type is retried after the others).
+ */
+export function registerReferences(
+  references: ReadonlyArray<{ readonly name: string; readonly schema: string }>,
+  options: AvroCodecOptions,
+  registry: AvroRegistry,
+): void {
+  let pending = [...references];
+  while (pending.length > 0) {
+    const failed: typeof pending = [];
+    let lastError: unknown;
+    for (const ref of pending) {
+      if (registry[ref.name] !== undefined) continue; // reached twice through a diamond of references
+      try {
+        parseInto(ref.schema, options, registry, ref.name);
+      } catch (err) {
+        failed.push(ref);
+        lastError = err;
+      }
+    }
+    if (failed.length === pending.length) throw lastError;
+    pending = failed;
+  }
+}

@@ -1,0 +1,144 @@
+import type * as avro from 'avsc';
+import type { SchemaCodec, WriterSchema } from '../codec';
+import type { AvroCodecOptions, AvroSchemaDescriptor, SchemaReference } from '../../topics';
+import { parseInto, registerReferences, type AvroRegistry } from './build-type';
+import { findInvalid, findUnsafeLong } from './diagnose';
+import { AvroDecodeError, AvroEncodeError, AvroSchemaError } from './errors';
+
+type Resolver = ReturnType<avro.Type['createResolver']>;
+
+/** Every Avro schema a descriptor references, transitively, dependencies first; each name once. */
+function flattenReferences(
+  references: readonly SchemaReference[],
+  out: Array<{ name: string; schema: string }> = [],
+  seen = new Set<string>(),
+): Array<{ name: string; schema: string }> {
+  for (const ref of references) {
+    if (seen.has(ref.name)) continue;
+    seen.add(ref.name);
+    if (ref.schema.format !== 'AVRO') {
+      throw new AvroSchemaError(
+        ref.name,
+        `reference "${ref.name}" (subject ${ref.subject}) is not an Avro schema`,
+      );
+    }
+    flattenReferences(ref.schema.references, out, seen);
+    out.push({ name: ref.name, schema: ref.schema.schema });
+  }
+  return out;
+}
+
+function buildWithReferences(
+  name: string,
+  schema: string,
+  references: ReadonlyArray<{ name: string; schema: string }>,
+  options: AvroCodecOptions,
+): avro.Type {
+  const registry: AvroRegistry = {};
+  registerReferences(references, options, registry);
+  return parseInto(schema, options, registry, name);
+}
+
+/**
+ * The Avro codec of a descriptor: avsc types built once from the schema and its references, with the value
+ * representation of `descriptor.options` (the same options the emitter typed the generated code with).
+ */
+export function createAvroCodec<I, O>(descriptor: AvroSchemaDescriptor<I, O>): SchemaCodec<I, O> {
+  const { name, options } = descriptor;
+  const references = flattenReferences(descriptor.references);
+  const type = buildWithReferences(name, descriptor.schema, references, options);
+  const resolvers = new Map<string, Resolver>();
+  let bigintTwin: avro.Type | undefined;
+
+  const decodeError = (
+    err: unknown,
+    payload: Buffer,
+    twinRead: (t: avro.Type) => unknown,
+  ): AvroDecodeError => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message === 'potential precision loss' && options.long === 'number') {
+      bigintTwin ??= buildWithReferences(name, descriptor.schema, references, { ...options, long: 'bigint' });
+      let unsafe: ReturnType<typeof findUnsafeLong>;
+      try {
+        unsafe = findUnsafeLong(twinRead(bigintTwin));
+      } catch {
+        unsafe = undefined;
+      }
+      if (unsafe) {
+        return new AvroDecodeError(
+          { schemaName: name, fieldPath: unsafe.path },
+          `long ${unsafe.value} is beyond ±2^53 and cannot be a number; use long: 'bigint'`,
+          { cause: err },
+        );
+      }
+    }
+    return new AvroDecodeError({ schemaName: name, fieldPath: '$' }, `${message} (${payload.length} bytes)`, {
+      cause: err,
+    });
+  };
+
+  return {
+    encode(value: I): Buffer {
+      try {
+        return type.toBuffer(value);
+      } catch (err) {
+        const invalid = findInvalid(type, value);
+        throw new AvroEncodeError(
+          { schemaName: name, fieldPath: invalid?.path ?? '$' },
+          invalid?.reason ?? (err instanceof Error ? err.message : String(err)),
+          { cause: err },
+        );
+      }
+    },
+    decode(payload: Buffer): O {
+      try {
+        return type.fromBuffer(payload) as O;
+      } catch (err) {
+        throw decodeError(err, payload, (t) => t.fromBuffer(payload));
+      }
+    },
+    accepts(value: unknown): boolean {
+      // Extra fields disqualify: this picks the variant of a topic with several record types.
+      return type.isValid(value, { noUndeclaredFields: true });
+    },
+    resolving(writer: WriterSchema): (payload: Buffer) => O {
+      if (writer.schemaType !== 'AVRO') {
+        throw new AvroSchemaError(
+          name,
+          `cannot read a ${writer.schemaType} writer schema with the Avro codec`,
+        );
+      }
+      const key = JSON.stringify([writer.schema, writer.references]);
+      let resolver = resolvers.get(key);
+      if (resolver === undefined) {
+        const writerType = buildWithReferences(`${name} (writer)`, writer.schema, writer.references, options);
+        try {
+          resolver = type.createResolver(writerType);
+        } catch (err) {
+          throw new AvroSchemaError(
+            name,
+            `cannot read data written with the writer schema: ${(err as Error).message}`,
+            {
+              cause: err,
+            },
+          );
+        }
+        resolvers.set(key, resolver);
+      }
+      const r = resolver;
+      return (payload: Buffer): O => {
+        try {
+          return type.fromBuffer(payload, r) as O;
+        } catch (err) {
+          throw decodeError(err, payload, (t) => {
+            const writerTwin = buildWithReferences(name, writer.schema, writer.references, {
+              ...options,
+              long: 'bigint',
+            });
+            return t.fromBuffer(payload, t.createResolver(writerTwin));
+          });
+        }
+      };
+    },
+  };
+}

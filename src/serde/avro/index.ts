@@ -1,0 +1,3 @@
+/** The Avro codec: avsc with kgen's value representation, and what the emitter shares with it. */
+export { createAvroCodec } from './codec';
+export { AvroDecodeError, AvroEncodeError, AvroSchemaError, type AvroProblem } from './errors';
