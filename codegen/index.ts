@@ -1,1 +1,39 @@
-export {};
+// --- generate/pull pipeline ---
+export {
+  defineConfig,
+  type KgenConfig,
+  type RegistryConfig,
+  type RegistryAuthConfig,
+  type SubjectSelectorConfig,
+  type TopicConfig,
+  type TopicSchemaConfig,
+  type ResolvedConfig,
+  type ResolvedRegistry,
+  type ResolvedSubjectSelector,
+  type ResolvedTopic,
+  type ResolvedTopicSide,
+  type VersionPin,
+} from './config/config-types';
+export { loadConfig, findConfigFile, CONFIG_FILE_NAMES, type LoadConfigOptions } from './config/load-config';
+export { resolveConfig, type ConfigOrigin } from './config/resolve-config';
+export { pull, type PullOptions, type PullResult } from './registry/pull';
+export { writePull } from './registry/write-pull';
+export { createRegistryReader, type FetchedSchema, type RegistryReader } from './registry/registry-reader';
+export {
+  parseLockFile,
+  serializeLockFile,
+  fingerprint,
+  type LockFile,
+  type LockedSchema,
+} from './registry/lock-file';
+export { generate, type BoundGenerator, type GenerateInput, type GenerateResult } from './pipeline/generate';
+export {
+  generateProject,
+  writeGenerated,
+  checkGenerated,
+  type GenerateProjectOptions,
+} from './pipeline/generate-project';
+export { readLocalSchemas, readLockedSchemas } from './pipeline/read-sources';
+export type { FolderDiff } from './emit/atomic-write';
+export { CodegenError, ExitCode, type SchemaLocation } from './errors';
+export type { EmittedSchema, FormatGenerator, FormatOutput, GeneratedFile, SourceSchema } from './model';

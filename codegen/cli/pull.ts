@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { loadConfig } from '../config/load-config';
+import { CodegenError, ExitCode } from '../errors';
+import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import { pull } from '../registry/pull';
+import { createRegistryReader } from '../registry/registry-reader';
+import { writePull } from '../registry/write-pull';
+
+export interface PullArgs {
+  /** Config file (default: kgen.config.{json,mjs,cjs,ts} in the working folder). */
+  readonly config?: string | undefined;
+}
+
+/** `kgen pull`; returns the exit code. */
+export async function runPull(args: PullArgs, io: CommandIo): Promise<number> {
+  return runCommand(io, async () => {
+    const config = await loadConfig({
+      ...(args.config !== undefined ? { file: args.config } : {}),
+      cwd: io.cwd,
+    });
+    if (!config.registry)
+      throw new CodegenError('CONFIG_INVALID', 'kgen pull needs "registry": { "url": ... } in the config', {
+        ...(config.configFile !== undefined ? { file: config.configFile } : {}),
+        path: '$.registry',
+      });
+    const reader = createRegistryReader(config.registry, io.env);
+    const result = await pull(config, reader, { onProgress: (line) => io.stderr(`kgen pull: ${line}`) });
+    writePull(config, result);
+    io.stderr(
+      `kgen pull: wrote ${result.files.length} schema(s) to ${path.relative(io.cwd, config.pullDir) || '.'} and ${path.relative(io.cwd, config.lockFile)}`,
+    );
+    return ExitCode.ok;
+  });
+}
+
+export const pullCommand: CommandModule<object, PullArgs> = {
+  command: 'pull',
+  describe:
+    'Fetch the selected subjects (and their references) from the registry; write schemas and kgen.lock.json',
+  builder: (y) =>
+    y.option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' }),
+  handler: async (args) => {
+    process.exitCode = await runPull(args, processIo());
+  },
+};

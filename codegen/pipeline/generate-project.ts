@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import type { ResolvedConfig } from '../config/config-types';
+import { GENERATED_MARKER } from '../emit/header';
+import { diffFolder, replaceFolder, type FolderDiff } from '../emit/atomic-write';
+import type { GeneratedFile, SourceSchema } from '../model';
+import { checkLockCoversConfig } from './bind-topics';
+import { formatGenerators } from './format-generators';
+import { generate, type BoundGenerator, type GenerateResult } from './generate';
+import { readLocalSchemas, readLockedSchemas } from './read-sources';
+
+export interface GenerateProjectOptions {
+  /** Read pulled schemas via the lock file (default true; flag-only mode reads local files only). */
+  readonly useLock?: boolean;
+  /** Replace the format generators (tests, custom formats). */
+  readonly generators?: Partial<Record<SourceSchema['format'], BoundGenerator>>;
+}
+
+/**
+ * Reads the sources a config names (local schema folder and/or pulled schemas + lock) and generates every
+ * output file in memory. Nothing is written; see `writeGenerated` / `checkGenerated`.
+ */
+export function generateProject(
+  config: ResolvedConfig,
+  options: GenerateProjectOptions = {},
+): GenerateResult {
+  const sources: SourceSchema[] = [];
+  const shown = new Map<string, string>();
+  const rel = (abs: string): string => path.relative(config.rootDir, abs).split(path.sep).join('/') || '.';
+  if (options.useLock ?? true) {
+    const locked = readLockedSchemas(config.lockFile, config.pullDir);
+    if (locked) {
+      checkLockCoversConfig(config.subjects, locked.lock, config.lockFile);
+      for (const s of locked.sources) {
+        const entry = locked.lock.schemas.find((l) => l.subject === s.subject && l.version === s.version);
+        shown.set(s.path, rel(path.join(config.pullDir, entry?.file ?? s.path)));
+        sources.push(s);
+      }
+    }
+  }
+  if (config.schemaDir !== undefined) {
+    for (const s of readLocalSchemas(config.schemaDir, [config.pullDir, config.outDir])) {
+      shown.set(s.path, rel(path.join(config.schemaDir, s.path)));
+      sources.push(s);
+    }
+  }
+  const headerSources = [
+    config.configFile ? rel(config.configFile) : rel(config.schemaDir ?? config.rootDir),
+  ];
+  return generate({
+    sources,
+    topics: config.topics,
+    generators: options.generators ?? formatGenerators(config),
+    ...(config.configFile !== undefined ? { configFile: config.configFile } : {}),
+    headerSources,
+    displayPath: (p) => shown.get(p) ?? p,
+  });
+}
+
+/** Only files kgen generated (they start with its marker) may be replaced or removed. */
+function isGenerated(_path: string, content: string): boolean {
+  return content.startsWith(GENERATED_MARKER);
+}
+
+/** Writes the output folder atomically (see `replaceFolder`); returns what changed. */
+export function writeGenerated(outDir: string, files: readonly GeneratedFile[]): FolderDiff {
+  return replaceFolder(outDir, files, { isOwned: isGenerated, label: `output folder ${outDir}` });
+}
+
+/** What `writeGenerated` would change; all lists empty when the output is up to date. */
+export function checkGenerated(outDir: string, files: readonly GeneratedFile[]): FolderDiff {
+  return diffFolder(outDir, files);
+}

@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodegenError } from '../errors';
+import type { SourceSchema } from '../model';
+import { fingerprint, parseLockFile, type LockFile } from '../registry/lock-file';
+
+const FORMATS: Readonly<Record<string, SourceSchema['format']>> = {
+  '.avsc': 'AVRO',
+  '.avdl': 'AVRO',
+  '.proto': 'PROTOBUF',
+};
+
+/**
+ * Every `.avsc`/`.avdl`/`.proto` file under `dir` (sorted, paths relative with forward slashes). Folders in
+ * `exclude` (absolute) are skipped, so a pull folder inside the schema folder is not read twice.
+ */
+export function readLocalSchemas(dir: string, exclude: readonly string[] = []): SourceSchema[] {
+  const root = path.resolve(dir);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
+    throw new CodegenError('SCHEMA_DIR_NOT_FOUND', 'schema folder not found', { file: root });
+  const skip = new Set(exclude.map((e) => path.resolve(e)));
+  const out: SourceSchema[] = [];
+  const walk = (rel: string): void => {
+    const entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!skip.has(path.join(root, child)) && !entry.name.startsWith('.')) walk(child);
+        continue;
+      }
+      const format = FORMATS[path.extname(entry.name)];
+      if (format)
+        out.push({
+          format,
+          path: child,
+          text: fs.readFileSync(path.join(root, child), 'utf8'),
+          references: [],
+        });
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Pulled schemas per the lock file, each checked against its fingerprint; undefined when there is no lock. */
+export function readLockedSchemas(
+  lockFile: string,
+  pullDir: string,
+): { lock: LockFile; sources: SourceSchema[] } | undefined {
+  if (!fs.existsSync(lockFile)) return undefined;
+  const lock = parseLockFile(fs.readFileSync(lockFile, 'utf8'), lockFile);
+  // Protobuf imports resolve by path: a referenced file takes the name its importers use.
+  const importName = new Map<string, string>();
+  for (const s of lock.schemas)
+    for (const r of s.references) {
+      const k = `${r.subject}@${r.version}`;
+      const prev = importName.get(k);
+      if (prev === undefined || r.name < prev) importName.set(k, r.name);
+    }
+  const sources = lock.schemas.map((s): SourceSchema => {
+    const file = path.join(pullDir, s.file);
+    if (!fs.existsSync(file))
+      throw new CodegenError(
+        'LOCKED_SCHEMA_MISSING',
+        `schema file ${s.file} listed in the lock file is missing (run kgen pull)`,
+        {
+          file: lockFile,
+          subject: s.subject,
+        },
+      );
+    const text = fs.readFileSync(file, 'utf8');
+    if (fingerprint(text) !== s.fingerprint)
+      throw new CodegenError(
+        'LOCK_MISMATCH',
+        `schema file does not match the fingerprint in ${path.basename(lockFile)} (edited after pull? run kgen pull)`,
+        { file, subject: s.subject },
+      );
+    const named = s.schemaType === 'PROTOBUF' ? importName.get(`${s.subject}@${s.version}`) : undefined;
+    return {
+      format: s.schemaType,
+      path: named ?? s.file,
+      text,
+      subject: s.subject,
+      version: s.version,
+      id: s.id,
+      references: s.references,
+    };
+  });
+  return { lock, sources };
+}

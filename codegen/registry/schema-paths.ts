@@ -1,0 +1,16 @@
+/**
+ * Where a pulled subject version lives inside the pull folder: `<subject>/v<version>.<ext>`, the subject
+ * escaped so that any registry subject name maps to one safe relative path and back is never needed.
+ */
+export function pulledSchemaPath(subject: string, version: number, schemaType: 'AVRO' | 'PROTOBUF'): string {
+  return `${escapeSegment(subject)}/v${version}.${schemaType === 'AVRO' ? 'avsc' : 'proto'}`;
+}
+
+function escapeSegment(name: string): string {
+  const escaped = name.replace(
+    /[^A-Za-z0-9._-]/g,
+    (c) => `~${c.codePointAt(0)!.toString(16).toUpperCase()}~`,
+  );
+  // `.` and `..` (and hidden names) must not become path navigation or hidden folders.
+  return escaped.startsWith('.') ? `~2E~${escaped.slice(1)}` : escaped;
+}
