@@ -1,0 +1,118 @@
+import { OffsetTracker, type CommitPosition } from './offset-tracker';
+import { isManual, validateCommitStrategy, type CommitStrategy } from './strategy';
+
+/** What the committer needs from a consumer: commit these positions (next offset to read, per partition). */
+export type CommitFn = (positions: readonly CommitPosition[]) => Promise<void>;
+
+/** Options of a {@link Committer}. */
+export interface CommitterOptions {
+  /** When to commit; see {@link CommitStrategy}. */
+  readonly strategy: CommitStrategy;
+  /** Performs the commit, e.g. `(p) => consumer.commitOffsets([...p])`. */
+  readonly commit: CommitFn;
+  /** Called after every successful commit (metrics). */
+  readonly onCommitted?: (positions: readonly CommitPosition[]) => void;
+  /** Called when a commit started by the timer fails (commits awaited by a caller reject there instead). */
+  readonly onTimerError?: (error: unknown) => void;
+}
+
+/**
+ * Applies a commit strategy over an {@link OffsetTracker}. The consumer loop calls `beforeBatch` /
+ * `begin` / `finished` (or the handler calls `ack`) / `afterBatch`; the committer decides when to commit and
+ * never commits past a record whose handler has not finished. Commits are serialised.
+ */
+export class Committer {
+  readonly tracker = new OffsetTracker();
+  readonly strategy: CommitStrategy;
+  private readonly opts: CommitterOptions;
+  private sinceCommit = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(opts: CommitterOptions) {
+    this.strategy = validateCommitStrategy(opts.strategy);
+    this.opts = opts;
+    const s = this.strategy;
+    const interval =
+      s.kind === 'every-t' || s.kind === 'n-or-t' || s.kind === 'manual' ? s.intervalMs : undefined;
+    if (interval !== undefined) {
+      this.timer = setInterval(() => {
+        this.commitNow().catch((e: unknown) => this.opts.onTimerError?.(e));
+      }, interval);
+      this.timer.unref();
+    }
+  }
+
+  /** Whether handlers must call `ack()` themselves. */
+  get manual(): boolean {
+    return isManual(this.strategy);
+  }
+
+  /** Before a fetched batch is handled. At-most-once commits the batch's end here, before any handler runs. */
+  async beforeBatch(topic: string, partition: number, lastOffset: string): Promise<void> {
+    if (this.strategy.kind !== 'at-most-once') return;
+    const position = { topic, partition, offset: (BigInt(lastOffset) + 1n).toString() };
+    await this.serialised(async () => {
+      await this.opts.commit([position]);
+      this.tracker.markCommitted([position]);
+      this.opts.onCommitted?.([position]);
+    });
+  }
+
+  /** A record is handed to its handler. */
+  begin(topic: string, partition: number, offset: string): void {
+    this.tracker.begin(topic, partition, offset);
+  }
+
+  /** A record's handler returned. For manual strategies this is a no-op: only `ack` counts. */
+  async finished(topic: string, partition: number, offset: string): Promise<void> {
+    if (this.manual) return;
+    await this.done(topic, partition, offset);
+  }
+
+  /** Manual strategies: the handler acknowledges a record. `manual-immediate` commits before resolving. */
+  async ack(topic: string, partition: number, offset: string): Promise<void> {
+    await this.done(topic, partition, offset);
+  }
+
+  private async done(topic: string, partition: number, offset: string): Promise<void> {
+    this.tracker.complete(topic, partition, offset);
+    this.sinceCommit++;
+    const s = this.strategy;
+    if (
+      s.kind === 'per-record' ||
+      s.kind === 'manual-immediate' ||
+      ((s.kind === 'every-n' || s.kind === 'n-or-t') && this.sinceCommit >= s.records)
+    )
+      await this.commitNow();
+  }
+
+  /** After every handler of a batch finished. */
+  async afterBatch(): Promise<void> {
+    if (this.strategy.kind === 'per-batch') await this.commitNow();
+  }
+
+  /** Commits everything committable now (shutdown, revocation, timers). */
+  commitNow(): Promise<void> {
+    return this.serialised(async () => {
+      const positions = this.tracker.pending();
+      if (positions.length === 0) return;
+      this.sinceCommit = 0;
+      await this.opts.commit(positions);
+      this.tracker.markCommitted(positions);
+      this.opts.onCommitted?.(positions);
+    });
+  }
+
+  private serialised(fn: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Stops the timer. Call `commitNow()` first to keep what finished. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

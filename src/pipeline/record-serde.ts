@@ -1,0 +1,56 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import type { RawRecord } from '../consumer/dlq/raw-record';
+import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
+
+/** A record to produce to topic `N` of the topic map `T`, typed by the map. */
+export interface OutputRecord<T extends TopicMap, N extends TopicName<T>> {
+  readonly topic: N;
+  readonly key: KeyInput<T, N>;
+  readonly value: ValueInput<T, N>;
+  readonly headers?: KafkaJS.IHeaders;
+  /** Explicit partition; default: the partitioner picks it from the key. */
+  readonly partition?: number;
+}
+
+/** A record to any of the topics `To` (a discriminated union on `topic`). */
+export type AnyOutputRecord<T extends TopicMap, To extends TopicName<T>> = {
+  [N in To]: OutputRecord<T, N>;
+}[To];
+
+/** A consumed, decoded record of topic `N`, with its raw form. */
+export interface InputRecord<T extends TopicMap, N extends TopicName<T>> {
+  readonly topic: N;
+  readonly partition: number;
+  readonly offset: string;
+  readonly timestamp: string;
+  readonly key: KeyOutput<T, N>;
+  readonly value: ValueOutput<T, N>;
+  readonly headers: KafkaJS.IHeaders;
+  /** The bytes as fetched. */
+  readonly raw: RawRecord;
+}
+
+/** A record of any of the topics `From` (a discriminated union on `topic`). */
+export type AnyInputRecord<T extends TopicMap, From extends TopicName<T>> = {
+  [N in From]: InputRecord<T, N>;
+}[From];
+
+/**
+ * The serde plug of the delivery engines: bytes ↔ values per topic. The SDK's client supplies it from the
+ * topic map's codecs; tests can supply any function pair. Types are enforced at the typed API surface.
+ */
+export interface RecordSerde {
+  /** Key and value of a record for `topic` → bytes (Confluent-framed for registry schemas). */
+  encode(topic: string, key: unknown, value: unknown): { key: Buffer | null; value: Buffer | null };
+  /** A fetched record → key and value. Throws on a payload that cannot be decoded. */
+  decode(record: RawRecord): { key: unknown; value: unknown };
+}
+
+/** Encodes a typed output record into a message of the official client. */
+export function toMessage(serde: RecordSerde, record: AnyOutputRecord<TopicMap, string>): KafkaJS.Message {
+  const { key, value } = serde.encode(record.topic, record.key, record.value);
+  const msg: KafkaJS.Message = { key, value };
+  if (record.headers) msg.headers = record.headers;
+  if (record.partition !== undefined) msg.partition = record.partition;
+  return msg;
+}

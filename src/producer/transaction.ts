@@ -1,0 +1,289 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { KgenError, isKgenError } from '../errors';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { toMessage, type AnyOutputRecord, type RecordSerde } from '../pipeline/record-serde';
+import type { TopicMap, TopicName } from '../topics';
+
+/** How a transactional failure must be handled (librdkafka's classification, with a code fallback). */
+export type TransactionErrorKind = 'retriable' | 'abortable' | 'fenced' | 'fatal';
+
+/** Base of every transaction error kgen throws; `transactionalId` names the producer. */
+export class TransactionError extends KgenError {
+  readonly transactionalId: string;
+  readonly kind: TransactionErrorKind;
+  constructor(
+    code: string,
+    kind: TransactionErrorKind,
+    transactionalId: string,
+    message: string,
+    cause: unknown,
+  ) {
+    super(code, `transaction of ${transactionalId}: ${message}`, { cause });
+    this.transactionalId = transactionalId;
+    this.kind = kind;
+  }
+}
+
+/** The transaction was aborted (the callback threw, or the broker required an abort); nothing of it is visible. */
+export class TransactionAbortedError extends TransactionError {
+  constructor(transactionalId: string, cause: unknown) {
+    super('TRANSACTION_ABORTED', 'abortable', transactionalId, `aborted: ${messageOf(cause)}`, cause);
+  }
+}
+
+/** A retriable step kept failing past the retry bound; the transaction was aborted. */
+export class TransactionRetriesExhaustedError extends TransactionError {
+  readonly attempts: number;
+  constructor(transactionalId: string, step: string, attempts: number, cause: unknown) {
+    super(
+      'TRANSACTION_RETRIES_EXHAUSTED',
+      'retriable',
+      transactionalId,
+      `${step} failed ${attempts} times: ${messageOf(cause)}`,
+      cause,
+    );
+    this.attempts = attempts;
+  }
+}
+
+/**
+ * Another producer with the same `transactional.id` took over (a newer instance, or this one was a zombie).
+ * The transaction is lost; kgen re-initialises the producer on its next use.
+ */
+export class ProducerFencedError extends TransactionError {
+  constructor(transactionalId: string, cause: unknown) {
+    super('PRODUCER_FENCED', 'fenced', transactionalId, `producer fenced: ${messageOf(cause)}`, cause);
+  }
+}
+
+/** A fatal producer error; the transaction is lost; kgen re-initialises the producer on its next use. */
+export class TransactionFatalError extends TransactionError {
+  constructor(transactionalId: string, cause: unknown) {
+    super('TRANSACTION_FATAL', 'fatal', transactionalId, `fatal producer error: ${messageOf(cause)}`, cause);
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+// librdkafka codes (lib/error.js of the official client).
+const FENCED = new Set([-144 /* _FENCED */, 90 /* PRODUCER_FENCED */, 47 /* INVALID_PRODUCER_EPOCH */]);
+const FATAL = new Set([-150 /* _FATAL */, 53 /* TRANSACTIONAL_ID_AUTHORIZATION_FAILED */, -172 /* _STATE */]);
+const RETRIABLE = new Set([
+  -185 /* _TIMED_OUT */, -195 /* _TRANSPORT */, 7 /* REQUEST_TIMED_OUT */, 13 /* NETWORK_EXCEPTION */,
+  14 /* COORDINATOR_LOAD_IN_PROGRESS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */,
+  51 /* CONCURRENT_TRANSACTIONS */,
+]);
+
+function flag(e: Record<string, unknown>, ...names: string[]): boolean {
+  return names.some((n) => e[n] === true);
+}
+
+/**
+ * Classifies an error of the official client's transactional producer. Its own flags (`fatal`, `retriable`,
+ * `abortable`, or librdkafka's `isFatal`/`isRetriable`/`isTxnRequiresAbort`) win; the error code is the
+ * fallback because the promisified API does not always carry the flags over. Unknown errors are abortable.
+ */
+export function classifyTransactionError(error: unknown): TransactionErrorKind {
+  if (typeof error !== 'object' || error === null) return 'abortable';
+  const e = error as Record<string, unknown>;
+  const code = typeof e['code'] === 'number' ? e['code'] : undefined;
+  if (code !== undefined && FENCED.has(code)) return 'fenced';
+  if (flag(e, 'fatal', 'isFatal') || (code !== undefined && FATAL.has(code))) return 'fatal';
+  if (flag(e, 'abortable', 'isTxnRequiresAbort')) return 'abortable';
+  if (flag(e, 'retriable', 'isRetriable') || (code !== undefined && RETRIABLE.has(code))) return 'retriable';
+  return 'abortable';
+}
+
+/** Options of a {@link TransactionalProducer}. */
+export interface TransactionalProducerOptions {
+  /** The `transactional.id` the factory uses (named in errors). */
+  readonly transactionalId: string;
+  /**
+   * Creates a fresh, not yet connected, transactional producer of the official client's promisified API.
+   * Called at the first transaction and again after a fatal error or fencing (re-initialisation).
+   */
+  readonly createProducer: () => KafkaJS.Producer;
+  /** Encodes typed records for `tx.send`. */
+  readonly serde?: RecordSerde;
+  /** Retries of a retriable begin/commit/sendOffsets failure (default 3). */
+  readonly retries?: number;
+  /** Backoff before each of those retries, doubling (default 100 ms). */
+  readonly retryBackoffMs?: number;
+  readonly metrics?: DeliveryMetrics;
+}
+
+/** What a transaction callback gets. Sends are collected and awaited before the commit. */
+export interface Transaction<T extends TopicMap = TopicMap> {
+  /** Sends typed records (encoded with the serde) inside the transaction. */
+  send<N extends TopicName<T>>(
+    records: AnyOutputRecord<T, N> | readonly AnyOutputRecord<T, N>[],
+  ): Promise<void>;
+  /** Sends already-encoded messages inside the transaction. */
+  sendRaw(record: KafkaJS.ProducerRecord): Promise<void>;
+  /**
+   * Adds consumer offsets to the transaction (consume-transform-produce). `offset` is the NEXT offset to
+   * read, i.e. last processed + 1. The consumer's group metadata is sent along (fences zombies, KIP-447).
+   */
+  sendOffsets(consumer: KafkaJS.Consumer, topics: readonly KafkaJS.TopicOffsets[]): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `transaction(async (tx) => ...)` over a transactional producer: commits when the callback resolves, aborts
+ * when it throws. Failures are classified: retriable steps are retried within a bound, abortable ones abort
+ * and throw {@link TransactionAbortedError}, fencing and fatal errors throw {@link ProducerFencedError} /
+ * {@link TransactionFatalError} and the producer is re-created on next use.
+ */
+export class TransactionalProducer<T extends TopicMap = TopicMap> {
+  private readonly opts: TransactionalProducerOptions;
+  private producer: KafkaJS.Producer | undefined;
+  private connecting: Promise<KafkaJS.Producer> | undefined;
+
+  constructor(opts: TransactionalProducerOptions) {
+    this.opts = opts;
+  }
+
+  get transactionalId(): string {
+    return this.opts.transactionalId;
+  }
+
+  /** Connects (and so initialises transactions, fencing older producers with this id). */
+  async connect(): Promise<KafkaJS.Producer> {
+    if (this.producer) return this.producer;
+    this.connecting ??= (async () => {
+      const p = this.opts.createProducer();
+      try {
+        await p.connect();
+      } catch (e) {
+        await p.disconnect().catch(() => undefined);
+        throw this.typed(e, classifyTransactionError(e));
+      } finally {
+        this.connecting = undefined;
+      }
+      this.producer = p;
+      return p;
+    })();
+    return this.connecting;
+  }
+
+  async disconnect(): Promise<void> {
+    const p = this.producer;
+    this.producer = undefined;
+    if (p) await p.disconnect();
+  }
+
+  /** Runs `fn` in a transaction and commits, or aborts and throws a typed error. Returns `fn`'s result. */
+  async transaction<R>(fn: (tx: Transaction<T>) => Promise<R>): Promise<R> {
+    const producer = await this.connect();
+    await this.step(producer, 'begin', () => producer.transaction());
+    const pending: Promise<unknown>[] = [];
+    let sent = 0;
+    const tx: Transaction<T> = {
+      send: (records) => {
+        const list = (Array.isArray(records) ? records : [records]) as readonly AnyOutputRecord<
+          TopicMap,
+          string
+        >[];
+        const serde = this.opts.serde;
+        if (!serde)
+          throw new TypeError('TransactionalProducer: tx.send needs a serde; use tx.sendRaw for bytes');
+        const byTopic = new Map<string, KafkaJS.Message[]>();
+        for (const r of list) {
+          const msgs = byTopic.get(r.topic) ?? [];
+          msgs.push(toMessage(serde, r));
+          byTopic.set(r.topic, msgs);
+        }
+        sent += list.length;
+        const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+        const p = producer.sendBatch({ topicMessages });
+        pending.push(p);
+        return p.then(() => undefined);
+      },
+      sendRaw: (record) => {
+        sent += record.messages.length;
+        const p = producer.send(record);
+        pending.push(p);
+        return p.then(() => undefined);
+      },
+      sendOffsets: (consumer, topics) =>
+        this.step(producer, 'sendOffsets', () => producer.sendOffsets({ consumer, topics: [...topics] })),
+    };
+    let result: R;
+    try {
+      result = await fn(tx);
+      await Promise.all(pending);
+    } catch (e) {
+      await Promise.allSettled(pending);
+      throw await this.fail(producer, e);
+    }
+    await this.step(producer, 'commit', () => producer.commit());
+    this.opts.metrics?.increment('sent', sent);
+    return result;
+  }
+
+  /** Runs a step, retrying it while retriable; otherwise aborts (if possible) and throws typed. */
+  private async step(producer: KafkaJS.Producer, name: string, run: () => Promise<unknown>): Promise<void> {
+    const retries = this.opts.retries ?? 3;
+    const backoff = this.opts.retryBackoffMs ?? 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run();
+        return;
+      } catch (e) {
+        if (isKgenError(e)) throw e;
+        const kind = classifyTransactionError(e);
+        if (kind !== 'retriable') throw await this.fail(producer, e);
+        if (attempt > retries) {
+          await this.abortQuietly(producer);
+          throw new TransactionRetriesExhaustedError(this.opts.transactionalId, name, attempt, e);
+        }
+        await sleep(backoff * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  /** Turns a failure into a typed error, aborting or dropping the producer as its kind requires. */
+  private async fail(producer: KafkaJS.Producer, e: unknown): Promise<Error> {
+    if (isKgenError(e) && e instanceof Error && e.code.startsWith('TRANSACTION')) return e;
+    const kind = classifyTransactionError(e);
+    if (kind === 'fenced' || kind === 'fatal') {
+      this.opts.metrics?.increment('failed');
+      await this.drop(producer);
+      return this.typed(e, kind);
+    }
+    const abortError = await this.abortQuietly(producer);
+    if (abortError !== undefined) {
+      const abortKind = classifyTransactionError(abortError);
+      if (abortKind === 'fenced' || abortKind === 'fatal') {
+        await this.drop(producer);
+        return this.typed(abortError, abortKind);
+      }
+    }
+    return new TransactionAbortedError(this.opts.transactionalId, e);
+  }
+
+  private typed(e: unknown, kind: string): Error {
+    if (kind === 'fenced') return new ProducerFencedError(this.opts.transactionalId, e);
+    if (kind === 'fatal') return new TransactionFatalError(this.opts.transactionalId, e);
+    return new TransactionAbortedError(this.opts.transactionalId, e);
+  }
+
+  private async abortQuietly(producer: KafkaJS.Producer): Promise<unknown> {
+    if (!producer.isActive()) return undefined;
+    try {
+      await producer.abort();
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  }
+
+  /** Forgets a producer that can no longer be used; the next transaction creates a new one. */
+  private async drop(producer: KafkaJS.Producer): Promise<void> {
+    if (this.producer === producer) this.producer = undefined;
+    await producer.disconnect().catch(() => undefined);
+  }
+}
