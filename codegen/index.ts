@@ -37,3 +37,10 @@ export { readLocalSchemas, readLockedSchemas } from './pipeline/read-sources';
 export type { FolderDiff } from './emit/atomic-write';
 export { CodegenError, ExitCode, type SchemaLocation } from './errors';
 export type { EmittedSchema, FormatGenerator, FormatOutput, GeneratedFile, SourceSchema } from './model';
+// --- protobuf generator ---
+export {
+  generateProtobuf,
+  resolveProtobufGenerateOptions,
+  type ProtobufGenerateOptions,
+  type ResolvedProtobufGenerateOptions,
+} from './protobuf';

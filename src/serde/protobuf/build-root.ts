@@ -9,6 +9,8 @@ export interface BuiltRoot {
   readonly root: Root;
   /** Import paths of the files parsed from text, in parse order (entry first); bundled WKT files excluded. */
   readonly files: readonly string[];
+  /** Direct imports (including bundled ones) of each file parsed from text, in import order. */
+  readonly imports: ReadonlyMap<string, readonly string[]>;
 }
 
 const WKT_PREFIX = 'google/protobuf/';
@@ -52,11 +54,11 @@ function syntaxError(file: string, text: string, err: Error): ProtobufSchemaErro
   if (lineMatch) {
     const line = Number(lineMatch[1]);
     const token = /'([^']*)'/.exec(err.message)?.[1];
-    return new ProtobufSchemaError(`syntax error: ${problem}`, {
-      file,
-      line,
-      column: columnOf(text, line, token),
-    });
+    return new ProtobufSchemaError(
+      `syntax error: ${problem}`,
+      { file, line, column: columnOf(text, line, token) },
+      'syntax',
+    );
   }
   const duplicate = /^duplicate name '([^']+)' in (.+)$/.exec(err.message);
   if (duplicate) {
@@ -66,12 +68,12 @@ function syntaxError(file: string, text: string, err: Error): ProtobufSchemaErro
     decl.exec(text);
     const second = decl.exec(text);
     const location = second ? positionOf(text, second.index) : undefined;
-    return new ProtobufSchemaError(`conflicting names: ${err.message}`, { file, ...location });
+    return new ProtobufSchemaError(`conflicting names: ${err.message}`, { file, ...location }, 'conflict');
   }
   return new ProtobufSchemaError(err.message, { file });
 }
 
-function importLocation(text: string, path: string): { line: number; column: number } | undefined {
+export function importLocation(text: string, path: string): { line: number; column: number } | undefined {
   return locate(text, new RegExp(`import\\s+(?:public\\s+|weak\\s+)?["']${escapeRegExp(path)}["']`));
 }
 
@@ -83,6 +85,7 @@ function importLocation(text: string, path: string): { line: number; column: num
 export function buildProtobufRoot(entry: string, files: ProtoFiles): BuiltRoot {
   const root = new Root();
   const parsed: string[] = [];
+  const imports = new Map<string, string[]>();
   const seen = new Set<string>();
 
   const load = (path: string, importedBy?: string): void => {
@@ -101,6 +104,7 @@ export function buildProtobufRoot(entry: string, files: ProtoFiles): BuiltRoot {
       throw new ProtobufSchemaError(
         `import "${path}" not found${importedBy !== undefined ? '' : ' (entry file)'}: no file or registry reference has that name`,
         importedBy !== undefined ? { file: importedBy, ...where } : { file: path },
+        'missing-import',
       );
     }
     let result: ReturnType<typeof parse>;
@@ -113,7 +117,9 @@ export function buildProtobufRoot(entry: string, files: ProtoFiles): BuiltRoot {
       parserState.filename = null;
     }
     parsed.push(path);
-    for (const dep of [...(result.imports ?? []), ...(result.weakImports ?? [])]) load(dep, path);
+    const deps = [...(result.imports ?? []), ...(result.weakImports ?? [])];
+    imports.set(path, deps);
+    for (const dep of deps) load(dep, path);
   };
 
   load(entry);
@@ -122,7 +128,7 @@ export function buildProtobufRoot(entry: string, files: ProtoFiles): BuiltRoot {
   } catch (err) {
     throw unresolvedError(err as Error, files);
   }
-  return { root, files: parsed };
+  return { root, files: parsed, imports };
 }
 
 function unresolvedError(err: Error, files: ProtoFiles): ProtobufSchemaError {
@@ -134,7 +140,12 @@ function unresolvedError(err: Error, files: ProtoFiles): ProtobufSchemaError {
   for (const [file, text] of files) {
     if (!new RegExp(`\\bmessage\\s+${escapeRegExp(shortOwner)}\\b`).test(text)) continue;
     const at = locate(text, new RegExp(`(?<![\\w.])${escapeRegExp(typeName)}(?=\\s*>|\\s+\\w+\\s*=)`));
-    if (at) return new ProtobufSchemaError(`unknown type "${typeName}" in message ${owner}`, { file, ...at });
+    if (at)
+      return new ProtobufSchemaError(
+        `unknown type "${typeName}" in message ${owner}`,
+        { file, ...at },
+        'unknown-type',
+      );
   }
-  return new ProtobufSchemaError(`unknown type "${typeName}" in message ${owner}`);
+  return new ProtobufSchemaError(`unknown type "${typeName}" in message ${owner}`, {}, 'unknown-type');
 }

@@ -20,22 +20,32 @@ export class ProtobufDecodeError extends KgenError {
   }
 }
 
+/** Kinds of schema problems: syntax, an import no file answers, a type no file declares, a name declared twice. */
+export type ProtobufSchemaProblem = 'syntax' | 'missing-import' | 'unknown-type' | 'conflict' | 'invalid';
+
 /**
  * A `.proto` schema that cannot be used: syntax error, missing import, unknown type, duplicate name. Carries
  * the file and, when known, the 1-based line and column, so the CLI can point at it.
  */
 export class ProtobufSchemaError extends KgenError {
+  /** Which kind of problem, for callers that map it to their own codes. */
+  readonly reason: ProtobufSchemaProblem;
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
   /** The problem without the location prefix. */
   readonly problem: string;
-  constructor(problem: string, location: { file?: string; line?: number; column?: number } = {}) {
+  constructor(
+    problem: string,
+    location: { file?: string; line?: number; column?: number } = {},
+    reason: ProtobufSchemaProblem = 'invalid',
+  ) {
     const where = location.file
       ? `${location.file}${location.line !== undefined ? `:${location.line}:${location.column ?? 1}` : ''}: `
       : '';
     super('PROTOBUF_SCHEMA', `${where}${problem}`);
     this.problem = problem;
+    this.reason = reason;
     this.file = location.file;
     this.line = location.line;
     this.column = location.column;

@@ -95,7 +95,8 @@ export class ShapeConverter {
       });
     }
     for (const field of type.fieldsArray) {
-      if (field.partOf && !isSyntheticOneof(field.partOf)) continue;
+      // Extension fields (declared with `extend`) are not part of the plain shape.
+      if (field.declaringField || (field.partOf && !isSyntheticOneof(field.partOf))) continue;
       fields.push(this.plan(field.resolve()));
     }
     const known = new Set([...fields.map((f) => f.prop), ...oneofs.map((o) => o.prop)]);
