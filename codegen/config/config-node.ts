@@ -77,7 +77,8 @@ export class ConfigNode {
   }
 }
 
-function childPath(parent: string, key: string): string {
+/** `$.a.b` for identifier keys, `$.a["my.topic"]` otherwise. */
+export function childPath(parent: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
 

@@ -57,22 +57,22 @@ async function readConfigValue(file: string): Promise<unknown> {
   throw new CodegenError('CONFIG_LOAD', `unsupported config file extension "${ext}"`, { file });
 }
 
-/** `.ts` configs go through tsx's CommonJS API when tsx is installed (it is a dev dependency of most setups). */
+/** `.ts` configs go through tsx's CommonJS API when tsx is installed (kgen does not depend on it). */
 function loadTypeScript(file: string): unknown {
-  const local = createRequire(file);
-  let api: { require: (id: string, from: string) => unknown };
-  try {
-    api = local('tsx/cjs/api') as typeof api;
-  } catch {
-    throw new CodegenError(
-      'CONFIG_LOAD',
-      'a .ts config needs the "tsx" package installed; use .json or .mjs',
-      {
-        file,
-      },
-    );
+  type TsxApi = { require: (id: string, from: string) => unknown };
+  // The project's own tsx first, then the one next to kgen.
+  for (const from of [file, __filename]) {
+    let api: TsxApi;
+    try {
+      api = createRequire(from)('tsx/cjs/api') as TsxApi;
+    } catch {
+      continue;
+    }
+    return api.require(file, __filename);
   }
-  return api.require(file, __filename);
+  throw new CodegenError('CONFIG_LOAD', 'a .ts config needs the "tsx" package installed; use .json or .mjs', {
+    file,
+  });
 }
 
 function defaultExport(mod: unknown): unknown {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ConfigNode } from './config-node';
+import { ConfigNode, childPath } from './config-node';
 import type {
   ResolvedConfig,
   ResolvedRegistry,
@@ -215,7 +215,7 @@ function mergeSelectors(
       const resolved = topic[side];
       if (resolved.kind !== 'schema') continue;
       for (const { subject, version } of resolved.subjects) {
-        const where = `$.topics[${JSON.stringify(topic.name)}].${side}`;
+        const where = `${childPath('$.topics', topic.name)}.${side}`;
         const prev = pins.get(subject);
         if (prev && prev.version !== version)
           new ConfigNode(undefined, where, root.file).fail(

@@ -1,3 +1,4 @@
+import { childPath } from '../config/config-node';
 import { CodegenError } from '../errors';
 import type { ResolvedTopic, ResolvedTopicSide } from '../config/config-types';
 import type { EmittedSchema } from '../model';
@@ -25,7 +26,7 @@ export function bindTopics(
     if (resolved.kind !== 'schema') return resolved;
     const where = {
       ...(configFile !== undefined ? { file: configFile } : {}),
-      path: `$.topics${/^[A-Za-z_$][\w$]*$/.test(topic.name) ? `.${topic.name}` : `[${JSON.stringify(topic.name)}]`}.${side}`,
+      path: `${childPath('$.topics', topic.name)}.${side}`,
     };
     return {
       kind: 'schemas',
