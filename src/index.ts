@@ -62,4 +62,65 @@ export {
   type ProtobufJsonValue,
 } from './serde/protobuf';
 // --- client, producer, consumer (owned by the SDK work) ---
+export {
+  createClient,
+  type ClientOptions,
+  type KafkaLogLevel,
+  type KafkaProperties,
+  type KgenClient,
+} from './client/create-client';
+export { createRegistryClient, type RegistryAuth, type RegistryOptions } from './client/registry-options';
+export { BrokerError, type BrokerOperation } from './client/broker-error';
+export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
+export {
+  KgenProducer,
+  type ProducerOptions,
+  type ProducerProperties,
+  type TypedProducer,
+} from './producer/typed-producer';
+export {
+  type DeliveryReport,
+  type HeaderValue,
+  type ProducerHeaders,
+  type ProducerMessage,
+  type ProducerMessageOf,
+  type TopicsCarrying,
+} from './producer/message';
+export { murmur2, murmur2Partition } from './producer/murmur2';
+export { type Partitioner, type PartitionerInput } from './producer/partitioner';
+export {
+  KgenConsumer,
+  type ConsumerOptions,
+  type ConsumerProperties,
+  type TopicPartitions,
+  type TypedConsumer,
+} from './consumer/typed-consumer';
+export {
+  type BatchContext,
+  type DecodeErrorAction,
+  type MessageContext,
+  type RawMessage,
+  type RunOptions,
+  type TypedBatch,
+  type TypedMessage,
+} from './consumer/message';
+export { DecodeError, type DecodeErrorLocation } from './consumer/decode-error';
+export {
+  RegistryError,
+  SchemaMismatchError,
+  SchemaNotRegisteredError,
+  SerializationError,
+  UnknownSchemaIdError,
+  UnsupportedSchemaError,
+  type SerdeLocation,
+  type SerdeRole,
+} from './serde/registry/errors';
+export { type ProducerSchemaOptions, type SchemaIdMode } from './serde/registry/resolve-schema-id';
+export { type CodecFactory, type RegistryCodec } from './serde/registry/codec-factory';
+export {
+  type SerdeContext,
+  type ValueDeserializer,
+  type ValueSerializer,
+} from './serde/registry/serde-context';
+export { createTopicDeserializer, createTopicSerializer } from './serde/topic-serde';
 // --- delivery semantics: transactions, pipeline, commit strategies, DLQ (owned by the delivery work) ---

@@ -1,0 +1,139 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import type { Client } from '@confluentinc/schemaregistry';
+import { MessageDecoder } from '../consumer/message-decoder';
+import { type ConsumerOptions, KgenConsumer, type TypedConsumer } from '../consumer/typed-consumer';
+import { KgenProducer, type ProducerOptions, type TypedProducer } from '../producer/typed-producer';
+import type { CodecFactory } from '../serde/registry/codec-factory';
+import { defaultCodecs } from '../serde/registry/default-codecs';
+import type { ProducerSchemaOptions } from '../serde/registry/resolve-schema-id';
+import type { SerdeContext } from '../serde/registry/serde-context';
+import { WriterSchemaCache } from '../serde/registry/writer-schemas';
+import type { TopicMap, TopicName } from '../topics';
+import { BrokerError } from './broker-error';
+import { createRegistryClient, type RegistryOptions } from './registry-options';
+import { type VerifyReport, VerifyError, verifyTopics } from './verify';
+
+/** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
+export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
+
+/** Log level of the underlying Kafka client. */
+export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Options of {@link createClient}. */
+export interface ClientOptions<T extends TopicMap> {
+  /** Bootstrap brokers, `host:port`. */
+  readonly brokers: string | readonly string[];
+  /** The Confluent-compatible schema registry. */
+  readonly registry: RegistryOptions;
+  /** The topic map (generated `topics`, or hand-written with `defineTopics`). */
+  readonly topics: T;
+  /** Client id reported to the brokers. */
+  readonly clientId?: string;
+  /** librdkafka properties for every producer and consumer (e.g. `security.protocol`, SASL). */
+  readonly kafka?: KafkaProperties;
+  /** How producers find schema ids (pinned / lookup / latest, auto-register). */
+  readonly schemas?: ProducerSchemaOptions;
+  /** Run {@link KgenClient.verify} before the first producer or consumer starts. Default false. */
+  readonly verifyOnConnect?: boolean;
+  /** Codec factory; default: kgen's Avro and Protobuf codecs. */
+  readonly codecs?: CodecFactory;
+  /** Kafka client log level. Default `warn`. */
+  readonly logLevel?: KafkaLogLevel;
+}
+
+/** A typed Kafka client over one topic map. */
+export interface KgenClient<T extends TopicMap> {
+  readonly topics: T;
+  /** The official schema registry client every registry call goes through. */
+  readonly registry: Client;
+  /** The underlying `@confluentinc/kafka-javascript` KafkaJS-style client. */
+  readonly kafka: KafkaJS.Kafka;
+  /** Shared serde state (codecs, writer-schema cache), for modules that encode or decode themselves. */
+  readonly serde: SerdeContext;
+  /** A connected producer typed by the topic map. */
+  producer(options?: ProducerOptions<TopicName<T>>): Promise<TypedProducer<T>>;
+  /** A connected, subscribed consumer whose messages are narrowed by topic. */
+  consumer<const N extends TopicName<T>>(options: ConsumerOptions<N>): Promise<TypedConsumer<T, N>>;
+  /**
+   * Compares the topic map with the registry. Throws {@link VerifyError} listing every difference, or
+   * returns the report when `throwOnMismatch` is false.
+   */
+  verify(options?: { readonly throwOnMismatch?: boolean }): Promise<VerifyReport>;
+}
+
+const LOG_LEVELS: Record<KafkaLogLevel, KafkaJS.logLevel> = {
+  nothing: KafkaJS.logLevel.NOTHING,
+  error: KafkaJS.logLevel.ERROR,
+  warn: KafkaJS.logLevel.WARN,
+  info: KafkaJS.logLevel.INFO,
+  debug: KafkaJS.logLevel.DEBUG,
+};
+
+/** Creates a typed client; nothing connects until a producer or consumer is asked for. */
+export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
+  const registry = createRegistryClient(options.registry);
+  const brokers = typeof options.brokers === 'string' ? [options.brokers] : [...options.brokers];
+  const logLevel = LOG_LEVELS[options.logLevel ?? 'warn'];
+  const kafka = new KafkaJS.Kafka({
+    ...options.kafka,
+    kafkaJS: { brokers, logLevel, ...(options.clientId === undefined ? {} : { clientId: options.clientId }) },
+  });
+  const serde: SerdeContext = {
+    registry,
+    codecs: options.codecs ?? defaultCodecs,
+    writers: new WriterSchemaCache(registry),
+    producerSchemas: options.schemas ?? {},
+  };
+
+  const verify = async (opts?: { readonly throwOnMismatch?: boolean }): Promise<VerifyReport> => {
+    const report = await verifyTopics(registry, options.topics);
+    if (report.problems.length > 0 && opts?.throwOnMismatch !== false) throw new VerifyError(report.problems);
+    return report;
+  };
+  let verified: Promise<VerifyReport> | undefined;
+  const beforeConnect = async (): Promise<void> => {
+    if (options.verifyOnConnect !== true) return;
+    verified ??= verify();
+    await verified;
+  };
+
+  return {
+    topics: options.topics,
+    registry,
+    kafka,
+    serde,
+    verify,
+    async producer(producerOptions = {}) {
+      await beforeConnect();
+      const raw = kafka.producer({ ...producerOptions.config });
+      const producer = new KgenProducer(raw, serde, options.topics, producerOptions);
+      await producer.prepare(producerOptions.topics ?? []);
+      try {
+        await raw.connect();
+      } catch (err) {
+        throw new BrokerError('connect', {}, err);
+      }
+      return producer;
+    },
+    async consumer(consumerOptions) {
+      await beforeConnect();
+      const raw = kafka.consumer({
+        ...consumerOptions.config,
+        kafkaJS: {
+          groupId: consumerOptions.groupId,
+          fromBeginning: consumerOptions.fromBeginning ?? false,
+          autoCommit: consumerOptions.autoCommit ?? true,
+          readUncommitted: consumerOptions.isolation === 'read_uncommitted',
+        },
+      });
+      const decoder = new MessageDecoder(serde, options.topics, consumerOptions.topics);
+      try {
+        await raw.connect();
+        await raw.subscribe({ topics: [...consumerOptions.topics] });
+      } catch (err) {
+        throw new BrokerError('subscribe', { topic: consumerOptions.topics.join(',') }, err);
+      }
+      return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder);
+    },
+  };
+}

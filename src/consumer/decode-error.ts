@@ -1,0 +1,39 @@
+import { KgenError } from '../errors';
+import type { SerdeRole } from '../serde/registry/errors';
+
+/** Where an undecodable record sits. */
+export interface DecodeErrorLocation {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly role: SerdeRole;
+  /** The schema id of the Confluent frame, when the bytes have one. */
+  readonly schemaId: number | undefined;
+}
+
+/** A consumed key or value could not be decoded into its topic's type. `cause` says why. */
+export class DecodeError extends KgenError {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly role: SerdeRole;
+  readonly schemaId: number | undefined;
+  constructor(at: DecodeErrorLocation, reason: string, options?: { cause?: unknown }) {
+    const id = at.schemaId === undefined ? '' : `, schema id ${at.schemaId}`;
+    super(
+      'DECODE',
+      `cannot decode ${at.role} of topic "${at.topic}" partition ${at.partition} offset ${at.offset}${id}: ${reason}`,
+      options,
+    );
+    this.topic = at.topic;
+    this.partition = at.partition;
+    this.offset = at.offset;
+    this.role = at.role;
+    this.schemaId = at.schemaId;
+  }
+}
+
+/** The schema id in a Confluent frame, if `data` looks framed. */
+export function frameSchemaId(data: Buffer | null): number | undefined {
+  return data !== null && data.length >= 5 && data[0] === 0 ? data.readUInt32BE(1) : undefined;
+}

@@ -1,0 +1,79 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import type { KeyOutput, TopicMap, TopicName, ValueOutput } from '../topics';
+import type { DecodeError } from './decode-error';
+import type { RawRecord } from './dlq/raw-record';
+
+/** A record as it came from Kafka, before decoding (kept for dead-letter queues and logging). */
+export type RawMessage = RawRecord;
+
+/**
+ * A decoded record. A union over the subscribed topics, so checking `message.topic` narrows `key` and
+ * `value` to that topic's types.
+ */
+export type TypedMessage<T extends TopicMap, N extends TopicName<T>> =
+  N extends TopicName<T>
+    ? {
+        readonly topic: N;
+        readonly partition: number;
+        readonly offset: string;
+        readonly timestamp: string;
+        /** The decoded key, or null when the record has none. */
+        readonly key: KeyOutput<T, N> | null;
+        readonly value: ValueOutput<T, N>;
+        readonly headers: KafkaJS.IHeaders;
+        /** The undecoded record. */
+        readonly raw: RawMessage;
+      }
+    : never;
+
+/** Handles of the underlying consumer available to a handler. */
+export interface MessageContext {
+  /** Sends a heartbeat (long handlers). */
+  heartbeat(): Promise<void>;
+  /** Pauses this record's partition; the returned function resumes it. */
+  pause(): () => void;
+}
+
+/** A batch of decoded records of one partition. A union over topics, like {@link TypedMessage}. */
+export type TypedBatch<T extends TopicMap, N extends TopicName<T>> =
+  N extends TopicName<T>
+    ? {
+        readonly topic: N;
+        readonly partition: number;
+        readonly highWatermark: string;
+        /** Decoded records; records skipped by `onDecodeError` are left out. */
+        readonly messages: ReadonlyArray<TypedMessage<T, N>>;
+      }
+    : never;
+
+/** Handles available to a batch handler. */
+export interface BatchContext extends MessageContext {
+  /** Marks records up to `offset` processed (committed by auto-commit). */
+  resolveOffset(offset: string): void;
+  commitOffsetsIfNecessary(): Promise<void>;
+  isRunning(): boolean;
+  isStale(): boolean;
+}
+
+/** What to do with a record that cannot be decoded: drop it and go on, or fail the handler. */
+export type DecodeErrorAction = 'skip' | 'throw';
+
+/** Options of `consumer.run()`; the delivery-semantics modules (DLQ, commit strategies) plug in here. */
+export interface RunOptions<T extends TopicMap, N extends TopicName<T>> {
+  /** Called once per record, narrowed by topic. */
+  readonly eachMessage?: (message: TypedMessage<T, N>, context: MessageContext) => Promise<void>;
+  /** Called once per fetched batch of one partition. */
+  readonly eachBatch?: (batch: TypedBatch<T, N>, context: BatchContext) => Promise<void>;
+  /**
+   * A record whose key or value cannot be decoded: return `skip` (e.g. after dead-lettering its raw bytes)
+   * or `throw`. Default: throw the {@link DecodeError}.
+   */
+  readonly onDecodeError?: (
+    error: DecodeError,
+    raw: RawMessage,
+  ) => DecodeErrorAction | Promise<DecodeErrorAction>;
+  /** Partitions handled concurrently (order is kept within a partition). Default 1. */
+  readonly partitionsConsumedConcurrently?: number;
+  /** eachBatch: resolve the batch's last offset after the handler returns. Default true. */
+  readonly eachBatchAutoResolve?: boolean;
+}

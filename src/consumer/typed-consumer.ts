@@ -1,0 +1,162 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { BrokerError } from '../client/broker-error';
+import type { TopicMap, TopicName } from '../topics';
+import { DecodeError } from './decode-error';
+import { rawRecordOf } from './dlq/raw-record';
+import type { BatchContext, RawMessage, RunOptions, TypedBatch, TypedMessage } from './message';
+import type { DecodedRecord, MessageDecoder } from './message-decoder';
+
+/** librdkafka consumer properties. */
+export type ConsumerProperties = Readonly<Record<string, string | number | boolean>>;
+
+/** Options of `client.consumer()`. */
+export interface ConsumerOptions<N extends string> {
+  /** Consumer group id. */
+  readonly groupId: string;
+  /** Topics to subscribe to; handlers receive a union of their message types. */
+  readonly topics: readonly N[];
+  /** Start from the earliest offset when the group has no committed offset. Default false (latest). */
+  readonly fromBeginning?: boolean;
+  /** Commit offsets automatically (librdkafka's periodic commit of processed records). Default true. */
+  readonly autoCommit?: boolean;
+  /** Read only committed transactional records. Default `read_committed`. */
+  readonly isolation?: 'read_committed' | 'read_uncommitted';
+  /** librdkafka consumer properties, merged over the client's `kafka` properties. */
+  readonly config?: ConsumerProperties;
+}
+
+/** A topic (and optionally some of its partitions) to pause or resume. */
+export interface TopicPartitions<N extends string> {
+  readonly topic: N;
+  readonly partitions?: readonly number[];
+}
+
+/** A consumer whose handlers receive records typed by the topic map, narrowed by topic. */
+export interface TypedConsumer<T extends TopicMap, N extends TopicName<T>> {
+  /** Starts consuming; returns once the handlers are installed (consumption goes on in the background). */
+  run(options: RunOptions<T, N>): Promise<void>;
+  pause(topics: ReadonlyArray<TopicPartitions<N>>): void;
+  resume(topics: ReadonlyArray<TopicPartitions<N>>): void;
+  /** Moves the next fetch of a partition to `offset`. */
+  seek(position: { topic: N; partition: number; offset: string | number | bigint }): void;
+  /** Commits offsets (default: the processed position of every assigned partition). */
+  commitOffsets(offsets?: ReadonlyArray<{ topic: N; partition: number; offset: string }>): Promise<void>;
+  /** Stops fetching and handlers, keeps the connection. */
+  stop(): Promise<void>;
+  disconnect(): Promise<void>;
+  /** The underlying `@confluentinc/kafka-javascript` consumer. */
+  readonly raw: KafkaJS.Consumer;
+}
+
+/** The consumer behind {@link TypedConsumer}; built by `client.consumer()`. */
+export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements TypedConsumer<T, N> {
+  readonly raw: KafkaJS.Consumer;
+  readonly #decoder: MessageDecoder;
+
+  constructor(raw: KafkaJS.Consumer, decoder: MessageDecoder) {
+    this.raw = raw;
+    this.#decoder = decoder;
+  }
+
+  /** Decodes one record, or lets `onDecodeError` decide; `undefined` = skipped. */
+  async #decode(raw: RawMessage, options: RunOptions<T, N>): Promise<TypedMessage<T, N> | undefined> {
+    let decoded: DecodedRecord;
+    try {
+      const out = this.#decoder.decode(raw);
+      decoded = out instanceof Promise ? await out : out;
+    } catch (err) {
+      if (!(err instanceof DecodeError) || options.onDecodeError === undefined) throw err;
+      if ((await options.onDecodeError(err, raw)) === 'skip') return undefined;
+      throw err;
+    }
+    return decoded as TypedMessage<T, N>;
+  }
+
+  async run(options: RunOptions<T, N>): Promise<void> {
+    const { eachMessage, eachBatch } = options;
+    if ((eachMessage === undefined) === (eachBatch === undefined))
+      throw new TypeError('consumer.run() needs exactly one of eachMessage or eachBatch');
+    const config: KafkaJS.ConsumerRunConfig = {
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+    };
+    if (eachMessage !== undefined) {
+      config.eachMessage = async ({ topic, partition, message, heartbeat, pause }) => {
+        const decoded = await this.#decode(rawRecordOf(topic, partition, message), options);
+        if (decoded !== undefined) await eachMessage(decoded, { heartbeat, pause });
+      };
+    } else if (eachBatch !== undefined) {
+      config.eachBatchAutoResolve = options.eachBatchAutoResolve ?? true;
+      config.eachBatch = async (payload) => {
+        const { batch } = payload;
+        const messages: Array<TypedMessage<T, N>> = [];
+        for (const m of batch.messages) {
+          const decoded = await this.#decode(rawRecordOf(batch.topic, batch.partition, m), options);
+          if (decoded !== undefined) messages.push(decoded);
+        }
+        const typed = {
+          topic: batch.topic,
+          partition: batch.partition,
+          highWatermark: batch.highWatermark,
+          messages,
+        } as unknown as TypedBatch<T, N>;
+        const context: BatchContext = {
+          heartbeat: () => payload.heartbeat(),
+          pause: () => payload.pause(),
+          resolveOffset: (offset) => payload.resolveOffset(offset),
+          commitOffsetsIfNecessary: () => payload.commitOffsetsIfNecessary(),
+          isRunning: () => payload.isRunning(),
+          isStale: () => payload.isStale(),
+        };
+        await eachBatch(typed, context);
+      };
+    }
+    try {
+      await this.raw.run(config);
+    } catch (err) {
+      throw new BrokerError('subscribe', {}, err);
+    }
+  }
+
+  pause(topics: ReadonlyArray<TopicPartitions<N>>): void {
+    this.raw.pause(
+      topics.map((t) => ({ topic: t.topic, ...(t.partitions ? { partitions: [...t.partitions] } : {}) })),
+    );
+  }
+
+  resume(topics: ReadonlyArray<TopicPartitions<N>>): void {
+    this.raw.resume(
+      topics.map((t) => ({ topic: t.topic, ...(t.partitions ? { partitions: [...t.partitions] } : {}) })),
+    );
+  }
+
+  seek(position: { topic: N; partition: number; offset: string | number | bigint }): void {
+    try {
+      this.raw.seek({
+        topic: position.topic,
+        partition: position.partition,
+        offset: String(position.offset),
+      });
+    } catch (err) {
+      throw new BrokerError('seek', { topic: position.topic, partition: position.partition }, err);
+    }
+  }
+
+  async commitOffsets(
+    offsets?: ReadonlyArray<{ topic: N; partition: number; offset: string }>,
+  ): Promise<void> {
+    try {
+      await this.raw.commitOffsets(offsets?.map((o) => ({ ...o })));
+    } catch (err) {
+      const first = offsets?.[0];
+      throw new BrokerError('commit', first ? { topic: first.topic, partition: first.partition } : {}, err);
+    }
+  }
+
+  stop(): Promise<void> {
+    return this.raw.stop();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.raw.disconnect();
+  }
+}

@@ -1,0 +1,260 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { BrokerError } from '../client/broker-error';
+import type { SerdeContext, ValueSerializer } from '../serde/registry/serde-context';
+import { createTopicSerializer } from '../serde/topic-serde';
+import type { TopicMap, TopicName } from '../topics';
+import type { DeliveryReport, ProducerMessage, ProducerMessageOf, TopicsCarrying } from './message';
+import type { Partitioner } from './partitioner';
+
+/** librdkafka producer properties (e.g. a kgen preset spread and overridden). */
+export type ProducerProperties = Readonly<Record<string, string | number | boolean>>;
+
+/** Options of `client.producer()`. */
+export interface ProducerOptions<N extends string = string> {
+  /** librdkafka producer properties, merged over the client's `kafka` properties. */
+  readonly config?: ProducerProperties;
+  /**
+   * Topics whose schema ids are resolved before `producer()` returns (a missing subject fails start-up).
+   * Other topics resolve on their first send — once, shared by concurrent sends.
+   */
+  readonly topics?: readonly N[];
+  /** Custom partitioner; default: librdkafka `murmur2_random` (the Java client's partitioning of keys). */
+  readonly partitioner?: Partitioner;
+  /** Records handed to librdkafka and not yet acknowledged before `send` waits for room. Default 50 000. */
+  readonly maxInFlight?: number;
+}
+
+/** A producer whose `send` is typed by the topic map. */
+export interface TypedProducer<T extends TopicMap> {
+  /**
+   * Serializes and hands records to librdkafka; resolves when the broker acknowledged them. Many sends may be
+   * in flight: don't await each one, call {@link TypedProducer.flush} (or await them together) instead.
+   */
+  send<N extends TopicName<T>>(
+    topic: N,
+    message: ProducerMessage<T, N> | readonly ProducerMessage<T, N>[],
+  ): Promise<DeliveryReport[]>;
+  /** `send<Order>('orders', …)`: `Order` must be the value type of the topic. */
+  send<V>(
+    topic: TopicsCarrying<T, V>,
+    message:
+      | ProducerMessageOf<T, TopicsCarrying<T, V>, V>
+      | readonly ProducerMessageOf<T, TopicsCarrying<T, V>, V>[],
+  ): Promise<DeliveryReport[]>;
+  /** The records as Kafka bytes (Confluent-framed), without sending: for transactions, DLQs, tests. */
+  encode<N extends TopicName<T>>(topic: N, message: ProducerMessage<T, N>): Promise<KafkaJS.Message>;
+  /** Waits until every record sent so far is acknowledged; rejects with the first failure among them. */
+  flush(): Promise<void>;
+  /** Flushes, then disconnects. */
+  disconnect(): Promise<void>;
+  /** The underlying `@confluentinc/kafka-javascript` producer (transactions, advanced use). */
+  readonly raw: KafkaJS.Producer;
+}
+
+interface TopicSerdes {
+  readonly key: ValueSerializer;
+  readonly value: ValueSerializer;
+}
+
+type AnyMessage = ProducerMessage<TopicMap, string>;
+
+function timestampOf(t: Date | number | undefined): string | undefined {
+  if (t === undefined) return undefined;
+  return String(t instanceof Date ? t.getTime() : t);
+}
+
+function noop(): void {}
+
+/** The producer behind {@link TypedProducer}; built by `client.producer()`. */
+export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
+  readonly raw: KafkaJS.Producer;
+  readonly #ctx: SerdeContext;
+  readonly #topics: T;
+  readonly #serdes = new Map<string, TopicSerdes>();
+  readonly #resolving = new Map<string, Promise<TopicSerdes>>();
+  readonly #partitioner: Partitioner | undefined;
+  readonly #partitionCounts = new Map<string, Promise<number>>();
+  readonly #maxInFlight: number;
+  readonly #pending = new Set<Promise<unknown>>();
+  #inFlight = 0;
+  #room: Array<() => void> = [];
+  #failure: unknown = undefined;
+
+  constructor(raw: KafkaJS.Producer, ctx: SerdeContext, topics: T, options: ProducerOptions) {
+    this.raw = raw;
+    this.#ctx = ctx;
+    this.#topics = topics;
+    this.#partitioner = options.partitioner;
+    this.#maxInFlight = options.maxInFlight ?? 50_000;
+  }
+
+  /** Resolves the serializers of `topics` now (schema ids looked up once). */
+  async prepare(topics: readonly string[]): Promise<void> {
+    await Promise.all(topics.map((t) => this.#serdesOf(t)));
+  }
+
+  #serdesOf(topic: string): Promise<TopicSerdes> {
+    let hit = this.#resolving.get(topic);
+    if (hit === undefined) {
+      const descriptor = this.#topics[topic];
+      if (descriptor === undefined)
+        return Promise.reject(
+          new BrokerError('send', { topic }, new Error(`topic "${topic}" is not in the client's topic map`)),
+        );
+      hit = Promise.all([
+        createTopicSerializer(this.#ctx, topic, 'key', descriptor.key),
+        createTopicSerializer(this.#ctx, topic, 'value', descriptor.value),
+      ]).then(([key, value]) => {
+        const serdes = { key, value };
+        this.#serdes.set(topic, serdes);
+        return serdes;
+      });
+      hit.catch(() => this.#resolving.delete(topic));
+      this.#resolving.set(topic, hit);
+    }
+    return hit;
+  }
+
+  send(topic: string, message: AnyMessage | readonly AnyMessage[]): Promise<DeliveryReport[]> {
+    const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : [message as AnyMessage];
+    const serdes = this.#serdes.get(topic);
+    const encoded = serdes === undefined ? undefined : this.#encodeSync(serdes, list);
+    const p =
+      encoded !== undefined &&
+      this.#partitioner === undefined &&
+      this.#inFlight + list.length <= this.#maxInFlight
+        ? this.#produce(topic, encoded)
+        : this.#sendSlow(topic, list);
+    this.#track(p);
+    return p;
+  }
+
+  /** Fast path: every key and value serialized synchronously (or `undefined` if one needs a promise). */
+  #encodeSync(serdes: TopicSerdes, list: readonly AnyMessage[]): KafkaJS.Message[] | undefined {
+    const out: KafkaJS.Message[] = new Array<KafkaJS.Message>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      const key = m.key === undefined || m.key === null ? null : serdes.key(m.key);
+      const value = serdes.value(m.value);
+      if (key instanceof Promise || value instanceof Promise) return undefined;
+      out[i] = this.#record(m, key, value);
+    }
+    return out;
+  }
+
+  #record(m: AnyMessage, key: Buffer | null, value: Buffer): KafkaJS.Message {
+    const record: KafkaJS.Message = { key, value };
+    if (m.headers !== undefined) record.headers = m.headers as KafkaJS.IHeaders;
+    if (m.partition !== undefined) record.partition = m.partition;
+    const ts = timestampOf(m.timestamp);
+    if (ts !== undefined) record.timestamp = ts;
+    return record;
+  }
+
+  async #encodeAll(topic: string, list: readonly AnyMessage[]): Promise<KafkaJS.Message[]> {
+    const serdes = await this.#serdesOf(topic);
+    const out: KafkaJS.Message[] = [];
+    for (const m of list) {
+      const key = m.key === undefined || m.key === null ? null : await serdes.key(m.key);
+      const record = this.#record(m, key, await serdes.value(m.value));
+      if (record.partition === undefined && this.#partitioner !== undefined) {
+        const partition = this.#partitioner({
+          topic,
+          key,
+          keyValue: m.key,
+          partitionCount: await this.#partitionCount(topic),
+        });
+        if (partition !== undefined) record.partition = partition;
+      }
+      out.push(record);
+    }
+    return out;
+  }
+
+  async #sendSlow(topic: string, list: readonly AnyMessage[]): Promise<DeliveryReport[]> {
+    const records = await this.#encodeAll(topic, list);
+    while (this.#inFlight > 0 && this.#inFlight + records.length > this.#maxInFlight)
+      await new Promise<void>((resolve) => this.#room.push(resolve));
+    return this.#produce(topic, records);
+  }
+
+  async #produce(topic: string, records: KafkaJS.Message[]): Promise<DeliveryReport[]> {
+    this.#inFlight += records.length;
+    try {
+      const metadata = await this.raw.send({ topic, messages: records });
+      return metadata.map((r) => ({
+        topic: r.topicName,
+        partition: r.partition,
+        offset: r.baseOffset ?? r.offset,
+      }));
+    } catch (err) {
+      const partition = records.length === 1 ? records[0]?.partition : undefined;
+      throw new BrokerError(
+        'send',
+        partition === undefined || partition < 0 ? { topic } : { topic, partition },
+        err,
+      );
+    } finally {
+      this.#inFlight -= records.length;
+      const waiting = this.#room;
+      this.#room = [];
+      for (const wake of waiting) wake();
+    }
+  }
+
+  #partitionCount(topic: string): Promise<number> {
+    let hit = this.#partitionCounts.get(topic);
+    if (hit === undefined) {
+      hit = this.raw
+        .dependentAdmin()
+        .fetchTopicMetadata({ topics: [topic] })
+        .then(([meta]) => {
+          if (meta === undefined || meta.partitions.length === 0) throw new Error('topic has no partitions');
+          return meta.partitions.length;
+        })
+        .catch((err: unknown) => {
+          this.#partitionCounts.delete(topic);
+          throw new BrokerError('metadata', { topic }, err);
+        });
+      this.#partitionCounts.set(topic, hit);
+    }
+    return hit;
+  }
+
+  #track(p: Promise<unknown>): void {
+    this.#pending.add(p);
+    // Marks `p` handled: an un-awaited send must not crash the process; flush() reports its failure.
+    p.then(
+      () => this.#pending.delete(p),
+      (err: unknown) => {
+        this.#pending.delete(p);
+        this.#failure ??= err;
+      },
+    ).catch(noop);
+  }
+
+  async encode(topic: string, message: AnyMessage): Promise<KafkaJS.Message> {
+    const [record] = await this.#encodeAll(topic, [message]);
+    return record!;
+  }
+
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.#pending]);
+    try {
+      await this.raw.flush();
+    } catch (err) {
+      throw new BrokerError('flush', {}, err);
+    }
+    const failure = this.#failure;
+    this.#failure = undefined;
+    if (failure !== undefined) throw failure;
+  }
+
+  async disconnect(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.raw.disconnect();
+    }
+  }
+}
