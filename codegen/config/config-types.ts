@@ -1,3 +1,6 @@
+import type { AvroGenerateOptions } from '../avro/options';
+import type { ResolvedProtobufGenerateOptions } from '../protobuf/options';
+
 /**
  * The config file as a user writes it (`kgen.config.json`, `.mjs`, `.cjs` or `.ts`). Every relative path is
  * resolved against the folder of the config file. See `ResolvedConfig` for what it means after defaults.
@@ -109,8 +112,10 @@ export interface ResolvedConfig {
   readonly pullDir: string;
   readonly lockFile: string;
   readonly outDir: string;
-  readonly avro: Readonly<Record<string, unknown>>;
-  readonly protobuf: Readonly<Record<string, unknown>>;
+  /** Avro mapping options with every default filled in. */
+  readonly avro: AvroGenerateOptions;
+  /** Protobuf mapping options with every default filled in. */
+  readonly protobuf: ResolvedProtobufGenerateOptions;
 }
 
 export interface ResolvedRegistry {

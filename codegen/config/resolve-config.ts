@@ -8,7 +8,7 @@ import type {
   ResolvedTopicSide,
   VersionPin,
 } from './config-types';
-import { resolveFormatOptions } from './format-options';
+import { resolveAvroSection, resolveProtobufSection } from './format-options';
 
 /** Where a config value came from: the file (for error messages) and the folder relative paths start at. */
 export interface ConfigOrigin {
@@ -59,8 +59,8 @@ export function resolveConfig(raw: unknown, origin: ConfigOrigin): ResolvedConfi
     pullDir: dir(get('pullDir'), 'kgen-schemas'),
     lockFile: dir(get('lockFile'), 'kgen.lock.json'),
     outDir: dir(get('output'), 'src/generated'),
-    avro: resolveFormatOptions('avro', get('avro')),
-    protobuf: resolveFormatOptions('protobuf', get('protobuf')),
+    avro: resolveAvroSection(get('avro')),
+    protobuf: resolveProtobufSection(get('protobuf')),
   };
 }
 

@@ -1,10 +1,13 @@
 import type { ResolvedConfig } from '../config/config-types';
 import type { SourceSchema } from '../model';
+import { generateProtobuf } from '../protobuf';
 import type { BoundGenerator } from './generate';
 
 /** The real format generators with the config's mapping options bound. */
 export function formatGenerators(
-  _config: Pick<ResolvedConfig, 'avro' | 'protobuf'>,
+  config: Pick<ResolvedConfig, 'avro' | 'protobuf'>,
 ): Partial<Record<SourceSchema['format'], BoundGenerator>> {
-  return {};
+  return {
+    PROTOBUF: (sources) => generateProtobuf(sources, config.protobuf),
+  };
 }

@@ -139,6 +139,9 @@ describe('resolveConfig', () => {
     ],
     [{ output: 42 }, 'at $.output: expected a non-empty string, got number 42'],
     [[], 'at $: expected an object, got an array'],
+    [{ avro: { lnog: 'bigint' } }, '/project/kgen.config.json at $.avro.lnog: unknown avro option "lnog"'],
+    [{ avro: { long: 'int' } }, '/project/kgen.config.json at $.avro.long: avro option long must be one of'],
+    [{ protobuf: { int46: 'string' } }, '/project/kgen.config.json at $.protobuf'],
   ])('rejects %j', (raw, expected) => {
     expect(errorOf(raw)).toContain(expected);
   });
