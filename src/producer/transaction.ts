@@ -129,6 +129,18 @@ export interface Transaction<T extends TopicMap = TopicMap> {
   sendOffsets(consumer: KafkaJS.Consumer, topics: readonly KafkaJS.TopicOffsets[]): Promise<void>;
 }
 
+/** A transaction held open by {@link TransactionalProducer.begin}; finish it with `commit` or `abort`. */
+export interface OpenTransaction<T extends TopicMap = TopicMap> extends Transaction<T> {
+  /** Records sent in it so far. */
+  readonly records: number;
+  /** Sends already-encoded messages to several topics. */
+  sendBatch(topicMessages: readonly KafkaJS.TopicMessages[]): Promise<void>;
+  /** Waits for every send, then commits; throws a typed {@link TransactionError} (after aborting) on failure. */
+  commit(): Promise<void>;
+  /** Aborts and returns the typed error describing `cause` (never throws). */
+  abort(cause: unknown): Promise<Error>;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -175,13 +187,30 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     if (p) await p.disconnect();
   }
 
-  /** Runs `fn` in a transaction and commits, or aborts and throws a typed error. Returns `fn`'s result. */
-  async transaction<R>(fn: (tx: Transaction<T>) => Promise<R>): Promise<R> {
+  /**
+   * Begins a transaction held open across calls (the pipeline batches many fetches into one). Prefer
+   * {@link TransactionalProducer.transaction} when one callback does the work.
+   */
+  async begin(): Promise<OpenTransaction<T>> {
     const producer = await this.connect();
     await this.step(producer, 'begin', () => producer.transaction());
     const pending: Promise<unknown>[] = [];
     let sent = 0;
-    const tx: Transaction<T> = {
+    let open = true;
+    const track = (p: Promise<unknown>): Promise<void> => {
+      pending.push(p);
+      const done = p.then(() => undefined);
+      done.catch(() => undefined); // the commit reports it; an unawaited send must not crash the process
+      return done;
+    };
+    const settle = async (): Promise<void> => {
+      open = false;
+      await Promise.allSettled(pending);
+    };
+    return {
+      get records() {
+        return sent;
+      },
       send: (records) => {
         const list = (Array.isArray(records) ? records : [records]) as readonly AnyOutputRecord<
           TopicMap,
@@ -197,30 +226,51 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
           byTopic.set(r.topic, msgs);
         }
         sent += list.length;
-        const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-        const p = producer.sendBatch({ topicMessages });
-        pending.push(p);
-        return p.then(() => undefined);
+        return track(
+          producer.sendBatch({
+            topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+          }),
+        );
       },
       sendRaw: (record) => {
         sent += record.messages.length;
-        const p = producer.send(record);
-        pending.push(p);
-        return p.then(() => undefined);
+        return track(producer.send(record));
+      },
+      sendBatch: (topicMessages) => {
+        for (const t of topicMessages) sent += t.messages.length;
+        return track(producer.sendBatch({ topicMessages: [...topicMessages] }));
       },
       sendOffsets: (consumer, topics) =>
         this.step(producer, 'sendOffsets', () => producer.sendOffsets({ consumer, topics: [...topics] })),
+      commit: async () => {
+        if (!open) throw new TypeError('TransactionalProducer: this transaction is already finished');
+        try {
+          await Promise.all(pending);
+        } catch (e) {
+          await settle();
+          throw await this.fail(producer, e);
+        }
+        open = false;
+        await this.step(producer, 'commit', () => producer.commit());
+        this.opts.metrics?.increment('sent', sent);
+      },
+      abort: async (cause) => {
+        await settle();
+        return this.fail(producer, cause);
+      },
     };
+  }
+
+  /** Runs `fn` in a transaction and commits, or aborts and throws a typed error. Returns `fn`'s result. */
+  async transaction<R>(fn: (tx: Transaction<T>) => Promise<R>): Promise<R> {
+    const tx = await this.begin();
     let result: R;
     try {
       result = await fn(tx);
-      await Promise.all(pending);
     } catch (e) {
-      await Promise.allSettled(pending);
-      throw await this.fail(producer, e);
+      throw await tx.abort(e);
     }
-    await this.step(producer, 'commit', () => producer.commit());
-    this.opts.metrics?.increment('sent', sent);
+    await tx.commit();
     return result;
   }
 

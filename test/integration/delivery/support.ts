@@ -1,6 +1,16 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { producerDefaults } from '../../../src/producer/presets';
 import type { RecordSerde } from '../../../src/pipeline/record-serde';
 import type { RawRecord } from '../../../src/consumer/dlq/raw-record';
+import {
+  avroSchema,
+  stringSerde,
+  type AvroSchemaDescriptor,
+  type StringDescriptor,
+  type TopicDescriptor,
+} from '../../../src/topics';
 
 /** A promisified-API client for the given brokers with logging quiet. */
 export function kafkaFor(brokers: string): KafkaJS.Kafka {
@@ -37,4 +47,98 @@ export function headerString(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   if (Array.isArray(v)) return headerString(v[0]);
   return Buffer.isBuffer(v) ? v.toString() : String(v);
+}
+
+/**
+ * A topic typed `string` key / `V` value for the JSON test serde. The Avro descriptor only carries the type
+ * (the JSON serde never reads its schema), so tests stay typed end to end without a registry.
+ */
+export function jsonTopic<V>(): TopicDescriptor<StringDescriptor, AvroSchemaDescriptor<V>> {
+  return {
+    key: stringSerde,
+    value: avroSchema<V>({
+      name: 'kgen.test.Json',
+      schema: '"string"',
+      references: [],
+      options: { long: 'number', unions: 'wrapped', timestamps: 'number', date: 'number', decimal: 'string' },
+    }),
+  };
+}
+
+/** A TypeScript worker run as ONE node process (`node --import tsx`), so SIGKILL hits the worker itself. */
+export interface Worker {
+  readonly child: ChildProcess;
+  /** Resolves when the worker printed `running`. */
+  readonly running: Promise<void>;
+  /** Resolves with the exit code (or signal name) when it exits. */
+  readonly exited: Promise<number | string>;
+  /** Everything it printed on stderr. */
+  stderr(): string;
+}
+
+export function spawnWorker(file: string, env: Record<string, string>): Worker {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, file)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const running = new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('running')) resolve();
+    });
+    void exited.then((code) => reject(new Error(`worker ${file} exited (${code}) before running:\n${err}`)));
+  });
+  running.catch(() => undefined);
+  return { child, running, exited, stderr: () => err };
+}
+
+/** Sum over partitions of the group's committed offsets on `topic` (records consumed when offsets are dense). */
+export async function committedTotal(kafka: KafkaJS.Kafka, groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const res = await admin.fetchOffsets({ groupId, topics: [topic], requireStableOffsets: true });
+    return res.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Produces `count` records `{ key: String(i), value: JSON {n: i} }` with kgen's producer defaults. */
+export async function produceNumbers(
+  kafka: KafkaJS.Kafka,
+  topic: string,
+  count: number,
+  from = 0,
+): Promise<void> {
+  const producer = kafka.producer({ ...producerDefaults, 'linger.ms': 20 });
+  await producer.connect();
+  try {
+    const chunk = 5000;
+    for (let i = from; i < from + count; i += chunk) {
+      const messages: KafkaJS.Message[] = [];
+      for (let j = i; j < Math.min(from + count, i + chunk); j++)
+        messages.push({ key: String(j), value: JSON.stringify({ n: j }) });
+      await producer.send({ topic, messages });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` every 100 ms until true; throws naming `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
 }

@@ -1,0 +1,335 @@
+import type { ConsumerGlobalConfig, ConsumerTopicConfig, KafkaJS } from '@confluentinc/kafka-javascript';
+import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
+import { rawRecordOf, type RawRecord } from '../consumer/dlq/raw-record';
+import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
+import type { StopResult } from '../consumer/shutdown';
+import { KgenError } from '../errors';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { producerDefaults, type ProducerProperties } from '../producer/presets';
+import { ProducerFencedError, TransactionalProducer, type OpenTransaction } from '../producer/transaction';
+import type { TopicMap, TopicName } from '../topics';
+import { Mutex } from './mutex';
+import { toMessage, type AnyInputRecord, type AnyOutputRecord, type RecordSerde } from './record-serde';
+
+/** A typed transform: one input record → zero or more output records (sync or async). */
+export type Transform<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> = (
+  record: AnyInputRecord<T, From>,
+) => readonly AnyOutputRecord<T, To>[] | Promise<readonly AnyOutputRecord<T, To>[]>;
+
+/** Options of {@link createPipeline}. */
+export interface PipelineOptions<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> {
+  /** The official client's promisified `Kafka` instance. */
+  readonly kafka: KafkaJS.Kafka;
+  /** The topic map (generated `topics`); types every record. */
+  readonly topics: T;
+  /** Input topics. */
+  readonly from: readonly From[];
+  /** Output topics the transform may write. */
+  readonly to: readonly To[];
+  /** Consumer group; its committed offsets move only inside the output transactions. */
+  readonly groupId: string;
+  /**
+   * `transactional.id`; keep it stable across restarts of one instance so a restart fences its zombie and
+   * aborts its open transaction. Default `<groupId>.eos`.
+   */
+  readonly transactionalId?: string;
+  readonly transform: Transform<T, From, To>;
+  /** Bytes ↔ values for every topic in `from` and `to`. */
+  readonly serde: RecordSerde;
+  /** A transaction commits after `maxRecords` input records or `maxMs`, whichever first (default 1000 / 100 ms). */
+  readonly batch?: { readonly maxRecords?: number; readonly maxMs?: number };
+  /**
+   * A record that cannot be decoded, or whose transform keeps throwing after `retries`, is written to the
+   * dead-letter topic INSIDE the transaction (so exactly once too) and the pipeline moves on. `false`: the
+   * error stops the pipeline instead. Default: `<topic>.dlq`, 2 retries.
+   */
+  readonly deadLetter?: false | { readonly topic?: DeadLetterTopic; readonly retry?: Partial<RetryPolicy> };
+  /** Extra librdkafka consumer properties (kgen sets group, read_committed, no auto commit). */
+  readonly consumerConfig?: ConsumerGlobalConfig & ConsumerTopicConfig & Record<string, unknown>;
+  /** Extra librdkafka producer properties over kgen's defaults. */
+  readonly producerConfig?: ProducerProperties;
+  readonly metrics?: DeliveryMetrics;
+  /** Called with the error that stopped the pipeline (fenced, or a failure with dead letters disabled). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Thrown for pipeline options that cannot work. */
+export class PipelineConfigError extends KgenError {
+  constructor(message: string) {
+    super('PIPELINE_CONFIG', message);
+  }
+}
+
+/** A running exactly-once pipeline. */
+export interface Pipeline {
+  /** Stops fetching, commits the open transaction (drain), disconnects. */
+  stop(opts?: { readonly timeoutMs?: number }): Promise<StopResult>;
+  /** Resolves when the pipeline stopped (by `stop()` or an error it cannot recover from). */
+  readonly done: Promise<void>;
+  /** Input records in the open transaction. */
+  pending(): number;
+}
+
+interface PartitionProgress {
+  readonly topic: string;
+  readonly partition: number;
+  /** First offset of this partition in the open transaction: where an abort rewinds to. */
+  readonly start: string;
+  /** Last processed + 1: what the transaction commits for the group. */
+  next: string;
+}
+
+function tpKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/**
+ * Exactly-once consume-transform-produce. Reads `from` with `read_committed`, runs `transform`, and writes
+ * its output and the consumed offsets (last + 1, with the consumer's group metadata) in one transaction per
+ * batch (every N records or T ms). An abort rewinds the consumer to the last committed position, so every
+ * input's output appears exactly once to `read_committed` readers, across crashes and restarts.
+ */
+export async function createPipeline<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>>(
+  opts: PipelineOptions<T, From, To>,
+): Promise<Pipeline> {
+  for (const t of [...opts.from, ...opts.to])
+    if (!Object.hasOwn(opts.topics, t))
+      throw new PipelineConfigError(`pipeline: topic ${t} is not in the topic map`);
+  if (opts.from.length === 0) throw new PipelineConfigError('pipeline: `from` names no topic');
+  const maxRecords = opts.batch?.maxRecords ?? 1000;
+  const maxMs = opts.batch?.maxMs ?? 100;
+  if (!(maxRecords > 0) || !(maxMs > 0))
+    throw new PipelineConfigError(
+      `pipeline: batch.maxRecords and batch.maxMs must be > 0, got ${maxRecords} / ${maxMs}`,
+    );
+  const allowed = new Set<string>(opts.to);
+  const transactionalId = opts.transactionalId ?? `${opts.groupId}.eos`;
+  const { metrics } = opts;
+  const dlqOpts = opts.deadLetter === false ? undefined : (opts.deadLetter ?? {});
+  const deadLetters = dlqOpts
+    ? new DeadLetterPublisher({
+        send: () => Promise.resolve(),
+        ...(dlqOpts.topic ? { topic: dlqOpts.topic } : {}),
+      })
+    : undefined;
+  const policy = retryPolicy({ retries: 2, initialDelayMs: 10, ...(dlqOpts?.retry ?? {}) });
+
+  const producer = new TransactionalProducer<T>({
+    transactionalId,
+    createProducer: () =>
+      opts.kafka.producer({
+        ...producerDefaults,
+        'linger.ms': 5,
+        ...opts.producerConfig,
+        'transactional.id': transactionalId,
+      }),
+    ...(metrics ? { metrics } : {}),
+  });
+  // Initialise transactions first: fences a zombie of this instance and aborts its open transaction, so the
+  // consumer then reads stable committed offsets.
+  await producer.connect();
+
+  const consumer = opts.kafka.consumer({
+    'auto.offset.reset': 'earliest',
+    'js.consumer.max.batch.size': Math.min(maxRecords, 10_000),
+    ...opts.consumerConfig,
+    'group.id': opts.groupId,
+    'enable.auto.commit': false,
+    'isolation.level': 'read_committed',
+  } as KafkaJS.ConsumerConstructorConfig);
+
+  const lock = new Mutex();
+  let tx: OpenTransaction<T> | undefined;
+  let openedAt = 0;
+  let inputCount = 0;
+  let progress = new Map<string, PartitionProgress>();
+  let stopping = false;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+
+  const rewind = (positions: Iterable<PartitionProgress>): void => {
+    for (const p of positions) {
+      try {
+        consumer.seek({ topic: p.topic, partition: p.partition, offset: p.start });
+      } catch {
+        // not connected any more: the group's committed offset is where a restart resumes anyway
+      }
+    }
+  };
+
+  /** Ends the open transaction: commit, or abort + rewind. Call under the lock. */
+  const finish = async (): Promise<void> => {
+    const current = tx;
+    if (!current) return;
+    const parts = progress;
+    tx = undefined;
+    progress = new Map();
+    const records = inputCount;
+    inputCount = 0;
+    try {
+      const byTopic = new Map<string, KafkaJS.PartitionOffset[]>();
+      for (const p of parts.values()) {
+        const list = byTopic.get(p.topic) ?? [];
+        list.push({ partition: p.partition, offset: p.next });
+        byTopic.set(p.topic, list);
+      }
+      if (byTopic.size > 0)
+        await current.sendOffsets(
+          consumer,
+          [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
+        );
+      await current.commit();
+      metrics?.increment('committed', parts.size);
+    } catch (e) {
+      const typed = e instanceof KgenError ? e : await current.abort(e);
+      rewind(parts.values());
+      metrics?.increment('failed', records);
+      if (typed instanceof ProducerFencedError) throw typed;
+      // Any other failure: the batch is replayed from the last committed position by the next fetches.
+    }
+  };
+
+  const transformWithRetry = async (
+    record: AnyInputRecord<T, From>,
+  ): Promise<
+    { ok: true; out: readonly AnyOutputRecord<T, To>[] } | { ok: false; error: unknown; attempts: number }
+  > => {
+    const outcome = await retrying(
+      async () => await opts.transform(record),
+      deadLetters ? policy : retryPolicy({ retries: 0 }),
+      {
+        onRetry: () => metrics?.increment('retried'),
+      },
+    );
+    return outcome.ok
+      ? { ok: true, out: outcome.value }
+      : { ok: false, error: outcome.error, attempts: outcome.attempts };
+  };
+
+  const handleBatch = async (batch: KafkaJS.Batch): Promise<void> => {
+    if (stopping || batch.messages.length === 0) return;
+    const { topic, partition } = batch;
+    tx ??= await producer.begin();
+    if (openedAt === 0 || inputCount === 0) openedAt = Date.now();
+    const out = new Map<string, KafkaJS.Message[]>();
+    const push = (t: string, m: KafkaJS.Message): void => {
+      const list = out.get(t) ?? [];
+      list.push(m);
+      out.set(t, list);
+    };
+    const deadLetter = (
+      raw: RawRecord,
+      error: unknown,
+      reason: 'undecodable' | 'handler-failed',
+      attempts: number,
+    ) => {
+      if (!deadLetters) throw error;
+      const m = deadLetters.message(raw, error, reason, attempts);
+      for (const msg of m.messages) push(m.topic, msg);
+      metrics?.increment('deadLettered');
+    };
+    for (const message of batch.messages) {
+      const raw = rawRecordOf(topic, partition, message);
+      let decoded: { key: unknown; value: unknown };
+      try {
+        decoded = opts.serde.decode(raw);
+      } catch (e) {
+        deadLetter(raw, e, 'undecodable', 0);
+        continue;
+      }
+      const input = {
+        topic,
+        partition,
+        offset: raw.offset,
+        timestamp: raw.timestamp,
+        key: decoded.key,
+        value: decoded.value,
+        headers: raw.headers,
+        raw,
+      } as AnyInputRecord<T, From>;
+      const result = await transformWithRetry(input);
+      if (!result.ok) {
+        deadLetter(raw, result.error, 'handler-failed', result.attempts);
+        continue;
+      }
+      for (const r of result.out) {
+        if (!allowed.has(r.topic))
+          throw new PipelineConfigError(`pipeline: transform wrote to ${r.topic}, which is not in \`to\``);
+        push(r.topic, toMessage(opts.serde, r as AnyOutputRecord<TopicMap, string>));
+      }
+    }
+    if (out.size > 0) void tx.sendBatch([...out].map(([t, messages]) => ({ topic: t, messages })));
+    const key = tpKey(topic, partition);
+    const first = batch.messages[0]!.offset;
+    const next = (BigInt(batch.lastOffset()) + 1n).toString();
+    const p = progress.get(key);
+    if (p) p.next = next;
+    else progress.set(key, { topic, partition, start: first, next });
+    inputCount += batch.messages.length;
+    if (inputCount >= maxRecords || Date.now() - openedAt >= maxMs) await finish();
+  };
+
+  const fail = (error: unknown): void => {
+    if (stopping) return;
+    opts.onError?.(error);
+    void stop();
+  };
+
+  const timer = setInterval(
+    () => {
+      if (!tx || Date.now() - openedAt < maxMs) return;
+      lock.run(finish).catch(fail);
+    },
+    Math.max(5, Math.floor(maxMs / 2)),
+  );
+  timer.unref();
+
+  let stopped: Promise<StopResult> | undefined;
+  const stop = (stopOpts: { timeoutMs?: number } = {}): Promise<StopResult> => {
+    stopped ??= (async () => {
+      stopping = true;
+      clearInterval(timer);
+      let drained = true;
+      const timeout = new Promise<false>((r) =>
+        setTimeout(() => r(false), stopOpts.timeoutMs ?? 30_000).unref(),
+      );
+      drained = await Promise.race([
+        lock.run(finish).then(
+          () => true,
+          () => false,
+        ),
+        timeout,
+      ]);
+      await consumer.disconnect().catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
+      resolveDone();
+      return { drained, abandoned: drained ? 0 : inputCount };
+    })();
+    return stopped;
+  };
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...opts.from] });
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      try {
+        await lock.run(() => handleBatch(batch));
+      } catch (e) {
+        // Unrecoverable (fenced, or dead letters disabled): abort what is open and stop.
+        await lock.run(async () => {
+          if (tx) {
+            const current = tx;
+            tx = undefined;
+            await current.abort(e);
+            rewind(progress.values());
+            progress = new Map();
+            inputCount = 0;
+          }
+        });
+        fail(e);
+      }
+    },
+  });
+
+  return { stop, done, pending: () => inputCount };
+}
