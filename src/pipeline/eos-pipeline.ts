@@ -289,11 +289,10 @@ export async function createPipeline<T extends TopicMap, From extends TopicName<
     stopped ??= (async () => {
       stopping = true;
       clearInterval(timer);
-      let drained = true;
       const timeout = new Promise<false>((r) =>
         setTimeout(() => r(false), stopOpts.timeoutMs ?? 30_000).unref(),
       );
-      drained = await Promise.race([
+      const drained = await Promise.race([
         lock.run(finish).then(
           () => true,
           () => false,
