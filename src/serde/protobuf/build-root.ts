@@ -1,4 +1,4 @@
-import { Root, common, parse } from 'protobufjs';
+import { Root, common, parse, util } from 'protobufjs';
 import { ProtobufSchemaError } from './errors';
 
 /** `.proto` files by import path (the registry reference name); the entry file is one of them. */
@@ -62,12 +62,16 @@ function syntaxError(file: string, text: string, err: Error): ProtobufSchemaErro
   }
   const duplicate = /^duplicate name '([^']+)' in (.+)$/.exec(err.message);
   if (duplicate) {
-    const name = escapeRegExp(duplicate[1] ?? '');
-    // The second declaration of the name is the offending one.
-    const decl = new RegExp(`(?:\\b(?:message|enum|oneof)\\s+${name}\\b|\\b${name}\\s*=\\s*\\d)`, 'g');
-    decl.exec(text);
-    const second = decl.exec(text);
-    const location = second ? positionOf(text, second.index) : undefined;
+    const name = duplicate[1] ?? '';
+    // The second declaration with that (camelCased) name is the offending one.
+    const decl = /\b(?:(?:message|enum|oneof)\s+(\w+)|(\w+)\s*=\s*-?\d)/g;
+    const offsets: number[] = [];
+    for (let m = decl.exec(text); m; m = decl.exec(text)) {
+      const declared = m[1] ?? m[2] ?? '';
+      if (declared === name || util.camelCase(declared) === name) offsets.push(m.index);
+    }
+    const second = offsets[1];
+    const location = second !== undefined ? positionOf(text, second) : undefined;
     return new ProtobufSchemaError(`conflicting names: ${err.message}`, { file, ...location }, 'conflict');
   }
   return new ProtobufSchemaError(err.message, { file });
