@@ -60,8 +60,11 @@ const date = fc.date({
 });
 const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
 /** Drops undefined properties: absent optional fields are absent after decoding. */
-const compact = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+const compact = <T extends object>(o: T): Compact<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Compact<T>;
 
 const line: fc.Arbitrary<Order_Line> = fc
   .record({
