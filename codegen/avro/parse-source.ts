@@ -1,0 +1,69 @@
+import * as avro from 'avsc';
+import { CodegenError } from '../errors';
+import type { SourceSchema } from '../model';
+
+/** One top-level Avro schema of a source: the JSON value and its JSON path inside the source. */
+export interface ParsedSchema {
+  readonly json: unknown;
+  readonly path: string;
+  /** Namespace the schema's unqualified names resolve against (an `.avdl` protocol's namespace). */
+  readonly namespace: string;
+}
+
+function where(source: SourceSchema) {
+  return { file: source.path, ...(source.subject !== undefined ? { subject: source.subject } : {}) };
+}
+
+function lineColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+function parseJson(source: SourceSchema): unknown {
+  try {
+    return JSON.parse(source.text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const at = position !== undefined ? lineColumn(source.text, Number(position)) : {};
+    throw new CodegenError(
+      'INVALID_JSON',
+      `invalid JSON: ${message}`,
+      { ...where(source), ...at },
+      { cause: err },
+    );
+  }
+}
+
+function parseIdl(source: SourceSchema): Record<string, unknown> {
+  try {
+    return avro.readProtocol(source.text) as Record<string, unknown>;
+  } catch (err) {
+    const e = err as Error & { lineNum?: number; colNum?: number };
+    const reason =
+      e.message === 'unresolvable import'
+        ? 'IDL imports are not supported; refer to types of other files by full name'
+        : e.message;
+    throw new CodegenError(
+      'INVALID_IDL',
+      `invalid Avro IDL: ${reason}`,
+      {
+        ...where(source),
+        ...(e.lineNum !== undefined ? { line: e.lineNum } : {}),
+        ...(e.colNum !== undefined ? { column: e.colNum } : {}),
+      },
+      { cause: err },
+    );
+  }
+}
+
+/** A source → its top-level schemas: one for `.avsc` (or a subject), one per protocol type for `.avdl`. */
+export function parseSource(source: SourceSchema): ParsedSchema[] {
+  if (source.path.endsWith('.avdl')) {
+    const protocol = parseIdl(source);
+    const types = Array.isArray(protocol['types']) ? (protocol['types'] as unknown[]) : [];
+    const namespace = typeof protocol['namespace'] === 'string' ? protocol['namespace'] : '';
+    return types.map((json, i) => ({ json, path: `$.types[${i}]`, namespace }));
+  }
+  return [{ json: parseJson(source), path: '$', namespace: '' }];
+}
