@@ -8,21 +8,38 @@ import { StackError } from './errors';
 import type { Jdk } from './java';
 import { logTail, runningPid, startDetached, waitUntil } from './process';
 
+/** Where one Kafka node listens and keeps its files; the shared stack's node is {@link sharedKafkaNode}. */
+export interface KafkaNodeLayout {
+  readonly port: number;
+  readonly controllerPort: number;
+  readonly dataDir: string;
+  readonly propertiesFile: string;
+  readonly log4jFile: string;
+}
+
+export const sharedKafkaNode: KafkaNodeLayout = {
+  port: ports.kafka,
+  controllerPort: ports.kafkaController,
+  dataDir: paths.kafkaData,
+  propertiesFile: paths.kafkaProperties,
+  log4jFile: paths.kafkaLog4j,
+};
+
 /**
  * Single-node KRaft: one process is broker and controller. Internal topics get replication factor and
  * min ISR 1, otherwise transactions cannot complete on one node (transaction.state.log.min.isr defaults to 2).
  */
-export function serverProperties(): string {
+export function serverProperties(node: KafkaNodeLayout = sharedKafkaNode): string {
   return [
     'process.roles=broker,controller',
     'node.id=1',
-    `controller.quorum.voters=1@${host}:${ports.kafkaController}`,
-    `listeners=PLAINTEXT://${host}:${ports.kafka},CONTROLLER://${host}:${ports.kafkaController}`,
-    `advertised.listeners=PLAINTEXT://${host}:${ports.kafka}`,
+    `controller.quorum.voters=1@${host}:${node.controllerPort}`,
+    `listeners=PLAINTEXT://${host}:${node.port},CONTROLLER://${host}:${node.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${host}:${node.port}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
-    `log.dirs=${paths.kafkaData}`,
+    `log.dirs=${node.dataDir}`,
     'num.partitions=1',
     'auto.create.topics.enable=true',
     'offsets.topic.replication.factor=1',
@@ -60,16 +77,16 @@ function classpath(): string {
 }
 
 /** KRaft needs formatted storage; the stack formats fresh storage at every start. */
-function formatStorage(jdk: Jdk): void {
-  fs.rmSync(paths.kafkaData, { recursive: true, force: true });
-  fs.mkdirSync(stateDir, { recursive: true });
-  fs.writeFileSync(paths.kafkaProperties, serverProperties());
-  fs.writeFileSync(paths.kafkaLog4j, log4j);
+export function formatStorage(jdk: Jdk, node: KafkaNodeLayout = sharedKafkaNode): void {
+  fs.rmSync(node.dataDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(node.propertiesFile), { recursive: true });
+  fs.writeFileSync(node.propertiesFile, serverProperties(node));
+  fs.writeFileSync(node.log4jFile, log4j);
   const clusterId = randomBytes(16).toString('base64url');
   const res = spawnSync(
     jdk.javaBin,
     [
-      `-Dlog4j2.configurationFile=${paths.kafkaLog4j}`,
+      `-Dlog4j2.configurationFile=${node.log4jFile}`,
       '-cp',
       classpath(),
       'kafka.tools.StorageTool',
@@ -77,7 +94,7 @@ function formatStorage(jdk: Jdk): void {
       '-t',
       clusterId,
       '-c',
-      paths.kafkaProperties,
+      node.propertiesFile,
     ],
     { encoding: 'utf8' },
   );
@@ -85,24 +102,24 @@ function formatStorage(jdk: Jdk): void {
     throw new StackError(`formatting Kafka storage failed:\n${res.stdout}\n${res.stderr}`);
 }
 
+/** JVM arguments that run the broker of `node` (its storage must be formatted). */
+export function kafkaJvmArgs(node: KafkaNodeLayout = sharedKafkaNode, heap = '1g'): string[] {
+  return [
+    '-Xms256m',
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${node.log4jFile}`,
+    '-cp',
+    classpath(),
+    'kafka.Kafka',
+    node.propertiesFile,
+  ];
+}
+
 export function startKafka(jdk: Jdk): number {
   formatStorage(jdk);
-  return startDetached(
-    'kafka',
-    jdk.javaBin,
-    [
-      '-Xms256m',
-      '-Xmx1g',
-      '-XX:+UseG1GC',
-      '-Djava.awt.headless=true',
-      `-Dlog4j2.configurationFile=${paths.kafkaLog4j}`,
-      '-cp',
-      classpath(),
-      'kafka.Kafka',
-      paths.kafkaProperties,
-    ],
-    stateDir,
-  );
+  return startDetached('kafka', jdk.javaBin, kafkaJvmArgs(), stateDir);
 }
 
 /** Ready means the broker answers a metadata request, not merely that the port is open. */
