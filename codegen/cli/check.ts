@@ -1,0 +1,108 @@
+import type { CommandModule } from 'yargs';
+import { CodegenError, ExitCode } from '../errors';
+import { parseLevel } from '../compat/levels';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../compat/report/format-report';
+import { checkOffline, checkRegistry, type CheckOutcome } from '../compat/run-check';
+import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import {
+  optionalConfig,
+  registryOf,
+  schemasDirOf,
+  subjectOverrides,
+  type SchemaSetArgs,
+} from './compat-cli-options';
+
+export interface CheckArgs extends SchemaSetArgs {
+  /** Offline: a folder of previous schemas, a lock file (`lock` = the config's), or a git ref. */
+  readonly against?: string | undefined;
+  /** Level to check at; default: the subject's effective level (registry) or BACKWARD (offline). */
+  readonly level?: string | undefined;
+  readonly format?: string | undefined;
+  /** Pull folder holding the files a lock file names (default: next to the lock file). */
+  readonly pullDir?: string | undefined;
+  /** Treat subjects missing from the registry as new (compatible) instead of an error. */
+  readonly allowNew?: boolean | undefined;
+  /** Colour in text output; default: when stdout is a TTY. */
+  readonly color?: boolean | undefined;
+}
+
+/** `kgen check`; returns the exit code (0 compatible, 1 incompatible, 2 bad input or unreachable registry). */
+export async function runCheck(args: CheckArgs, io: CommandIo): Promise<number> {
+  return runCommand(io, async () => {
+    const format = (args.format ?? 'text') as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) {
+      throw new CodegenError('BAD_FLAG', `--format must be one of ${REPORT_FORMATS.join(', ')}`);
+    }
+    const config = await optionalConfig(args, io.cwd);
+    const schemasDir = schemasDirOf(args, config, io.cwd);
+    const common = {
+      schemasDir,
+      subjects: subjectOverrides(args, config, schemasDir),
+      cwd: io.cwd,
+      ...(args.level !== undefined ? { level: parseLevel(args.level) } : {}),
+    };
+    let outcome: CheckOutcome;
+    if (args.against !== undefined) {
+      const lock = args.against === 'lock' ? config?.lockFile : undefined;
+      const pullDir = args.pullDir ?? (lock ? config?.pullDir : undefined);
+      outcome = checkOffline({ ...common, against: lock ?? args.against, ...(pullDir ? { pullDir } : {}) });
+    } else {
+      outcome = await checkRegistry(registryOf(args, config, io.env), {
+        ...common,
+        allowNew: args.allowNew === true,
+      });
+    }
+    const text = formatReport(outcome.report, format, {
+      color: args.color ?? (process.stdout.isTTY === true && format === 'text'),
+      files: outcome.files,
+    });
+    io.stdout(text.replace(/\n$/, ''));
+    return outcome.report.compatible ? ExitCode.ok : ExitCode.incompatible;
+  });
+}
+
+export const checkCommand: CommandModule<object, CheckArgs> = {
+  command: 'check',
+  describe: 'Check local schemas for compatibility: against the registry, or offline with --against',
+  builder: (y) =>
+    y
+      .option('config', {
+        alias: 'c',
+        type: 'string',
+        describe: 'Config file (default: kgen.config.* unless --schemas)',
+      })
+      .option('schemas', { type: 'string', describe: 'Folder of the new .avsc/.proto files' })
+      .option('against', {
+        type: 'string',
+        describe:
+          'Offline: folder of previous schemas (same file names), lock file ("lock" = the config\'s), or git ref',
+      })
+      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
+      .option('level', {
+        type: 'string',
+        describe: 'NONE, BACKWARD, FORWARD, FULL (+ _TRANSITIVE); default: subject level / BACKWARD',
+      })
+      .option('format', {
+        type: 'string',
+        choices: REPORT_FORMATS,
+        default: 'text',
+        describe: 'Output format',
+      })
+      .option('subject', {
+        type: 'string',
+        array: true,
+        describe: 'Subject of a file: <file>=<subject> (default: file name)',
+      })
+      .option('pull-dir', { type: 'string', describe: 'Folder of the schema files a lock file names' })
+      .option('allow-new', {
+        type: 'boolean',
+        describe: 'Subjects not yet in the registry count as compatible',
+      })
+      .option('color', {
+        type: 'boolean',
+        describe: 'Colour in text output (default: when stdout is a TTY)',
+      }),
+  handler: async (args) => {
+    process.exitCode = await runCheck(args, processIo());
+  },
+};

@@ -1,0 +1,102 @@
+import * as path from 'node:path';
+import { findConfigFile, loadConfig } from '../config/load-config';
+import type { ResolvedConfig } from '../config/config-types';
+import { CodegenError } from '../errors';
+import { CompatRegistry, type RegistryAuth } from '../compat/registry-api';
+import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
+
+/** Options `check` and `register` share. */
+export interface SchemaSetArgs {
+  /** Config file; by default kgen.config.* in the working folder when `--schemas` is not given. */
+  readonly config?: string | undefined;
+  /** Folder of local schemas (overrides the config's `schemas`). */
+  readonly schemas?: string | undefined;
+  /** Registry base URL (overrides the config's `registry.url`). */
+  readonly registry?: string | undefined;
+  /** `file=subject` overrides. */
+  readonly subject?: readonly string[] | undefined;
+}
+
+/** The config when one is named, or when no `--schemas` flag is given and one exists in `cwd`. */
+export async function optionalConfig(args: SchemaSetArgs, cwd: string): Promise<ResolvedConfig | undefined> {
+  if (args.config !== undefined) return loadConfig({ file: args.config, cwd });
+  if (args.schemas === undefined && findConfigFile(cwd) !== undefined) return loadConfig({ cwd });
+  return undefined;
+}
+
+export function schemasDirOf(args: SchemaSetArgs, config: ResolvedConfig | undefined, cwd: string): string {
+  if (args.schemas !== undefined) return path.resolve(cwd, args.schemas);
+  if (config?.schemaDir) return config.schemaDir;
+  throw new CodegenError(
+    'CONFIG_INVALID',
+    'no schemas: pass --schemas <dir> or set "schemas" in the config',
+    {
+      ...(config?.configFile ? { file: config.configFile, path: '$.schemas' } : {}),
+    },
+  );
+}
+
+/**
+ * File → subject: `--subject file=subject` flags first, then the config's topics (a side naming a `record`
+ * maps the local file whose main type has that full name); other files use their base name.
+ */
+export function subjectOverrides(
+  args: SchemaSetArgs,
+  config: ResolvedConfig | undefined,
+  schemasDir: string,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (config) {
+    const set = buildSchemaSet(readSchemaDir(schemasDir));
+    for (const topic of config.topics) {
+      for (const side of [topic.key, topic.value]) {
+        if (side.kind !== 'schema') continue;
+        for (const s of side.subjects) {
+          const file = s.record ? set.find((x) => x.mainType === s.record)?.file : undefined;
+          if (file) out.set(file, s.subject);
+        }
+      }
+    }
+  }
+  for (const pair of args.subject ?? []) {
+    const eq = pair.lastIndexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) {
+      throw new CodegenError('BAD_FLAG', `--subject expects <file>=<subject>, got "${pair}"`);
+    }
+    out.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return out;
+}
+
+/** The registry from `--registry` or the config (credentials from the environment variables it names). */
+export function registryOf(
+  args: SchemaSetArgs,
+  config: ResolvedConfig | undefined,
+  env: NodeJS.ProcessEnv,
+): CompatRegistry {
+  if (args.registry !== undefined) return new CompatRegistry(args.registry);
+  const reg = config?.registry;
+  if (!reg) {
+    throw new CodegenError(
+      'CONFIG_INVALID',
+      'no registry: pass --registry <url> or set "registry" in the config',
+      {
+        ...(config?.configFile ? { file: config.configFile, path: '$.registry' } : {}),
+      },
+    );
+  }
+  let auth: RegistryAuth | undefined;
+  const need = (name: string): string => {
+    const v = env[name];
+    if (!v)
+      throw new CodegenError(
+        'CONFIG_INVALID',
+        `environment variable ${name} (registry credentials) is not set`,
+      );
+    return v;
+  };
+  if (reg.auth.type === 'basic')
+    auth = { username: need(reg.auth.usernameEnv), password: need(reg.auth.passwordEnv) };
+  if (reg.auth.type === 'bearer') auth = { token: need(reg.auth.tokenEnv) };
+  return new CompatRegistry(reg.url, auth);
+}

@@ -1,0 +1,210 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { CodegenError } from '../errors';
+import type { SchemaText } from './parse-schema';
+import {
+  buildSchemaSet,
+  readSchemaDir,
+  SCHEMA_EXTENSIONS,
+  transitiveDeps,
+  type LocalSchema,
+} from './schema-set';
+
+/** One previous version of a schema, as text with its references. */
+export interface PreviousText {
+  readonly label: string;
+  readonly schema: SchemaText;
+}
+
+/** Where `--against` points. */
+export type AgainstSource =
+  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 'lock'; readonly file: string; readonly pullDir: string }
+  | { readonly kind: 'git'; readonly ref: string };
+
+function git(args: readonly string[], cwd: string): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+  });
+}
+
+/** `--against`: an existing folder, a lock file (`*.json`), or a git ref (`git:<ref>` or any ref git resolves). */
+export function resolveAgainst(spec: string, schemasDir: string, pullDir?: string): AgainstSource {
+  if (spec.startsWith('git:')) return { kind: 'git', ref: spec.slice(4) };
+  if (existsSync(spec)) {
+    if (statSync(spec).isDirectory()) return { kind: 'folder', dir: spec };
+    const defaultPull = join(dirname(spec), 'kgen-schemas');
+    return {
+      kind: 'lock',
+      file: spec,
+      pullDir: pullDir ?? (existsSync(defaultPull) ? defaultPull : dirname(spec)),
+    };
+  }
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], schemasDir);
+    return { kind: 'git', ref: spec };
+  } catch {
+    throw new CodegenError(
+      'AGAINST_NOT_FOUND',
+      `--against "${spec}" is neither a folder, a lock file nor a git ref`,
+      {
+        file: spec,
+      },
+    );
+  }
+}
+
+function textOf(s: LocalSchema, set: readonly LocalSchema[]): SchemaText {
+  return {
+    format: s.format,
+    text: s.text,
+    references: transitiveDeps(s, set).map((d) => [d.file, d.text] as const),
+  };
+}
+
+/** The new side: each local schema's text with its references from the same set. */
+export function localSchemaText(s: LocalSchema, set: readonly LocalSchema[]): SchemaText {
+  return textOf(s, set);
+}
+
+/** Schema files under `dir` as they are at git `ref`. */
+function readGitDir(ref: string, dir: string): Array<{ path: string; text: string }> {
+  const absDir = resolve(dir);
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], absDir).trim();
+  } catch (err) {
+    throw new CodegenError(
+      'AGAINST_NOT_FOUND',
+      `${dir} is not inside a git work tree`,
+      { file: dir },
+      { cause: err },
+    );
+  }
+  const prefix = relative(top, absDir).split(sep).join('/');
+  let listing: string;
+  try {
+    listing = git(['ls-tree', '-r', '--name-only', ref, '--', prefix || '.'], top);
+  } catch (err) {
+    throw new CodegenError('AGAINST_NOT_FOUND', `git ref "${ref}" not found`, { file: dir }, { cause: err });
+  }
+  return listing
+    .split('\n')
+    .filter((p) => p && SCHEMA_EXTENSIONS[extname(p)])
+    .map((p) => ({
+      path: prefix ? p.slice(prefix.length + 1) : p,
+      text: git(['show', `${ref}:${p}`], top),
+    }));
+}
+
+interface LockEntry {
+  subject: string;
+  version: number;
+  schemaType: 'AVRO' | 'PROTOBUF';
+  file: string;
+  references: Array<{ name: string; subject: string; version: number }>;
+}
+
+function readLock(file: string): LockEntry[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new CodegenError('LOCK_FILE', `cannot read lock file: ${(err as Error).message}`, { file });
+  }
+  const schemas = (json as { schemas?: unknown } | null)?.schemas;
+  if (!Array.isArray(schemas))
+    throw new CodegenError('LOCK_FILE', 'lock file has no "schemas" array', { file, path: '$.schemas' });
+  return schemas.map((s: Record<string, unknown>, i) => {
+    if (
+      typeof s['subject'] !== 'string' ||
+      typeof s['version'] !== 'number' ||
+      typeof s['file'] !== 'string'
+    ) {
+      throw new CodegenError('LOCK_FILE', 'entry needs subject, version and file', {
+        file,
+        path: `$.schemas[${i}]`,
+      });
+    }
+    return {
+      subject: s['subject'],
+      version: s['version'],
+      schemaType: s['schemaType'] === 'PROTOBUF' ? 'PROTOBUF' : 'AVRO',
+      file: s['file'],
+      references: Array.isArray(s['references']) ? (s['references'] as LockEntry['references']) : [],
+    };
+  });
+}
+
+/** Lock-file versions of a subject (oldest first), each with its references resolved from the lock. */
+function lockVersions(
+  entries: readonly LockEntry[],
+  subject: string,
+  pullDir: string,
+  lockFile: string,
+): PreviousText[] {
+  const read = (e: LockEntry): string => {
+    const p = join(pullDir, e.file);
+    if (!existsSync(p))
+      throw new CodegenError('LOCK_FILE', `schema file ${e.file} of ${e.subject} v${e.version} is missing`, {
+        file: lockFile,
+      });
+    return readFileSync(p, 'utf8');
+  };
+  const refsOf = (e: LockEntry, seen: Set<string>): Array<readonly [string, string]> => {
+    const out: Array<readonly [string, string]> = [];
+    for (const r of e.references) {
+      const key = `${r.subject}@${r.version}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const dep = entries.find((x) => x.subject === r.subject && x.version === r.version);
+      if (!dep) {
+        throw new CodegenError(
+          'MISSING_REFERENCE',
+          `reference ${r.name} → ${r.subject} v${r.version} is not in the lock file`,
+          {
+            file: lockFile,
+            subject: e.subject,
+          },
+        );
+      }
+      out.push(...refsOf(dep, seen), [r.name, read(dep)]);
+    }
+    return out;
+  };
+  return entries
+    .filter((e) => e.subject === subject)
+    .sort((a, b) => a.version - b.version)
+    .map((e) => ({
+      label: `${subject} v${e.version}`,
+      schema: { format: e.schemaType, text: read(e), references: refsOf(e, new Set()) },
+    }));
+}
+
+/** Previous versions for every new schema (by file); a file without a counterpart gets none. */
+export function loadPrevious(
+  source: AgainstSource,
+  next: readonly LocalSchema[],
+  schemasDir: string,
+  subjects: ReadonlyMap<string, string>,
+): Map<string, PreviousText[]> {
+  const out = new Map<string, PreviousText[]>();
+  if (source.kind === 'lock') {
+    const entries = readLock(source.file);
+    for (const s of next) out.set(s.file, lockVersions(entries, s.subject, source.pullDir, source.file));
+    return out;
+  }
+  const files = source.kind === 'folder' ? readSchemaDir(source.dir) : readGitDir(source.ref, schemasDir);
+  const old = buildSchemaSet(files, subjects);
+  const label = (f: string): string =>
+    source.kind === 'folder' ? join(source.dir, f) : `${source.ref}:${f}`;
+  for (const s of next) {
+    const prev = old.find((o) => o.file === s.file);
+    out.set(s.file, prev ? [{ label: label(prev.file), schema: textOf(prev, old) }] : []);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { CodegenError } from '../errors';
+import { avroNames } from './avro/avro-names';
+import { parseAvroJson } from './avro/avro-model';
+import type { SchemaFormat } from './types';
+
+/** One local schema file with what it depends on inside its set. */
+export interface LocalSchema {
+  /** Path relative to the set's root, forward slashes (for Protobuf also its import path). */
+  readonly file: string;
+  readonly format: SchemaFormat;
+  readonly text: string;
+  /** Registry subject: configured, or the file name without extension (`orders-value.avsc` → `orders-value`). */
+  readonly subject: string;
+  /** Avro full name of the top-level type, or the Protobuf package-qualified first message. */
+  readonly mainType: string | undefined;
+  /** Files of this set the schema references, as `[reference name, file]` (Avro full name / import path). */
+  readonly deps: ReadonlyArray<readonly [string, string]>;
+}
+
+export const SCHEMA_EXTENSIONS: Readonly<Record<string, SchemaFormat>> = {
+  '.avsc': 'AVRO',
+  '.proto': 'PROTOBUF',
+};
+
+/** Every `.avsc`/`.proto` under `dir` (recursively), sorted, as `{ path, text }` with relative paths. */
+export function readSchemaDir(dir: string): Array<{ path: string; text: string }> {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CodegenError('SCHEMA_DIR', `schema folder does not exist`, { file: dir });
+  }
+  if (!isDir) throw new CodegenError('SCHEMA_DIR', `not a folder`, { file: dir });
+  const out: Array<{ path: string; text: string }> = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (SCHEMA_EXTENSIONS[extname(entry.name)]) {
+        out.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function defaultSubject(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base.slice(0, base.length - extname(base).length);
+}
+
+/**
+ * Builds the set: formats from extensions, subjects (overrides by file or base name), and dependencies
+ * (Avro named types defined in a sibling file, Protobuf imports of sibling files).
+ */
+export function buildSchemaSet(
+  files: ReadonlyArray<{ path: string; text: string }>,
+  subjects: ReadonlyMap<string, string> = new Map(),
+): LocalSchema[] {
+  const definedBy = new Map<string, string>();
+  const uses = new Map<string, readonly string[]>();
+  for (const f of files) {
+    if (SCHEMA_EXTENSIONS[extname(f.path)] !== 'AVRO') continue;
+    const names = avroNames(parseAvroJson(f.text, f.path));
+    for (const n of names.defines) if (!definedBy.has(n)) definedBy.set(n, f.path);
+    uses.set(f.path, names.uses);
+  }
+  const paths = new Set(files.map((f) => f.path));
+  return files.map((f): LocalSchema => {
+    const format = SCHEMA_EXTENSIONS[extname(f.path)] ?? 'AVRO';
+    const deps: Array<[string, string]> = [];
+    if (format === 'AVRO') {
+      for (const n of uses.get(f.path) ?? []) {
+        const file = definedBy.get(n);
+        if (file && file !== f.path) deps.push([n, file]);
+      }
+    } else {
+      for (const m of f.text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?["']([^"']+)["']/gm)) {
+        const imp = m[1] ?? '';
+        if (paths.has(imp)) deps.push([imp, imp]);
+      }
+    }
+    const subject = subjects.get(f.path) ?? subjects.get(defaultSubject(f.path)) ?? defaultSubject(f.path);
+    return {
+      file: f.path,
+      format,
+      text: f.text,
+      subject,
+      deps,
+      mainType: mainTypeOf(format, f.text, f.path),
+    };
+  });
+}
+
+/** Files in dependency order (references before dependents); a cycle is bad input. */
+export function dependencyOrder(set: readonly LocalSchema[]): LocalSchema[] {
+  const byFile = new Map(set.map((s) => [s.file, s]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const order: LocalSchema[] = [];
+  const visit = (s: LocalSchema): void => {
+    if (done.has(s.file)) return;
+    if (visiting.has(s.file)) {
+      throw new CodegenError('REFERENCE_CYCLE', `schema references form a cycle`, { file: s.file });
+    }
+    visiting.add(s.file);
+    for (const [, dep] of s.deps) {
+      const d = byFile.get(dep);
+      if (d) visit(d);
+    }
+    visiting.delete(s.file);
+    done.add(s.file);
+    order.push(s);
+  };
+  for (const s of set) visit(s);
+  return order;
+}
+
+/** The schema's transitive dependencies within the set, references first. */
+export function transitiveDeps(schema: LocalSchema, set: readonly LocalSchema[]): LocalSchema[] {
+  const byFile = new Map(set.map((s) => [s.file, s]));
+  const picked = new Set<string>();
+  const collect = (s: LocalSchema): void => {
+    for (const [, dep] of s.deps) {
+      const d = byFile.get(dep);
+      if (d && !picked.has(d.file)) {
+        picked.add(d.file);
+        collect(d);
+      }
+    }
+  };
+  collect(schema);
+  return dependencyOrder(set).filter((s) => picked.has(s.file));
+}
+
+function mainTypeOf(format: SchemaFormat, text: string, file: string): string | undefined {
+  if (format === 'PROTOBUF') {
+    const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
+    const msg = /^\s*message\s+(\w+)/m.exec(text)?.[1];
+    return msg ? (pkg ? `${pkg}.${msg}` : msg) : undefined;
+  }
+  const names = avroNames(parseAvroJson(text, file));
+  return names.defines[0];
+}
