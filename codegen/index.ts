@@ -44,3 +44,5 @@ export {
   type ProtobufGenerateOptions,
   type ResolvedProtobufGenerateOptions,
 } from './protobuf';
+// --- Avro generator ---
+export { generateAvro, DEFAULT_AVRO_OPTIONS, resolveAvroOptions, type AvroGenerateOptions } from './avro';
