@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import {
+  committedTotal,
+  createTopics,
+  kafkaFor,
+  produceNumbers,
+  spawnWorker,
+  waitFor,
+  type Worker,
+} from './support';
+
+jest.setTimeout(180_000);
+
+const scale = Number(process.env['KGEN_DELIVERY_SCALE'] ?? 1);
+const RECORDS = Math.round(3000 * scale);
+const KILLS = 2;
+
+describe('delivery: commit strategies when the consumer is SIGKILLed mid-batch', () => {
+  const { brokers } = stackEnv();
+  const kafka = kafkaFor(brokers);
+
+  /** Runs the worker, SIGKILLs it KILLS times mid-stream, lets a last one finish and stop on SIGTERM. */
+  async function runWithKills(strategy: string): Promise<Map<string, number>> {
+    const topic = uniqueName(`dlv-commit-${strategy}`);
+    const group = uniqueName('dlv-commit-group');
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kgen-dlv-')), 'handled.log');
+    await createTopics(kafka, [topic], 2);
+    await produceNumbers(kafka, topic, RECORDS);
+    const env = { BROKERS: brokers, TOPIC: topic, GROUP: group, STRATEGY: strategy, LOG: log };
+    const handled = (): number =>
+      fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').length - 1 : 0;
+    let worker: Worker | undefined;
+    try {
+      for (let k = 1; k <= KILLS; k++) {
+        worker = spawnWorker('consumer-worker.ts', env);
+        await worker.running;
+        const target = Math.floor((RECORDS * k) / (KILLS + 1));
+        await waitFor(`${target} handled`, async () => handled() >= target, 60_000);
+        worker.child.kill('SIGKILL');
+        expect(await worker.exited).toBe('SIGKILL');
+      }
+      worker = spawnWorker('consumer-worker.ts', env);
+      await worker.running;
+      await waitFor(
+        'everything committed',
+        async () => (await committedTotal(kafka, group, topic)) >= RECORDS,
+        60_000,
+      );
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    } finally {
+      worker?.child.kill('SIGKILL');
+    }
+    const counts = new Map<string, number>();
+    for (const key of fs.readFileSync(log, 'utf8').split('\n').filter(Boolean))
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  }
+
+  it.each(['per-batch', 'n-or-t'])('%s (at-least-once): 0 lost', async (strategy) => {
+    const counts = await runWithKills(strategy);
+    const lost = Array.from({ length: RECORDS }, (_, i) => String(i)).filter((k) => !counts.has(k));
+    expect(lost).toEqual([]);
+  });
+
+  it('at-most-once: 0 duplicated', async () => {
+    const counts = await runWithKills('at-most-once');
+    const duplicated = [...counts].filter(([, c]) => c > 1).map(([k]) => k);
+    expect(duplicated).toEqual([]);
+    expect(counts.size).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A consumer process for the kill/restart tests of commit strategies. Env: BROKERS, TOPIC, GROUP, STRATEGY
+ * (`at-most-once`, `per-batch`, `n-or-t`...), LOG. Each handled record's key is appended to LOG synchronously
+ * (the side effect that must not be lost or duplicated); a handler takes ~1 ms so a kill lands mid-batch.
+ * SIGTERM stops it gracefully (drain, commit, disconnect).
+ */
+import * as fs from 'node:fs';
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { runConsumer } from '../../../src/consumer/commit/run-consumer';
+import { validateCommitStrategy, type CommitStrategy } from '../../../src/consumer/commit/strategy';
+import { installShutdownHandler } from '../../../src/consumer/shutdown';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`consumer-worker: ${name} is not set`);
+  return v;
+};
+
+function strategyOf(kind: string): CommitStrategy {
+  return validateCommitStrategy({ kind, records: 50, intervalMs: 200 } as unknown as CommitStrategy);
+}
+
+async function main(): Promise<void> {
+  const kafka = new KafkaJS.Kafka({
+    kafkaJS: { brokers: [env('BROKERS')], logLevel: KafkaJS.logLevel.NOTHING },
+  });
+  const consumer = kafka.consumer({
+    'group.id': env('GROUP'),
+    'group.instance.id': `${env('GROUP')}-worker`,
+    'session.timeout.ms': 10_000,
+    'enable.auto.commit': false,
+    'auto.offset.reset': 'earliest',
+    'js.consumer.max.batch.size': 100,
+  } as KafkaJS.ConsumerConstructorConfig);
+  await consumer.connect();
+  const log = fs.openSync(env('LOG'), 'a');
+  const run = await runConsumer({
+    consumer,
+    topics: [env('TOPIC')],
+    strategy: strategyOf(env('STRATEGY')),
+    handle: async (record) => {
+      await new Promise((r) => setTimeout(r, 1));
+      fs.writeSync(log, `${record.key?.toString()}\n`);
+    },
+  });
+  installShutdownHandler({ stop: () => run.stop({ timeoutMs: 10_000 }) });
+  console.log('running');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

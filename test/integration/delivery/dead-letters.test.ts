@@ -1,0 +1,96 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import { consumeN } from '../../helpers/consume';
+import { runConsumer } from '../../../src/consumer/commit/run-consumer';
+import { commitStrategies } from '../../../src/consumer/commit/strategy';
+import { DeadLetterPublisher } from '../../../src/consumer/dlq/dead-letter-publisher';
+import { dlqHeaders } from '../../../src/consumer/dlq/headers';
+import { retryThenDeadLetter } from '../../../src/consumer/retry/retry-then-dead-letter';
+import { DeliveryMetrics } from '../../../src/metrics/delivery-metrics';
+import { producerDefaults } from '../../../src/producer/presets';
+import { committedTotal, createTopics, headerString, jsonSerde, kafkaFor, waitFor } from './support';
+
+jest.setTimeout(120_000);
+
+describe('delivery: retries and dead letters', () => {
+  const { brokers } = stackEnv();
+  const kafka = kafkaFor(brokers);
+
+  it('a record whose handler always throws is retried N times, dead-lettered with the documented headers, and the partition keeps flowing; an undecodable payload goes straight to the DLQ, bytes intact', async () => {
+    const topic = uniqueName('dlv-dlq');
+    const group = uniqueName('dlv-dlq-group');
+    await createTopics(kafka, [topic, `${topic}.dlq`]);
+    // A Confluent-framed payload (schema id 7) whose body is not JSON: the decoder must fail on it.
+    const undecodable = Buffer.from([0, 0, 0, 0, 7, 0xff, 0xfe, 0x00, 0x80]);
+    const producer = kafka.producer({ ...producerDefaults, 'linger.ms': 5 });
+    await producer.connect();
+    const messages: KafkaJS.Message[] = [];
+    for (let i = 0; i < 50; i++) messages.push({ key: String(i), value: JSON.stringify({ n: i }) });
+    messages.splice(20, 0, { key: 'bad-bytes', value: undecodable, headers: { origin: 'test' } });
+    await producer.send({ topic, messages });
+
+    const metrics = new DeliveryMetrics();
+    const attempts = new Map<number, number>();
+    const handled: number[] = [];
+    const RETRIES = 3;
+    const consumer = kafka.consumer({
+      'group.id': group,
+      'enable.auto.commit': false,
+      'auto.offset.reset': 'earliest',
+    } as KafkaJS.ConsumerConstructorConfig);
+    await consumer.connect();
+    const run = await runConsumer({
+      consumer,
+      topics: [topic],
+      strategy: commitStrategies.perBatch(),
+      metrics,
+      handle: retryThenDeadLetter({
+        decode: (r) => jsonSerde.decode(r).value as { n: number },
+        handle: async (value) => {
+          attempts.set(value.n, (attempts.get(value.n) ?? 0) + 1);
+          if (value.n === 13) throw new RangeError('13 is unlucky');
+          handled.push(value.n);
+        },
+        deadLetter: new DeadLetterPublisher({ send: (r) => producer.send(r), metrics }),
+        retry: { retries: RETRIES, initialDelayMs: 5, maxDelayMs: 20 },
+        metrics,
+      }),
+    });
+    await waitFor(
+      'all 51 offsets committed',
+      async () => (await committedTotal(kafka, group, topic)) >= 51,
+      60_000,
+    );
+    const stopped = await run.stop();
+    expect(stopped).toEqual({ drained: true, abandoned: 0 });
+
+    expect(attempts.get(13)).toBe(1 + RETRIES);
+    expect(handled).toEqual(Array.from({ length: 50 }, (_, i) => i).filter((n) => n !== 13));
+    expect(metrics.snapshot()).toMatchObject({ retried: RETRIES, deadLettered: 2, failed: 1 });
+
+    const dead = await consumeN(kafka, { topic: `${topic}.dlq`, count: 2 });
+    await producer.disconnect();
+    const byKey = new Map(dead.map((m) => [m.key?.toString(), m]));
+    const poison = byKey.get('13')!;
+    expect(poison.value).toEqual(Buffer.from(JSON.stringify({ n: 13 })));
+    const h = (m: typeof poison, name: string): string | undefined => headerString(m.headers?.[name]);
+    expect(h(poison, dlqHeaders.reason)).toBe('handler-failed');
+    expect(h(poison, dlqHeaders.errorClass)).toBe('RangeError');
+    expect(h(poison, dlqHeaders.errorMessage)).toBe('13 is unlucky');
+    expect(h(poison, dlqHeaders.attempts)).toBe(String(1 + RETRIES));
+    expect(h(poison, dlqHeaders.topic)).toBe(topic);
+    expect(h(poison, dlqHeaders.partition)).toBe('0');
+    expect(h(poison, dlqHeaders.offset)).toBe('13'); // the undecodable record sits later, at offset 20
+    expect(Number(h(poison, dlqHeaders.timestamp))).toBeGreaterThan(0);
+    expect(h(poison, dlqHeaders.valueSchemaId)).toBeUndefined();
+
+    const bad = byKey.get('bad-bytes')!;
+    expect(bad.value).toEqual(undecodable);
+    expect(h(bad, dlqHeaders.reason)).toBe('undecodable');
+    expect(h(bad, dlqHeaders.errorClass)).toBe('SyntaxError');
+    expect(h(bad, dlqHeaders.attempts)).toBe('0');
+    expect(h(bad, dlqHeaders.offset)).toBe('20');
+    expect(h(bad, dlqHeaders.valueSchemaId)).toBe('7');
+    expect(h(bad, 'origin')).toBe('test');
+  });
+});
