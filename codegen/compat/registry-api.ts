@@ -93,17 +93,22 @@ export class CompatRegistry {
     });
   }
 
-  /** Subject level, or the global one when the subject has none (`subject` undefined → global). */
+  /** The subject's effective level: its own, or the global one when it has none (`subject` undefined → global). */
   async getLevel(subject?: string): Promise<CompatLevel> {
+    return (await this.getLevelSource(subject)).level;
+  }
+
+  /** The effective level and whether it is set on the subject itself or inherited from the global config. */
+  async getLevelSource(subject?: string): Promise<{ level: CompatLevel; source: 'subject' | 'global' }> {
     try {
       if (subject !== undefined) {
         try {
-          return parseLevel(await this.client.getCompatibility(subject));
+          return { level: parseLevel(await this.client.getCompatibility(subject)), source: 'subject' };
         } catch (err) {
           if (statusOf(err) !== 404) throw err;
         }
       }
-      return parseLevel(await this.client.getDefaultCompatibility());
+      return { level: parseLevel(await this.client.getDefaultCompatibility()), source: 'global' };
     } catch (err) {
       return this.fail(err, 'reading the compatibility level', subject);
     }

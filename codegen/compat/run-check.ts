@@ -5,7 +5,7 @@ import { checkCompatibility, isCompatible, type PreviousSchema } from './check-c
 import { isTransitive } from './levels';
 import { parseSchema, type SchemaText } from './parse-schema';
 import { loadPrevious, localSchemaText, resolveAgainst } from './previous-sources';
-import type { CompatRegistry, RegisteredSchema } from './registry-api';
+import type { CompatRegistry, RegisteredSchema, RegistryVerdict } from './registry-api';
 import { buildSchemaSet, dependencyOrder, readSchemaDir, type LocalSchema } from './schema-set';
 import type { CompatLevel, CompatReport, Finding } from './types';
 
@@ -110,6 +110,26 @@ export async function schemaInfoFor(
 }
 
 /**
+ * The registry's verdict, or undefined when it cannot give one for a schema with references: Apicurio's
+ * compatibility endpoint answers 422 for them (registering works), so kgen's own verdict stands in.
+ */
+async function registryVerdict(
+  registry: CompatRegistry,
+  subject: string,
+  info: SchemaInfo,
+  level: CompatLevel,
+): Promise<RegistryVerdict | undefined> {
+  try {
+    return await registry.testCompatibility(subject, info, level);
+  } catch (err) {
+    if (err instanceof CodegenError && err.code === 'SCHEMA_INVALID' && (info.references?.length ?? 0) > 0) {
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+/**
  * `kgen check` against the registry: the registry's verdict at the subject's effective level decides; kgen's
  * offline rules, run against the registered versions, explain it with rule ids and paths.
  */
@@ -137,7 +157,7 @@ export async function checkRegistry(
     }
     const level = options.level ?? (await registry.getLevel(s.subject));
     const info = await schemaInfoFor(registry, s, set, lookupVersion);
-    const verdict = await registry.testCompatibility(s.subject, info, level);
+    const verdict = await registryVerdict(registry, s.subject, info, level);
     const targets = isTransitive(level) ? versions : versions.slice(-1);
     const previous: PreviousSchema[] = [];
     for (const v of targets) {
@@ -149,7 +169,15 @@ export async function checkRegistry(
     }
     const own = checkCompatibility({ file, text: s.text, next: parsed, previous, level });
     const ownErrors = own.filter((f) => f.level === 'error');
-    if (verdict.compatible) {
+    if (verdict === undefined) {
+      findings.push(...own, {
+        rule: 'REGISTRY_CANNOT_CHECK',
+        level: 'warning',
+        file,
+        path: s.subject,
+        message: `the registry cannot check schemas with references (it answers 422); kgen's own verdict at ${level} is used`,
+      });
+    } else if (verdict.compatible) {
       // The registry decides; kgen's stricter opinions stay visible as warnings.
       findings.push(
         ...own.map((f) =>

@@ -1,0 +1,60 @@
+import type { CommandModule } from 'yargs';
+import { ExitCode } from '../errors';
+import { parseLevel } from '../compat/levels';
+import { COMPAT_LEVELS } from '../compat/types';
+import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import { optionalConfig, registryOf } from './compat-cli-options';
+
+export interface CompatArgs {
+  readonly action: string;
+  /** Level for `set`. */
+  readonly level?: string | undefined;
+  /** Subject; omitted → the global level. */
+  readonly subject?: string | undefined;
+  readonly registry?: string | undefined;
+  readonly config?: string | undefined;
+  readonly format?: string | undefined;
+}
+
+/** `kgen compat get|set`: reads or sets a subject's (or the global) compatibility level. */
+export async function runCompat(args: CompatArgs, io: CommandIo): Promise<number> {
+  return runCommand(io, async () => {
+    const flags = { config: args.config, registry: args.registry };
+    const config = args.registry === undefined ? await optionalConfig(flags, io.cwd) : undefined;
+    const registry = registryOf(flags, config, io.env);
+    const scope = args.subject ?? 'global';
+    let result: { level: string; source: string };
+    if (args.action === 'set') {
+      const level = parseLevel(args.level ?? '', 'level');
+      result = {
+        level: await registry.setLevel(level, args.subject),
+        source: args.subject ? 'subject' : 'global',
+      };
+    } else {
+      if (args.subject !== undefined) await registry.versions(args.subject); // unknown subject → exit 2
+      result = await registry.getLevelSource(args.subject);
+    }
+    if (args.format === 'json') io.stdout(JSON.stringify({ subject: args.subject ?? null, ...result }));
+    else
+      io.stdout(
+        `${scope}: ${result.level}${args.subject && result.source === 'global' ? ' (inherited from global)' : ''}`,
+      );
+    return ExitCode.ok;
+  });
+}
+
+export const compatCommand: CommandModule<object, CompatArgs> = {
+  command: 'compat <action> [level]',
+  describe: 'Get or set the compatibility level of a subject (--subject) or the global default',
+  builder: (y) =>
+    y
+      .positional('action', { type: 'string', choices: ['get', 'set'], demandOption: true })
+      .positional('level', { type: 'string', describe: `For set: ${COMPAT_LEVELS.join(', ')}` })
+      .option('subject', { type: 'string', describe: 'Subject (default: the global level)' })
+      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
+      .option('config', { alias: 'c', type: 'string', describe: 'Config file with "registry"' })
+      .option('format', { type: 'string', choices: ['text', 'json'], default: 'text' }),
+  handler: async (args) => {
+    process.exitCode = await runCompat(args as CompatArgs, processIo());
+  },
+};

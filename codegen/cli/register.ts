@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { CodegenError, ExitCode } from '../errors';
+import { registerSchemas, type RegisterStep } from '../compat/register-schemas';
+import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
+import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import {
+  optionalConfig,
+  registryOf,
+  schemasDirOf,
+  subjectOverrides,
+  type SchemaSetArgs,
+} from './compat-cli-options';
+
+export interface RegisterArgs extends SchemaSetArgs {
+  /** Print the plan; register nothing. */
+  readonly dryRun?: boolean | undefined;
+  /** `text` (default) or `json` (one object `{ dryRun, steps }`). */
+  readonly format?: string | undefined;
+}
+
+function describe(step: RegisterStep, file: string): string {
+  const refs = step.references.map((r) => `${r.name} → ${r.subject}@${r.version ?? 'new'}`).join(', ');
+  const where = step.version !== undefined ? ` v${step.version}` : '';
+  const id = step.id !== undefined ? ` (id ${step.id})` : '';
+  const action = step.action === 'would-register' ? 'would register' : step.action;
+  return `${action.padEnd(14)} ${step.subject}${where}${id}  ${file}${refs ? `  references: ${refs}` : ''}`;
+}
+
+/** `kgen register`; 0 done, 1 the registry rejected a schema as incompatible, 2 bad input or registry error. */
+export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<number> {
+  let rejected = false;
+  const code = await runCommand(io, async () => {
+    const config = await optionalConfig(args, io.cwd);
+    const schemasDir = schemasDirOf(args, config, io.cwd);
+    const set = buildSchemaSet(readSchemaDir(schemasDir), subjectOverrides(args, config, schemasDir));
+    const registry = registryOf(args, config, io.env);
+    const display = (f: string): string =>
+      path.relative(io.cwd, path.join(schemasDir, f)).split(path.sep).join('/');
+    const json = args.format === 'json';
+    try {
+      const steps = await registerSchemas(registry, set, {
+        dryRun: args.dryRun === true,
+        onStep: (s) => {
+          if (!json) io.stdout(describe(s, display(s.file)));
+        },
+      });
+      if (json) io.stdout(JSON.stringify({ dryRun: args.dryRun === true, steps }));
+      else if (args.dryRun) io.stderr('kgen register: dry run, nothing was registered');
+    } catch (err) {
+      if (err instanceof CodegenError && err.code === 'INCOMPATIBLE') rejected = true;
+      throw err;
+    }
+    return ExitCode.ok;
+  });
+  return rejected ? ExitCode.incompatible : code;
+}
+
+export const registerCommand: CommandModule<object, RegisterArgs> = {
+  command: 'register',
+  describe: 'Register local schemas (references first); unchanged schemas create no version',
+  builder: (y) =>
+    y
+      .option('config', {
+        alias: 'c',
+        type: 'string',
+        describe: 'Config file (default: kgen.config.* unless --schemas)',
+      })
+      .option('schemas', { type: 'string', describe: 'Folder of .avsc/.proto files' })
+      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
+      .option('subject', {
+        type: 'string',
+        array: true,
+        describe: 'Subject of a file: <file>=<subject> (default: file name)',
+      })
+      .option('dry-run', { type: 'boolean', describe: 'Print the plan; change nothing' })
+      .option('format', {
+        type: 'string',
+        choices: ['text', 'json'],
+        default: 'text',
+        describe: 'Output format',
+      }),
+  handler: async (args) => {
+    process.exitCode = await runRegister(args, processIo());
+  },
+};
