@@ -1,6 +1,7 @@
 import * as avro from 'avsc';
 import { CodegenError } from '../errors';
 import type { SourceSchema } from '../model';
+import { jsonErrorPosition } from './json-error-position';
 
 /** One top-level Avro schema of a source: the JSON value and its JSON path inside the source. */
 export interface ParsedSchema {
@@ -19,13 +20,22 @@ function lineColumn(text: string, position: number): { line: number; column: num
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
+/** Where JSON.parse failed: from its message, else from a scan (Node's message may omit the position). */
+function errorPosition(
+  text: string,
+  message: string,
+): { line: number; column: number } | Record<string, never> {
+  const fromMessage = /position (\d+)/.exec(message)?.[1];
+  const position = fromMessage !== undefined ? Number(fromMessage) : jsonErrorPosition(text);
+  return position !== undefined ? lineColumn(text, position) : {};
+}
+
 function parseJson(source: SourceSchema): unknown {
   try {
     return JSON.parse(source.text);
   } catch (err) {
     const message = (err as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    const at = position !== undefined ? lineColumn(source.text, Number(position)) : {};
+    const at = errorPosition(source.text, message);
     throw new CodegenError(
       'INVALID_JSON',
       `invalid JSON: ${message}`,

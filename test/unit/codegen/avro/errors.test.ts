@@ -1,0 +1,210 @@
+import { generateAvro } from '../../../../codegen/avro/generate-avro';
+import { DEFAULT_AVRO_OPTIONS, resolveAvroOptions } from '../../../../codegen/avro/options';
+import { CodegenError } from '../../../../codegen/errors';
+import type { SourceSchema } from '../../../../codegen/model';
+
+function source(path: string, schema: unknown, extra: Partial<SourceSchema> = {}): SourceSchema {
+  return {
+    format: 'AVRO',
+    path,
+    text: typeof schema === 'string' ? schema : JSON.stringify(schema, null, 2),
+    references: [],
+    ...extra,
+  };
+}
+
+function record(name: string, fields: unknown[], extra: object = {}) {
+  return { type: 'record', name, namespace: 'com.acme', fields, ...extra };
+}
+
+function codegenError(sources: SourceSchema[], options = DEFAULT_AVRO_OPTIONS): CodegenError {
+  try {
+    generateAvro(sources, options);
+  } catch (err) {
+    if (err instanceof CodegenError) return err;
+    throw err;
+  }
+  throw new Error('expected a CodegenError');
+}
+
+describe('generateAvro bad input', () => {
+  it('invalid JSON: names the file, line and column', () => {
+    const err = codegenError([
+      source('bad.avsc', '{\n  "type": "record",\n  "name": "X",\n  "fields": [,]\n}'),
+    ]);
+    expect(err.code).toBe('INVALID_JSON');
+    expect(err.location).toMatchObject({ file: 'bad.avsc', line: 4 });
+    expect(err.location.column).toBeGreaterThan(1);
+    expect(err.format()).toMatch(/^bad\.avsc:4:\d+: invalid JSON/);
+  });
+
+  it('unknown type name: names the file, subject and JSON path', () => {
+    const err = codegenError([
+      source(
+        'orders-value.avsc',
+        record('Order', [
+          { name: 'id', type: 'string' },
+          { name: 'x', type: 'Nope' },
+        ]),
+        {
+          subject: 'orders-value',
+        },
+      ),
+    ]);
+    expect(err.code).toBe('UNKNOWN_TYPE');
+    expect(err.message).toContain('com.acme.Nope');
+    expect(err.location).toEqual({
+      file: 'orders-value.avsc',
+      subject: 'orders-value',
+      path: '$.fields[1].type',
+    });
+  });
+
+  it('unknown type keyword: names the JSON path', () => {
+    const err = codegenError([source('a.avsc', record('A', [{ name: 'x', type: { type: 'strin' } }]))]);
+    expect(err.code).toBe('UNKNOWN_TYPE');
+    expect(err.location.path).toBe('$.fields[0].type.type');
+  });
+
+  it('duplicate names in one file', () => {
+    const inner = { type: 'enum', name: 'Kind', symbols: ['A'] };
+    const err = codegenError([
+      source(
+        'a.avsc',
+        record('A', [
+          { name: 'k1', type: inner },
+          { name: 'k2', type: { ...inner, symbols: ['B'] } },
+        ]),
+      ),
+    ]);
+    expect(err.code).toBe('DUPLICATE_NAME');
+    expect(err.message).toContain('com.acme.Kind');
+    expect(err.location).toEqual({ file: 'a.avsc', path: '$.fields[1].type' });
+  });
+
+  it('the same name defined differently in two files', () => {
+    const err = codegenError([
+      source('a.avsc', record('Shared', [{ name: 'x', type: 'int' }])),
+      source('b.avsc', record('Shared', [{ name: 'x', type: 'long' }])),
+    ]);
+    expect(err.code).toBe('DUPLICATE_NAME');
+    expect(err.message).toContain('defined differently in a.avsc');
+    expect(err.location).toEqual({ file: 'b.avsc', path: '$' });
+  });
+
+  it('identical definitions in two files are shared, not an error', () => {
+    const out = generateAvro(
+      [
+        source('a.avsc', record('Shared', [{ name: 'x', type: 'int' }])),
+        source('b.avsc', record('Shared', [{ name: 'x', type: 'int' }])),
+      ],
+      DEFAULT_AVRO_OPTIONS,
+    );
+    expect(out.files.find((f) => f.path === 'b.ts')!.content).toContain("import { type Shared } from './a';");
+  });
+
+  it('duplicate field names', () => {
+    const err = codegenError([
+      source(
+        'a.avsc',
+        record('A', [
+          { name: 'x', type: 'int' },
+          { name: 'x', type: 'int' },
+        ]),
+      ),
+    ]);
+    expect(err.code).toBe('DUPLICATE_NAME');
+    expect(err.location.path).toBe('$.fields[1]');
+  });
+
+  it.each([
+    ['int', 'x', '$.fields[0].default'],
+    [['null', 'string'], 'x', '$.fields[0].default'],
+    [{ type: 'array', items: 'int' }, [1, 'two'], '$.fields[0].default'],
+    [{ type: 'fixed', name: 'F', size: 2 }, 'abc', '$.fields[0].default'],
+    [{ type: 'enum', name: 'E', symbols: ['A'] }, 'B', '$.fields[0].default'],
+  ])('invalid default for %j: %j names the JSON path', (type, dflt, path) => {
+    const err = codegenError([source('a.avsc', record('A', [{ name: 'x', type, default: dflt }]))]);
+    expect(err.code).toBe('INVALID_DEFAULT');
+    expect(err.location).toEqual({ file: 'a.avsc', path });
+  });
+
+  it('invalid enum default', () => {
+    const err = codegenError([
+      source(
+        'a.avsc',
+        record('A', [{ name: 'x', type: { type: 'enum', name: 'E', symbols: ['A'], default: 'Z' } }]),
+      ),
+    ]);
+    expect(err.code).toBe('INVALID_DEFAULT');
+    expect(err.location.path).toBe('$.fields[0].type.default');
+  });
+
+  it('missing referenced subject', () => {
+    const err = codegenError([
+      source('c.avsc', record('C', [{ name: 'a', type: 'com.acme.A' }]), {
+        subject: 'c-value',
+        version: 1,
+        references: [{ name: 'com.acme.A', subject: 'a-value', version: 3 }],
+      }),
+      source('a.avsc', record('A', [])),
+    ]);
+    expect(err.code).toBe('MISSING_REFERENCE');
+    expect(err.message).toContain('a-value version 3');
+    expect(err.location).toEqual({ file: 'c.avsc', subject: 'c-value' });
+  });
+
+  it("ambiguous union under unions: 'plain'", () => {
+    const err = codegenError(
+      [source('a.avsc', record('A', [{ name: 'n', type: ['null', 'int', 'double'] }]))],
+      {
+        ...DEFAULT_AVRO_OPTIONS,
+        unions: 'plain',
+      },
+    );
+    expect(err.code).toBe('AMBIGUOUS_UNION');
+    expect(err.message).toMatch(/int and double are both number values.*unions: 'wrapped'/);
+    expect(err.location.path).toBe('$.fields[0].type');
+  });
+
+  it('union with two branches of one type', () => {
+    const err = codegenError([source('a.avsc', record('A', [{ name: 'n', type: ['string', 'string'] }]))]);
+    expect(err.code).toBe('INVALID_UNION');
+  });
+
+  it('invalid IDL: names file, line and column', () => {
+    const err = codegenError([source('p.avdl', 'protocol P {\n  record A { int x }\n}')]);
+    expect(err.code).toBe('INVALID_IDL');
+    expect(err.location).toMatchObject({ file: 'p.avdl', line: 2 });
+  });
+
+  it('a name clash the naming rules cannot resolve', () => {
+    const err = codegenError([
+      source('a.avsc', record('A', [{ name: 'x', type: 'int', default: 1 }])),
+      source('b.avsc', record('AInput', [{ name: 'y', type: 'int' }])),
+    ]);
+    expect(err.code).toBe('NAME_CLASH');
+    expect(err.message).toContain('AInput');
+  });
+});
+
+describe('resolveAvroOptions', () => {
+  it('fills defaults and keeps given values', () => {
+    expect(resolveAvroOptions({ long: 'bigint' })).toEqual({ ...DEFAULT_AVRO_OPTIONS, long: 'bigint' });
+  });
+
+  it('rejects unknown keys with their JSON path', () => {
+    expect(() =>
+      resolveAvroOptions({ longs: 'bigint' }, { file: 'kgen.config.json', path: '$.avro' }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'BAD_OPTION',
+        location: { file: 'kgen.config.json', path: '$.avro.longs' },
+      }),
+    );
+  });
+
+  it('rejects bad values', () => {
+    expect(() => resolveAvroOptions({ unions: 'auto' })).toThrow(/unions must be one of "wrapped", "plain"/);
+  });
+});
