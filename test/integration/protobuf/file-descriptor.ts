@@ -10,6 +10,7 @@ import {
 import { Enum, Type, type Field } from 'protobufjs';
 import { buildProtobufRoot, isBundledImport, type ProtoFiles } from '../../../src/serde/protobuf/build-root';
 import { declarationsOf } from '../../../codegen/protobuf/naming';
+import { isSyntheticOneof } from '../../../src/serde/protobuf/shape-converter';
 
 // Test helper: the FileDescriptorProtos protoc would produce for a set of .proto texts (proto2/proto3), built
 // from protobufjs reflection. The official serializers (JS: @bufbuild descriptors; Python: descriptor_pool)
@@ -52,7 +53,11 @@ function enumProto(e: Enum): EnumDescriptorProto {
 }
 
 function messageProto(t: Type, proto3: boolean): DescriptorProto {
-  const oneofs = t.oneofsArray;
+  // protoc lists proto3 `optional` (synthetic) oneofs after the real ones; descriptor pools insist on it.
+  const oneofs = [
+    ...t.oneofsArray.filter((o) => !isSyntheticOneof(o)),
+    ...t.oneofsArray.filter(isSyntheticOneof),
+  ];
   const entries: DescriptorProto[] = [];
   const fields = t.fieldsArray
     .filter((f) => !f.declaringField)
