@@ -122,6 +122,8 @@ export function buildType(
   const opts: Record<string, unknown> = {
     registry,
     wrapUnions: 'never',
+    // Decoded records are plain data: no clone/toBuffer methods on their prototype.
+    omitRecordMethods: true,
     typeHook: typeHook(options, schemaName),
   };
   try {

@@ -278,4 +278,41 @@ describe('createAvroCodec', () => {
     });
     expect(JSON.parse(JSON.stringify(read(payload)))).toEqual({ m: { inner: { v: 4 } } });
   });
+
+  it('reads a writer record by one of the reader aliases', () => {
+    const reader = {
+      type: 'record',
+      name: 'Customer',
+      namespace: 'com.acme',
+      aliases: ['Client'],
+      fields: [{ name: 'fullName', aliases: ['name'], type: 'string' }],
+    };
+    const writer = {
+      type: 'record',
+      name: 'Client',
+      namespace: 'com.acme',
+      fields: [{ name: 'name', type: 'string' }],
+    };
+    const options = base;
+    const c = createAvroCodec(
+      avroSchema({ name: 'com.acme.Customer', schema: JSON.stringify(reader), references: [], options }),
+    );
+    const w = createAvroCodec(
+      avroSchema({ name: 'com.acme.Client', schema: JSON.stringify(writer), references: [], options }),
+    );
+    const read = c.resolving({ schemaType: 'AVRO', schema: JSON.stringify(writer), references: [] });
+    expect({ ...(read(w.encode({ name: 'Ada' })) as object) }).toEqual({ fullName: 'Ada' });
+  });
+
+  it('rejects a writer it cannot read, naming the schema', () => {
+    const writer = {
+      type: 'record',
+      name: 'Order',
+      namespace: 'com.acme',
+      fields: [{ name: 'id', type: 'string' }],
+    };
+    expect(() =>
+      codec(base).resolving({ schemaType: 'AVRO', schema: JSON.stringify(writer), references: [] }),
+    ).toThrow(AvroSchemaError);
+  });
 });
