@@ -4,6 +4,7 @@ import {
   importLocation,
   isBundledImport,
   positionOf,
+  type BuiltRoot,
 } from '../../src/serde/protobuf/build-root';
 import { CodegenError } from '../errors';
 import type { EmittedSchema, FormatGenerator, GeneratedFile, SourceSchema } from '../model';
@@ -30,6 +31,26 @@ function importedFile(
   const target = sources.get(path);
   // Confluent's default reference subject for a Protobuf import is the import path itself.
   return { path, subject: target?.subject ?? path, version: target?.version ?? LATEST_VERSION };
+}
+
+function tryBuild(entries: readonly string[], texts: ReadonlyMap<string, string>): BuiltRoot | undefined {
+  try {
+    return entries.length > 0 ? buildProtobufRoot(entries, texts) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files `entry` imports, transitively (not itself). */
+function closure(entry: string, imports: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set<string>();
+  const stack = [...(imports.get(entry) ?? [])];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (out.has(next) || next === entry) continue;
+    out.add(next);
+    stack.push(...(imports.get(next) ?? []));
+  }
+  return out;
 }
 
 /** protoc rejects import cycles; so does kgen (generated modules could not initialise in order). */
@@ -113,17 +134,24 @@ export const generateProtobuf: FormatGenerator<ProtobufGenerateOptions> = (sourc
   const texts = new Map(proto.map((s) => [s.path, s.text]));
   const files: GeneratedFile[] = [];
   const schemas: EmittedSchema[] = [];
+  // Fast path: every file parsed once into one root. If that fails (an error, or two unrelated files that
+  // declare the same name, e.g. two versions of one subject), each file gets its own root, which also
+  // attributes any error to the right file.
+  const shared = tryBuild(
+    proto.map((s) => s.path),
+    texts,
+  );
   for (const source of proto) {
-    let built: ReturnType<typeof buildProtobufRoot>;
+    let built: BuiltRoot;
     try {
-      built = buildProtobufRoot(source.path, texts);
+      built = shared ?? buildProtobufRoot(source.path, texts);
     } catch (err) {
       throw toCodegenError(err, bySource, source.path);
     }
     checkCycles(source.path, built.imports, bySource);
     const direct = (built.imports.get(source.path) ?? []).filter((p) => !isBundledImport(p));
     const declarations = declarationsOf(built.root, source.path);
-    checkNames(source, declarations, built.files.filter((f) => f !== source.path).map(moduleAlias));
+    checkNames(source, declarations, [...closure(source.path, built.imports)].map(moduleAlias));
     const out = emitModule({
       source,
       root: built.root,

@@ -82,11 +82,11 @@ export function importLocation(text: string, path: string): { line: number; colu
 }
 
 /**
- * Parses `entry` and, transitively, the files it imports (from `files`, or protobufjs's bundled
+ * Parses `entry` (or several entries into one root) and, transitively, the files they import (from `files`, or protobufjs's bundled
  * `google/protobuf/*` definitions), then resolves every type reference. Field and oneof names are camelCased
  * (protobufjs's default, which matches the JSON names), and comments are kept for the emitter.
  */
-export function buildProtobufRoot(entry: string, files: ProtoFiles): BuiltRoot {
+export function buildProtobufRoot(entry: string | readonly string[], files: ProtoFiles): BuiltRoot {
   const root = new Root();
   const parsed: string[] = [];
   const imports = new Map<string, string[]>();
@@ -126,7 +126,7 @@ export function buildProtobufRoot(entry: string, files: ProtoFiles): BuiltRoot {
     for (const dep of deps) load(dep, path);
   };
 
-  load(entry);
+  for (const e of typeof entry === 'string' ? [entry] : entry) load(e);
   try {
     root.resolveAll();
   } catch (err) {
