@@ -33,10 +33,14 @@ export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<nu
   const code = await runCommand(io, async () => {
     const config = await optionalConfig(args, io.cwd);
     const schemasDir = schemasDirOf(args, config, io.cwd);
-    const set = buildSchemaSet(readSchemaDir(schemasDir), subjectOverrides(args, config, schemasDir));
-    const registry = registryOf(args, config, io.env);
     const display = (f: string): string =>
       path.relative(io.cwd, path.join(schemasDir, f)).split(path.sep).join('/');
+    const set = buildSchemaSet(
+      readSchemaDir(schemasDir),
+      subjectOverrides(args, config, schemasDir),
+      display,
+    );
+    const registry = registryOf(args, config, io.env);
     const json = args.format === 'json';
     try {
       const steps = await registerSchemas(registry, set, {

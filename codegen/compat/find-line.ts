@@ -6,28 +6,29 @@ function escape(s: string): string {
 
 /**
  * Best-effort 1-based line of the element a finding path ends with (`a.b.email` → the line declaring
- * `email`), for editor and GitHub annotations. Undefined when the text does not mention it.
+ * `email`), for editor and GitHub annotations. A removed element is not in the new text, so the search falls
+ * back to its parent (the record or message). Undefined when the text mentions none of them.
  */
 export function findLine(text: string, format: SchemaFormat, path: string): number | undefined {
-  const last =
-    path
-      .replace(/(\[\]|\{\}|<\d+>)+$/, '')
-      .split('.')
-      .pop() ?? '';
-  if (!last) return undefined;
-  const name = escape(last);
-  const patterns =
-    format === 'AVRO'
-      ? [new RegExp(`"name"\\s*:\\s*"${name}"`), new RegExp(`"${name}"`)]
-      : [
-          new RegExp(`\\b${name}\\s*=\\s*\\d+`),
-          new RegExp(`\\b(?:message|enum)\\s+${name}\\b`),
-          new RegExp(`\\bpackage\\s+${name}\\b`),
-        ];
+  const segments = path
+    .replace(/(\[\]|\{\}|<\d+>)+/g, '')
+    .split('.')
+    .filter(Boolean);
   const lines = text.split('\n');
-  for (const re of patterns) {
-    const i = lines.findIndex((l) => re.test(l));
-    if (i >= 0) return i + 1;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const name = escape(segments[i] ?? '');
+    const patterns =
+      format === 'AVRO'
+        ? [new RegExp(`"name"\\s*:\\s*"${name}"`)]
+        : [
+            new RegExp(`\\b${name}\\s*=\\s*\\d+`),
+            new RegExp(`\\b(?:message|enum)\\s+${name}\\b`),
+            new RegExp(`\\bpackage\\s+${name}\\b`),
+          ];
+    for (const re of patterns) {
+      const at = lines.findIndex((l) => re.test(l));
+      if (at >= 0) return at + 1;
+    }
   }
   return undefined;
 }

@@ -33,7 +33,7 @@ function display(options: CheckOptions, file: string): string {
 }
 
 function loadNew(options: CheckOptions): LocalSchema[] {
-  return buildSchemaSet(readSchemaDir(options.schemasDir), options.subjects);
+  return buildSchemaSet(readSchemaDir(options.schemasDir), options.subjects, (f) => display(options, f));
 }
 
 /** `kgen check --against <folder | lock file | git ref>`: kgen's own rules, no registry. */

@@ -59,12 +59,13 @@ export function defaultSubject(file: string): string {
 export function buildSchemaSet(
   files: ReadonlyArray<{ path: string; text: string }>,
   subjects: ReadonlyMap<string, string> = new Map(),
+  where: (file: string) => string = (file) => file,
 ): LocalSchema[] {
   const definedBy = new Map<string, string>();
   const uses = new Map<string, readonly string[]>();
   for (const f of files) {
     if (SCHEMA_EXTENSIONS[extname(f.path)] !== 'AVRO') continue;
-    const names = avroNames(parseAvroJson(f.text, f.path));
+    const names = avroNames(parseAvroJson(f.text, where(f.path)));
     for (const n of names.defines) if (!definedBy.has(n)) definedBy.set(n, f.path);
     uses.set(f.path, names.uses);
   }
@@ -90,7 +91,7 @@ export function buildSchemaSet(
       text: f.text,
       subject,
       deps,
-      mainType: mainTypeOf(format, f.text, f.path),
+      mainType: mainTypeOf(format, f.text, where(f.path)),
     };
   });
 }
