@@ -1,3 +1,4 @@
+import { generateAvro } from '../avro';
 import type { ResolvedConfig } from '../config/config-types';
 import type { SourceSchema } from '../model';
 import { generateProtobuf } from '../protobuf';
@@ -8,6 +9,7 @@ export function formatGenerators(
   config: Pick<ResolvedConfig, 'avro' | 'protobuf'>,
 ): Partial<Record<SourceSchema['format'], BoundGenerator>> {
   return {
+    AVRO: (sources) => generateAvro(sources, config.avro),
     PROTOBUF: (sources) => generateProtobuf(sources, config.protobuf),
   };
 }

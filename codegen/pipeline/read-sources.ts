@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodegenError } from '../errors';
 import type { SourceSchema } from '../model';
-import { fingerprint, parseLockFile, type LockFile } from '../registry/lock-file';
+import { fingerprint, parseLockFile, type LockedSchema, type LockFile } from '../registry/lock-file';
+import { pulledSchemaPath } from '../registry/schema-paths';
 
 const FORMATS: Readonly<Record<string, SourceSchema['format']>> = {
   '.avsc': 'AVRO',
@@ -57,6 +58,8 @@ export function readLockedSchemas(
       const prev = importName.get(k);
       if (prev === undefined || r.name < prev) importName.set(k, r.name);
     }
+  const versions = new Map<string, number>();
+  for (const s of lock.schemas) versions.set(s.subject, (versions.get(s.subject) ?? 0) + 1);
   const sources = lock.schemas.map((s): SourceSchema => {
     const file = path.join(pullDir, s.file);
     if (!fs.existsSync(file))
@@ -78,7 +81,7 @@ export function readLockedSchemas(
     const named = s.schemaType === 'PROTOBUF' ? importName.get(`${s.subject}@${s.version}`) : undefined;
     return {
       format: s.schemaType,
-      path: named ?? s.file,
+      path: named ?? moduleSource(s, versions.get(s.subject) ?? 1),
       text,
       subject: s.subject,
       version: s.version,
@@ -87,4 +90,16 @@ export function readLockedSchemas(
     };
   });
   return { lock, sources };
+}
+
+/**
+ * The source path a pulled schema is generated from, which names its module: `<subject>.avsc` when the lock
+ * holds one version of the subject, `<subject>.v<version>.avsc` when it holds several.
+ */
+function moduleSource(s: LockedSchema, versionsOfSubject: number): string {
+  const file = pulledSchemaPath(s.subject, s.version, s.schemaType); // `<escaped subject>/v<n>.<ext>`
+  const slash = file.lastIndexOf('/');
+  const subject = file.slice(0, slash);
+  const ext = file.slice(file.lastIndexOf('.'));
+  return versionsOfSubject > 1 ? `${subject}.v${s.version}${ext}` : `${subject}${ext}`;
 }
