@@ -9,7 +9,13 @@ import { producerDefaults, type ProducerProperties } from '../producer/presets';
 import { ProducerFencedError, TransactionalProducer, type OpenTransaction } from '../producer/transaction';
 import type { TopicMap, TopicName } from '../topics';
 import { Mutex } from './mutex';
-import { toMessage, type AnyInputRecord, type AnyOutputRecord, type RecordSerde } from './record-serde';
+import {
+  toMessage,
+  type AnyInputRecord,
+  type AnyOutputRecord,
+  type DecodedRecord,
+  type RecordSerde,
+} from './record-serde';
 
 /** A typed transform: one input record → zero or more output records (sync or async). */
 export type Transform<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> = (
@@ -230,9 +236,10 @@ export async function createPipeline<T extends TopicMap, From extends TopicName<
     };
     for (const message of batch.messages) {
       const raw = rawRecordOf(topic, partition, message);
-      let decoded: { key: unknown; value: unknown };
+      let decoded: DecodedRecord;
       try {
-        decoded = opts.serde.decode(raw);
+        const d = opts.serde.decode(raw);
+        decoded = d instanceof Promise ? await d : d;
       } catch (e) {
         deadLetter(raw, e, 'undecodable', 0);
         continue;
@@ -255,7 +262,8 @@ export async function createPipeline<T extends TopicMap, From extends TopicName<
       for (const r of result.out) {
         if (!allowed.has(r.topic))
           throw new PipelineConfigError(`pipeline: transform wrote to ${r.topic}, which is not in \`to\``);
-        push(r.topic, toMessage(opts.serde, r as AnyOutputRecord<TopicMap, string>));
+        const m = toMessage(opts.serde, r as AnyOutputRecord<TopicMap, string>);
+        push(r.topic, m instanceof Promise ? await m : m);
       }
     }
     if (out.size > 0) void tx.sendBatch([...out].map(([t, messages]) => ({ topic: t, messages })));

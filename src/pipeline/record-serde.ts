@@ -35,22 +35,44 @@ export type AnyInputRecord<T extends TopicMap, From extends TopicName<T>> = {
   [N in From]: InputRecord<T, N>;
 }[From];
 
+/** Bytes of one record. */
+export interface EncodedRecord {
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+}
+
+/** Decoded key and value of one record. */
+export interface DecodedRecord {
+  readonly key: unknown;
+  readonly value: unknown;
+}
+
 /**
  * The serde plug of the delivery engines: bytes ↔ values per topic. The SDK's client supplies it from the
  * topic map's codecs; tests can supply any function pair. Types are enforced at the typed API surface.
  */
 export interface RecordSerde {
-  /** Key and value of a record for `topic` → bytes (Confluent-framed for registry schemas). */
-  encode(topic: string, key: unknown, value: unknown): { key: Buffer | null; value: Buffer | null };
-  /** A fetched record → key and value. Throws on a payload that cannot be decoded. */
-  decode(record: RawRecord): { key: unknown; value: unknown };
+  /**
+   * Key and value of a record for `topic` → bytes (Confluent-framed for registry schemas). May return a
+   * promise (a schema id seen for the first time); the engines await only then.
+   */
+  encode(topic: string, key: unknown, value: unknown): EncodedRecord | Promise<EncodedRecord>;
+  /** A fetched record → key and value (or a promise of them). Throws / rejects on an undecodable payload. */
+  decode(record: RawRecord): DecodedRecord | Promise<DecodedRecord>;
 }
 
-/** Encodes a typed output record into a message of the official client. */
-export function toMessage(serde: RecordSerde, record: AnyOutputRecord<TopicMap, string>): KafkaJS.Message {
-  const { key, value } = serde.encode(record.topic, record.key, record.value);
-  const msg: KafkaJS.Message = { key, value };
+function messageOf(record: AnyOutputRecord<TopicMap, string>, encoded: EncodedRecord): KafkaJS.Message {
+  const msg: KafkaJS.Message = { key: encoded.key, value: encoded.value };
   if (record.headers) msg.headers = record.headers;
   if (record.partition !== undefined) msg.partition = record.partition;
   return msg;
+}
+
+/** Encodes a typed output record into a message of the official client (sync when the serde is). */
+export function toMessage(
+  serde: RecordSerde,
+  record: AnyOutputRecord<TopicMap, string>,
+): KafkaJS.Message | Promise<KafkaJS.Message> {
+  const encoded = serde.encode(record.topic, record.key, record.value);
+  return encoded instanceof Promise ? encoded.then((e) => messageOf(record, e)) : messageOf(record, encoded);
 }

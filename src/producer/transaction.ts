@@ -219,16 +219,19 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
         const serde = this.opts.serde;
         if (!serde)
           throw new TypeError('TransactionalProducer: tx.send needs a serde; use tx.sendRaw for bytes');
-        const byTopic = new Map<string, KafkaJS.Message[]>();
-        for (const r of list) {
-          const msgs = byTopic.get(r.topic) ?? [];
-          msgs.push(toMessage(serde, r));
-          byTopic.set(r.topic, msgs);
-        }
         sent += list.length;
+        const encoded = list.map((r) => toMessage(serde, r));
         return track(
-          producer.sendBatch({
-            topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+          Promise.all(encoded).then((messages) => {
+            const byTopic = new Map<string, KafkaJS.Message[]>();
+            list.forEach((r, i) => {
+              const msgs = byTopic.get(r.topic) ?? [];
+              msgs.push(messages[i]!);
+              byTopic.set(r.topic, msgs);
+            });
+            return producer.sendBatch({
+              topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+            });
           }),
         );
       },

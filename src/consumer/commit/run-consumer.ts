@@ -13,6 +13,8 @@ export interface RunConsumerOptions {
    */
   readonly consumer: KafkaJS.Consumer;
   readonly topics: readonly string[];
+  /** Subscribe to `topics` (default true); false when the consumer is already subscribed (SDK consumers). */
+  readonly subscribe?: boolean;
   /** When offsets are committed; see {@link CommitStrategy}. */
   readonly strategy: CommitStrategy;
   /**
@@ -82,7 +84,7 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   let stopping = false;
 
-  await consumer.subscribe({ topics: [...opts.topics] });
+  if (opts.subscribe !== false) await consumer.subscribe({ topics: [...opts.topics] });
   await consumer.run({
     partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1,
     eachBatchAutoResolve: false,

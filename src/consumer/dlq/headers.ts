@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { MAGIC_BYTE } from '../../serde/wire-format';
+import { frameSchemaId } from '../decode-error';
 import type { RawRecord } from './raw-record';
 
 /**
@@ -34,12 +34,6 @@ export const dlqHeaders = {
 /** Why a record went to the dead-letter topic. */
 export type DeadLetterReason = 'handler-failed' | 'undecodable';
 
-/** The schema id of a Confluent-framed payload, or undefined if it is not framed. */
-export function schemaIdOf(payload: Buffer | null): number | undefined {
-  if (!payload || payload.length < 5 || payload[0] !== MAGIC_BYTE) return undefined;
-  return payload.readUInt32BE(1);
-}
-
 function errorFacts(error: unknown): { cls: string; message: string } {
   if (error instanceof Error) return { cls: error.name || error.constructor.name, message: error.message };
   return { cls: typeof error, message: String(error) };
@@ -66,9 +60,9 @@ export function deadLetterHeaders(
     [dlqHeaders.timestamp]: record.timestamp,
     [dlqHeaders.deadLetteredAt]: String(now),
   };
-  const valueId = schemaIdOf(record.value);
+  const valueId = frameSchemaId(record.value);
   if (valueId !== undefined) h[dlqHeaders.valueSchemaId] = String(valueId);
-  const keyId = schemaIdOf(record.key);
+  const keyId = frameSchemaId(record.key);
   if (keyId !== undefined) h[dlqHeaders.keySchemaId] = String(keyId);
   return h;
 }

@@ -6,7 +6,7 @@ import { retrying, retryPolicy, type RetryPolicy, type RetryingOptions } from '.
 /** Options of {@link retryThenDeadLetter}. */
 export interface RetryThenDeadLetterOptions<T> {
   /** Raw record → typed value. A throw sends the record straight to the dead-letter topic (no retries). */
-  readonly decode: (record: RawRecord) => T;
+  readonly decode: (record: RawRecord) => T | Promise<T>;
   /** The user's handler. A throw is retried in place per `retry`, then the record is dead-lettered. */
   readonly handle: (value: T, record: RawRecord) => Promise<void>;
   /** Where failed records go. */
@@ -41,7 +41,8 @@ export function retryThenDeadLetter<T>(
   return async (record) => {
     let value: T;
     try {
-      value = opts.decode(record);
+      const decoded = opts.decode(record);
+      value = decoded instanceof Promise ? await decoded : decoded;
     } catch (error) {
       await opts.deadLetter.publish(record, error, 'undecodable', 0);
       return 'dead-lettered:undecodable';

@@ -32,8 +32,8 @@ export async function createTopics(
 }
 
 /** JSON values and UTF-8 keys: enough serde to count records end to end. Throws on bytes that are not JSON. */
-export const jsonSerde: RecordSerde = {
-  encode: (_topic, key, value) => ({
+export const jsonSerde = {
+  encode: (_topic: string, key: unknown, value: unknown) => ({
     key: key === null || key === undefined ? null : Buffer.from(String(key)),
     value: Buffer.from(JSON.stringify(value)),
   }),
@@ -41,7 +41,7 @@ export const jsonSerde: RecordSerde = {
     key: record.key?.toString() ?? null,
     value: JSON.parse(record.value?.toString() ?? 'null') as unknown,
   }),
-};
+} satisfies RecordSerde;
 
 export function headerString(v: unknown): string | undefined {
   if (v === undefined) return undefined;

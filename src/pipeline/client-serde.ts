@@ -1,0 +1,41 @@
+import type { KgenClient } from '../client/create-client';
+import { MessageDecoder } from '../consumer/message-decoder';
+import type { ValueSerializer } from '../serde/registry/serde-context';
+import { createTopicSerializer } from '../serde/topic-serde';
+import type { TopicMap, TopicName } from '../topics';
+import type { EncodedRecord, RecordSerde } from './record-serde';
+
+/**
+ * The delivery engines' serde from a kgen client: the SDK's registry serializers (schema ids resolved here,
+ * once) for `to` topics, and its decoder (writer schemas cached) for `from` topics. Undecodable records make
+ * `decode` throw the SDK's `DecodeError`, which the engines dead-letter.
+ */
+export async function clientRecordSerde<T extends TopicMap>(
+  client: Pick<KgenClient<T>, 'serde' | 'topics'>,
+  topics: { readonly from?: readonly TopicName<T>[]; readonly to?: readonly TopicName<T>[] },
+): Promise<RecordSerde> {
+  const serializers = new Map<string, { key: ValueSerializer; value: ValueSerializer }>();
+  await Promise.all(
+    (topics.to ?? []).map(async (topic) => {
+      const d = client.topics[topic]!;
+      const [key, value] = await Promise.all([
+        createTopicSerializer(client.serde, topic, 'key', d.key),
+        createTopicSerializer(client.serde, topic, 'value', d.value),
+      ]);
+      serializers.set(topic, { key, value });
+    }),
+  );
+  const decoder = new MessageDecoder(client.serde, client.topics, topics.from ?? []);
+  return {
+    encode(topic, key, value): EncodedRecord | Promise<EncodedRecord> {
+      const s = serializers.get(topic);
+      if (!s) throw new TypeError(`clientRecordSerde: topic ${topic} was not declared in \`to\``);
+      const k = key === null || key === undefined ? null : s.key(key);
+      const v = s.value(value);
+      if (k instanceof Promise || v instanceof Promise)
+        return Promise.all([k, v]).then(([kb, vb]) => ({ key: kb, value: vb }));
+      return { key: k, value: v };
+    },
+    decode: (record) => decoder.decode(record),
+  };
+}
