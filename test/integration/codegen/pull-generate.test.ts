@@ -94,6 +94,78 @@ describe('kgen pull → generate against the real registry', () => {
     expect(typecheck(`${project.dir}/gen`)).toEqual([]);
   });
 
+  it('Avro: a subject referencing two others, plus a TopicRecordNameStrategy topic → oneOf, offline', async () => {
+    const ns = uniqueName('kgen').replace(/-/g, '_');
+    const record = (name: string, fields: unknown[]) =>
+      JSON.stringify({ type: 'record', name, namespace: ns, fields });
+    const money = `${ns}.Money`;
+    const address = `${ns}.Address`;
+    const topic = `${ns}-orders`;
+    const events = `${ns}-events`;
+    await registry.register(money, {
+      schemaType: 'AVRO',
+      schema: record('Money', [
+        { name: 'cents', type: 'long' },
+        { name: 'currency', type: 'string', default: 'EUR' },
+      ]),
+    });
+    await registry.register(address, {
+      schemaType: 'AVRO',
+      schema: record('Address', [{ name: 'city', type: 'string' }]),
+    });
+    await registry.register(`${topic}-value`, {
+      schemaType: 'AVRO',
+      schema: record('Order', [
+        { name: 'id', type: 'string' },
+        { name: 'total', type: money },
+        { name: 'shipTo', type: ['null', address], default: null },
+      ]),
+      references: [
+        { name: money, subject: money, version: 1 },
+        { name: address, subject: address, version: 1 },
+      ],
+    });
+    for (const name of ['Created', 'Cancelled'])
+      await registry.register(`${events}-${ns}.${name}`, {
+        schemaType: 'AVRO',
+        schema: record(name, [{ name: 'orderId', type: 'string' }]),
+      });
+
+    const config = (url: string) => ({
+      registry: { url },
+      output: 'gen',
+      topics: {
+        [topic]: {},
+        [events]: {
+          key: 'bytes',
+          value: { strategy: 'TopicRecordNameStrategy', records: [`${ns}.Created`, `${ns}.Cancelled`] },
+        },
+      },
+    });
+    project.write({ 'kgen.config.json': config(registryUrl) });
+    const pulled = await project.run((io) => runPull({}, io));
+    expect(pulled.stderr.at(-1)).toContain('wrote 5 schema(s)');
+    expect(pulled.code).toBe(0);
+    const lock = parseLockFile(project.read('kgen.lock.json'), 'kgen.lock.json');
+    const order = lock.schemas.find((s) => s.subject === `${topic}-value`)!;
+    expect(order.references).toEqual([
+      { name: address, subject: address, version: 1 },
+      { name: money, subject: money, version: 1 },
+    ]);
+    expect(lock.schemas.filter((s) => !s.root).map((s) => s.subject)).toEqual([address, money]);
+
+    project.write({ 'kgen.config.json': config(`http://127.0.0.1:${await closedPort()}`) });
+    const generated = await project.run((io) => runGenerate({}, io));
+    expect(generated.stderr).toEqual([expect.stringContaining('files in gen')]);
+    expect(generated.code).toBe(0);
+    const topics = project.read('gen/topics.ts');
+    expect(topics).toMatch(
+      new RegExp(`'${events}': \\{ key: bytesSerde, value: oneOf\\(CreatedSchema, CancelledSchema\\) \\}`),
+    );
+    expect(topics).toContain(`'${topic}': { key: stringSerde, value: OrderSchema }`);
+    expect(typecheck(`${project.dir}/gen`)).toEqual([]);
+  });
+
   it('unknown subject: exit 2 naming the subject and registry URL', async () => {
     const subject = `${uniqueName('kgen-missing')}-value`;
     project.write({ 'kgen.config.json': { registry: { url: registryUrl }, subjects: [subject] } });
