@@ -79,13 +79,13 @@ export function createProtobufCodec<TInput, TOutput>(
     messageIndexes,
     messageName: name,
     encode(value: TInput): Buffer {
-      const wire = converter.toWire(value, rootPath);
+      const wire = converter.toWire(value, rootPath, '');
       return toBuffer(type.encode(wire).finish());
     },
     decode,
     accepts(value: unknown): boolean {
       try {
-        converter.toWire(value, rootPath);
+        converter.toWire(value, rootPath, '');
         return true;
       } catch (err) {
         if (err instanceof ProtobufEncodeError) return false;

@@ -1,10 +1,19 @@
 import { util } from 'protobufjs';
 import { INT64_TYPES, UNSIGNED_64 } from './wkt';
 
+/**
+ * Where a value sits: the path of its parent and its key there (`.name` for a field, a number for an array
+ * index, `["k"]` for a map entry). Kept apart so the full path string is only built for an error.
+ */
+export type Key = string | number;
+/** The full field path of `key` under `path`. */
+export function pathOf(path: string, key: Key): string {
+  return typeof key === 'number' ? `${path}[${key}]` : `${path}${key}`;
+}
 /** Throws with a field path and a problem; the converter turns it into a ProtobufEncodeError. */
-export type Fail = (path: string, problem: string) => never;
+export type Fail = (path: string, key: Key, problem: string) => never;
 /** Plain value → what protobufjs's encoder takes. */
-export type Encode = (value: unknown, path: string) => unknown;
+export type Encode = (value: unknown, path: string, key: Key) => unknown;
 /** What protobufjs's decoder produced → plain value. */
 export type Decode = (value: unknown) => unknown;
 
@@ -42,7 +51,7 @@ export function bitsToBigint(value: unknown, unsigned: boolean): bigint {
   return unsigned ? u : BigInt.asIntN(64, u);
 }
 
-function toBigint(type: string, value: unknown, path: string, fail: Fail): bigint {
+function toBigint(type: string, value: unknown, path: string, key: Key, fail: Fail): bigint {
   let n: bigint;
   if (typeof value === 'bigint') n = value;
   else if (typeof value === 'number' && Number.isSafeInteger(value)) n = BigInt(value);
@@ -50,11 +59,12 @@ function toBigint(type: string, value: unknown, path: string, fail: Fail): bigin
   else
     return fail(
       path,
+      key,
       `expected a 64-bit integer (bigint or decimal string) for ${type}, got ${describe(value)}`,
     );
   const unsigned = UNSIGNED_64.has(type);
   if (unsigned ? n < 0n || n > UINT64_MAX : n < INT64_MIN || n > INT64_MAX) {
-    return fail(path, `${n} is out of range for ${type}`);
+    return fail(path, key, `${n} is out of range for ${type}`);
   }
   return n;
 }
@@ -69,27 +79,27 @@ const INT32_RANGE: Readonly<Record<string, readonly [number, number]>> = {
 
 /** Encoder for one scalar type (`int64`: bigint accepted; strings and safe numbers too). */
 export function scalarEncoder(type: string, fail: Fail): Encode {
-  if (INT64_TYPES.has(type)) return (v, p) => bigintToBits(toBigint(type, v, p, fail));
+  if (INT64_TYPES.has(type)) return (v, p, k) => bigintToBits(toBigint(type, v, p, k, fail));
   const range = INT32_RANGE[type];
   if (range) {
     const [min, max] = range;
-    return (v, p) =>
+    return (v, p, k) =>
       typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
         ? v
-        : fail(p, `expected an integer in [${min}, ${max}] for ${type}, got ${describe(v)}`);
+        : fail(p, k, `expected an integer in [${min}, ${max}] for ${type}, got ${describe(v)}`);
   }
   switch (type) {
     case 'double':
     case 'float':
-      return (v, p) =>
-        typeof v === 'number' ? v : fail(p, `expected a number for ${type}, got ${describe(v)}`);
+      return (v, p, k) =>
+        typeof v === 'number' ? v : fail(p, k, `expected a number for ${type}, got ${describe(v)}`);
     case 'bool':
-      return (v, p) => (typeof v === 'boolean' ? v : fail(p, `expected a boolean, got ${describe(v)}`));
+      return (v, p, k) => (typeof v === 'boolean' ? v : fail(p, k, `expected a boolean, got ${describe(v)}`));
     case 'string':
-      return (v, p) => (typeof v === 'string' ? v : fail(p, `expected a string, got ${describe(v)}`));
+      return (v, p, k) => (typeof v === 'string' ? v : fail(p, k, `expected a string, got ${describe(v)}`));
     case 'bytes':
-      return (v, p) =>
-        v instanceof Uint8Array ? v : fail(p, `expected bytes (Uint8Array or Buffer), got ${describe(v)}`);
+      return (v, p, k) =>
+        v instanceof Uint8Array ? v : fail(p, k, `expected bytes (Uint8Array or Buffer), got ${describe(v)}`);
     default:
       throw new Error(`unsupported scalar type ${type}`);
   }
@@ -122,24 +132,29 @@ export function scalarDefault(type: string, int64: 'bigint' | 'string'): unknown
   }
 }
 
-/** Map key (always a string on plain objects) → the key protobufjs's encoder expects. */
-export function mapKeyEncoder(keyType: string, fail: Fail): (key: string, path: string) => string {
+/**
+ * Map key (always a string on plain objects) → the key protobufjs's encoder expects. `path`/`at` locate the
+ * entry for errors.
+ */
+export function mapKeyEncoder(keyType: string, fail: Fail): (key: string, path: string, at: Key) => string {
   if (keyType === 'string') return (k) => k;
   if (keyType === 'bool')
-    return (k, p) =>
-      k === 'true' || k === 'false' ? k : fail(p, `map key ${JSON.stringify(k)} is not "true" or "false"`);
+    return (k, p, at) =>
+      k === 'true' || k === 'false'
+        ? k
+        : fail(p, at, `map key ${JSON.stringify(k)} is not "true" or "false"`);
   const encode = scalarEncoder(keyType, fail);
   if (INT64_TYPES.has(keyType)) {
-    return (k, p) => {
-      const bits = encode(/^-?\d+$/.test(k) ? k : NaN, p) as { low: number; high: number };
+    return (k, p, at) => {
+      const bits = encode(/^-?\d+$/.test(k) ? k : NaN, p, at) as { low: number; high: number };
       const hash = util.longToHash(bits as never);
       // protobufjs reads a decimal-looking key as a number; such hashes only occur below 2^63, where the
       // decimal form means the same value.
       return DECIMAL_KEY.test(hash) ? bitsToBigint(bits, false).toString() : hash;
     };
   }
-  return (k, p) => {
-    encode(/^-?\d+$/.test(k) ? Number(k) : NaN, p);
+  return (k, p, at) => {
+    encode(/^-?\d+$/.test(k) ? Number(k) : NaN, p, at);
     return k;
   };
 }

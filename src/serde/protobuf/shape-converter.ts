@@ -9,14 +9,17 @@ import {
   scalarDefault,
   scalarEncoder,
   type Decode,
+  pathOf,
   type Encode,
   type Fail,
+  type Key,
 } from './scalars';
 import { WKT, WRAPPERS } from './wkt';
 
 /** Converts one message type between the plain emitted shape and what protobufjs encodes/decodes. */
 export interface MessageConverter {
-  toWire(value: unknown, path: string): Record<string, unknown>;
+  /** `parent` + `key` locate the value for errors; the root is called with its name and key `''`. */
+  toWire(value: unknown, parent: string, key: Key): Record<string, unknown>;
   fromWire(message: unknown): Record<string, unknown>;
 }
 
@@ -24,16 +27,19 @@ type Presence = 'implicit' | 'explicit' | 'required' | 'repeated' | 'map';
 
 interface FieldPlan {
   readonly prop: string;
+  /** `.prop`: the key of the field in error paths. */
+  readonly key: string;
   readonly wire: string;
   readonly presence: Presence;
   readonly encode: Encode;
   readonly decode: Decode;
   readonly defaultValue: () => unknown;
-  readonly mapKey?: { encode: (k: string, p: string) => string; decode: (k: string) => string };
+  readonly mapKey?: { encode: (k: string, p: string, at: Key) => string; decode: (k: string) => string };
 }
 
 interface OneofPlan {
   readonly prop: string;
+  readonly key: string;
   readonly cases: ReadonlyMap<string, FieldPlan>;
 }
 
@@ -74,8 +80,8 @@ export class ShapeConverter {
     private readonly options: Required<ProtobufCodecOptions>,
     messageName: string,
   ) {
-    this.fail = (path, problem) => {
-      throw new ProtobufEncodeError(messageName, path, problem);
+    this.fail = (path, key, problem) => {
+      throw new ProtobufEncodeError(messageName, pathOf(path, key), problem);
     };
   }
 
@@ -91,6 +97,7 @@ export class ShapeConverter {
       if (isSyntheticOneof(oneof)) continue;
       oneofs.push({
         prop: propName(oneof.name),
+        key: `.${propName(oneof.name)}`,
         cases: new Map(oneof.fieldsArray.map((f) => [propName(f.name), this.plan(f.resolve())])),
       });
     }
@@ -102,51 +109,59 @@ export class ShapeConverter {
     const known = new Set([...fields.map((f) => f.prop), ...oneofs.map((o) => o.prop)]);
     const fail = this.fail;
 
-    converter.toWire = (value, path) => {
-      if (!isRecord(value)) return fail(path, `expected a ${type.name} object, got ${describe(value)}`);
-      for (const key of Object.keys(value)) {
-        if (!known.has(key))
-          fail(`${path}.${key}`, `unknown field (${type.name} has: ${[...known].join(', ')})`);
+    converter.toWire = (value, parent, key) => {
+      if (!isRecord(value))
+        return fail(parent, key, `expected a ${type.name} object, got ${describe(value)}`);
+      // Full path strings are only built when something fails.
+      const path = key === '' ? parent : pathOf(parent, key);
+      for (const k in value) {
+        if (!known.has(k) && hasOwn(value, k))
+          fail(path, `.${k}`, `unknown field (${type.name} has: ${[...known].join(', ')})`);
       }
       const out: Record<string, unknown> = {};
       for (const f of fields) {
         const v = value[f.prop];
-        const at = `${path}.${f.prop}`;
         if (v === undefined) {
-          if (f.presence === 'required') fail(at, 'required field is missing');
+          if (f.presence === 'required') fail(path, f.key, 'required field is missing');
           continue;
         }
         if (f.presence === 'repeated') {
-          if (!Array.isArray(v)) fail(at, `expected an array, got ${describe(v)}`);
-          out[f.wire] = (v as unknown[]).map((item, i) => f.encode(item, `${at}[${i}]`));
+          if (!Array.isArray(v)) fail(path, f.key, `expected an array, got ${describe(v)}`);
+          const at = path + f.key;
+          const items = v as unknown[];
+          const arr = new Array<unknown>(items.length);
+          for (let i = 0; i < items.length; i++) arr[i] = f.encode(items[i], at, i);
+          out[f.wire] = arr;
         } else if (f.presence === 'map' && f.mapKey) {
-          if (!isRecord(v)) fail(at, `expected an object (map), got ${describe(v)}`);
+          if (!isRecord(v)) fail(path, f.key, `expected an object (map), got ${describe(v)}`);
+          const at = path + f.key;
           const m: Record<string, unknown> = {};
           for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
-            const p = `${at}[${JSON.stringify(k)}]`;
-            m[f.mapKey.encode(k, p)] = f.encode(item, p);
+            const entry = `[${JSON.stringify(k)}]`;
+            m[f.mapKey.encode(k, at, entry)] = f.encode(item, at, entry);
           }
           out[f.wire] = m;
         } else {
-          out[f.wire] = f.encode(v, at);
+          out[f.wire] = f.encode(v, path, f.key);
         }
       }
       for (const o of oneofs) {
         const v = value[o.prop];
-        const at = `${path}.${o.prop}`;
         if (v === undefined) continue;
-        if (!isRecord(v)) fail(at, `expected a oneof object { case, value }, got ${describe(v)}`);
+        if (!isRecord(v)) fail(path, o.key, `expected a oneof object { case, value }, got ${describe(v)}`);
         const c = (v as Record<string, unknown>)['case'];
         if (c === undefined) continue;
         const member = typeof c === 'string' ? o.cases.get(c) : undefined;
+        const at = path + o.key;
         if (!member)
           fail(
-            `${at}.case`,
+            at,
+            '.case',
             `unknown case ${describe(c)} (expected one of: ${[...o.cases.keys()].join(', ')})`,
           );
         const inner = (v as Record<string, unknown>)['value'];
-        if (inner === undefined) fail(`${at}.value`, `case "${String(c)}" is set but its value is missing`);
-        out[member!.wire] = member!.encode(inner, `${at}.value`);
+        if (inner === undefined) fail(at, '.value', `case "${String(c)}" is set but its value is missing`);
+        out[member!.wire] = member!.encode(inner, at, '.value');
       }
       return out;
     };
@@ -195,6 +210,7 @@ export class ShapeConverter {
     const mapKeyType = (field as Field & { keyType?: string }).keyType;
     return {
       prop: propName(field.name),
+      key: `.${propName(field.name)}`,
       wire: field.name,
       presence,
       encode,
@@ -213,7 +229,11 @@ export class ShapeConverter {
     if (t instanceof Type) {
       const wkt = this.wellKnown(t);
       if (wkt) return [wkt[0], wkt[1], () => undefined];
-      return [(v, p) => this.forType(t).toWire(v, p), (v) => this.forType(t).fromWire(v), () => undefined];
+      return [
+        (v, p, k) => this.forType(t).toWire(v, p, k),
+        (v) => this.forType(t).fromWire(v),
+        () => undefined,
+      ];
     }
     const int64 = this.options.int64;
     return [
@@ -229,16 +249,16 @@ export class ShapeConverter {
     const first = Object.values(e.values)[0] ?? 0;
     const asString = this.options.enums === 'string';
     const decode: Decode = asString ? (v) => byId.get(v as number) ?? v : (v) => v;
-    const encode: Encode = (v, p) => {
+    const encode: Encode = (v, p, k) => {
       if (typeof v === 'string') {
         const id = e.values[v];
         return id !== undefined
           ? id
-          : this.fail(p, `unknown ${e.name} value "${v}" (known: ${Object.keys(e.values).join(', ')})`);
+          : this.fail(p, k, `unknown ${e.name} value "${v}" (known: ${Object.keys(e.values).join(', ')})`);
       }
       // Numbers outside the enum are kept: they may come from a newer schema.
       if (typeof v === 'number' && Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff) return v;
-      return this.fail(p, `expected a ${e.name} name or integer, got ${describe(v)}`);
+      return this.fail(p, k, `expected a ${e.name} name or integer, got ${describe(v)}`);
     };
     return [encode, decode, () => decode(first)];
   }
@@ -249,9 +269,9 @@ export class ShapeConverter {
     const name = t.fullName;
     if (name === WKT.timestamp && this.options.timestamp === 'date') {
       return [
-        (v, p) => {
+        (v, p, k) => {
           if (!(v instanceof Date) || Number.isNaN(v.getTime()))
-            return fail(p, `expected a valid Date, got ${describe(v)}`);
+            return fail(p, k, `expected a valid Date, got ${describe(v)}`);
           const ms = v.getTime();
           const seconds = Math.floor(ms / 1000);
           return { seconds, nanos: (ms - seconds * 1000) * 1_000_000 };
@@ -264,9 +284,9 @@ export class ShapeConverter {
     }
     if (name === WKT.duration && this.options.duration === 'milliseconds') {
       return [
-        (v, p) => {
+        (v, p, k) => {
           if (typeof v !== 'number' || !Number.isFinite(v))
-            return fail(p, `expected milliseconds as a finite number, got ${describe(v)}`);
+            return fail(p, k, `expected milliseconds as a finite number, got ${describe(v)}`);
           const seconds = Math.trunc(v / 1000);
           return { seconds, nanos: Math.round((v - seconds * 1000) * 1_000_000) };
         },
@@ -282,7 +302,7 @@ export class ShapeConverter {
       const decode = scalarDecoder(wrapped, this.options.int64);
       const fallback = scalarDefault(wrapped, this.options.int64);
       return [
-        (v, p) => ({ value: encode(v, p) }),
+        (v, p, k) => ({ value: encode(v, p, k) }),
         (v) => {
           const inner = (v as { value?: unknown }).value;
           return inner !== undefined && inner !== null && hasOwn(v as object, 'value')
@@ -291,9 +311,9 @@ export class ShapeConverter {
         },
       ];
     }
-    if (name === WKT.value) return [(v, p) => jsonToValue(v, p, fail), valueToJson];
-    if (name === WKT.struct) return [(v, p) => jsonToStruct(v, p, fail), structToJson];
-    if (name === WKT.listValue) return [(v, p) => jsonToList(v, p, fail), listToJson];
+    if (name === WKT.value) return [(v, p, k) => jsonToValue(v, pathOf(p, k), fail), valueToJson];
+    if (name === WKT.struct) return [(v, p, k) => jsonToStruct(v, pathOf(p, k), fail), structToJson];
+    if (name === WKT.listValue) return [(v, p, k) => jsonToList(v, pathOf(p, k), fail), listToJson];
     return undefined;
   }
 }
@@ -310,12 +330,12 @@ function jsonToValue(v: unknown, p: string, fail: Fail): Record<string, unknown>
     default:
       if (Array.isArray(v)) return { listValue: jsonToList(v, p, fail) };
       if (isRecord(v)) return { structValue: jsonToStruct(v, p, fail) };
-      return fail(p, `expected a JSON value, got ${describe(v)}`);
+      return fail(p, '', `expected a JSON value, got ${describe(v)}`);
   }
 }
 
 function jsonToStruct(v: unknown, p: string, fail: Fail): Record<string, unknown> {
-  if (!isRecord(v)) return fail(p, `expected a JSON object, got ${describe(v)}`);
+  if (!isRecord(v)) return fail(p, '', `expected a JSON object, got ${describe(v)}`);
   const fields: Record<string, unknown> = {};
   for (const [k, item] of Object.entries(v))
     fields[k] = jsonToValue(item, `${p}[${JSON.stringify(k)}]`, fail);
@@ -323,7 +343,7 @@ function jsonToStruct(v: unknown, p: string, fail: Fail): Record<string, unknown
 }
 
 function jsonToList(v: unknown, p: string, fail: Fail): Record<string, unknown> {
-  if (!Array.isArray(v)) return fail(p, `expected a JSON array, got ${describe(v)}`);
+  if (!Array.isArray(v)) return fail(p, '', `expected a JSON array, got ${describe(v)}`);
   return { values: v.map((item, i) => jsonToValue(item, `${p}[${i}]`, fail)) };
 }
 
