@@ -1,6 +1,6 @@
 import type { EmittedSchema, GeneratedFile } from '../model';
 import { generatedHeader } from './header';
-import { createTsFile, propertyKey, renderTsFile, rootImport } from './ts-file';
+import { importLine, propertyKey, rootImport } from './ts-file';
 
 /** A topic side bound to what the generators emitted. */
 export type BoundSide =
@@ -22,7 +22,6 @@ export const TOPIC_MAP_FILE = 'topics.ts';
  * `Topics` type. Descriptor names that clash across modules are imported under numbered aliases.
  */
 export function emitTopicMap(topics: readonly BoundTopic[], sources: readonly string[]): GeneratedFile {
-  const file = createTsFile(TOPIC_MAP_FILE);
   const runtime = new Set<string>(['defineTopics']);
   const imports = new Map<string, Map<string, string>>(); // module → export → local name
   const usedLocals = new Set<string>();
@@ -62,16 +61,18 @@ export function emitTopicMap(topics: readonly BoundTopic[], sources: readonly st
     (t) => `${propertyKey(t.name)}: { key: ${sideExpr(t.key)}, value: ${sideExpr(t.value)} }`,
   );
 
-  file.addImportDeclaration({ moduleSpecifier: 'kgen', namedImports: [...runtime].sort() });
+  const importLines = [
+    importLine(
+      'kgen',
+      [...runtime].map((name) => ({ name })),
+    ),
+  ];
   for (const module of [...imports.keys()].sort()) {
-    const named = [...imports.get(module)!].sort(([a], [b]) => (a < b ? -1 : 1));
-    file.addImportDeclaration({
-      moduleSpecifier: rootImport(module),
-      namedImports: named.map(([name, alias]) => (name === alias ? { name } : { name, alias })),
-    });
+    const named = [...imports.get(module)!].map(([name, alias]) => ({ name, alias }));
+    importLines.push(importLine(rootImport(module), named));
   }
-  // The body is written as text: ts-morph re-indents multi-line initializers inconsistently.
   const body = [
+    ...importLines,
     '',
     '/** Topic name → key/value descriptors; pass to `createClient({ topics })`. */',
     entries.length === 0
@@ -82,5 +83,5 @@ export function emitTopicMap(topics: readonly BoundTopic[], sources: readonly st
     'export type Topics = typeof topics;',
     '',
   ].join('\n');
-  return { path: TOPIC_MAP_FILE, content: `${renderTsFile(file, generatedHeader({ sources }))}${body}` };
+  return { path: TOPIC_MAP_FILE, content: `${generatedHeader({ sources })}${body}` };
 }

@@ -1,0 +1,204 @@
+/**
+ * Generation time for 1,000 synthesised Avro subjects (records with a realistic mix of field types, some
+ * referencing shared subjects), end to end: in memory (`generate`), and from a pulled folder + lock file on
+ * disk to a written output folder (`generateProject` + `writeGenerated`). Prints one JSON line per mode.
+ * Run: `npx tsx bench/codegen-generate.ts`.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { resolveConfig } from '../codegen/config/resolve-config';
+import type { SourceSchema } from '../codegen/model';
+import { formatGenerators } from '../codegen/pipeline/format-generators';
+import { generate } from '../codegen/pipeline/generate';
+import { generateProject, writeGenerated } from '../codegen/pipeline/generate-project';
+import { fingerprint, serializeLockFile, type LockedSchema } from '../codegen/registry/lock-file';
+import { pulledSchemaPath } from '../codegen/registry/schema-paths';
+
+const SUBJECTS = 1000;
+const SHARED = 50; // referenced by others
+
+interface Synth {
+  readonly sources: SourceSchema[];
+  readonly topics: Record<string, object>;
+}
+
+/** Deterministic synthetic schemas: 50 shared records, 950 topic records, every third referencing two shared. */
+export function synthesise(): Synth {
+  const sources: SourceSchema[] = [];
+  const topics: Record<string, object> = {};
+  for (let i = 0; i < SHARED; i++) {
+    const schema = {
+      type: 'record',
+      name: `Shared${i}`,
+      namespace: 'bench.shared',
+      doc: `Shared type ${i}`,
+      fields: [
+        { name: 'code', type: 'string' },
+        { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 2 } },
+        { name: 'currency', type: { type: 'enum', name: `Currency${i}`, symbols: ['EUR', 'USD', 'GBP'] } },
+      ],
+    };
+    sources.push({
+      format: 'AVRO',
+      path: `bench.shared.Shared${i}.avsc`,
+      text: JSON.stringify(schema),
+      subject: `bench.shared.Shared${i}`,
+      version: 1,
+      id: i + 1,
+      references: [],
+    });
+  }
+  for (let i = SHARED; i < SUBJECTS; i++) {
+    const refs =
+      i % 3 === 0
+        ? [`bench.shared.Shared${i % SHARED}`, `bench.shared.Shared${(i + 7) % SHARED}`].filter(
+            (v, k, a) => a.indexOf(v) === k,
+          )
+        : [];
+    const fields: object[] = [
+      { name: 'id', type: 'string', doc: 'Primary key' },
+      { name: 'count', type: 'int', default: 0 },
+      { name: 'sequence', type: 'long' },
+      { name: 'ratio', type: 'double' },
+      { name: 'active', type: 'boolean', default: true },
+      { name: 'payload', type: 'bytes' },
+      { name: 'createdAt', type: { type: 'long', logicalType: 'timestamp-millis' } },
+      { name: 'day', type: { type: 'int', logicalType: 'date' } },
+      { name: 'uuid', type: { type: 'string', logicalType: 'uuid' } },
+      { name: 'note', type: ['null', 'string'], default: null },
+      { name: 'tags', type: { type: 'array', items: 'string' }, default: [] },
+      { name: 'attributes', type: { type: 'map', values: 'string' } },
+      { name: 'status', type: { type: 'enum', name: `Status${i}`, symbols: ['NEW', 'ACTIVE', 'CLOSED'] } },
+      {
+        name: 'line',
+        type: {
+          type: 'record',
+          name: `Line${i}`,
+          fields: [
+            { name: 'sku', type: 'string' },
+            { name: 'qty', type: 'int' },
+            { name: 'digest', type: { type: 'fixed', name: `Digest${i}`, size: 16 } },
+          ],
+        },
+      },
+      { name: 'choice', type: ['null', 'int', 'string'], default: null },
+      ...refs.map((r, k) => ({ name: `ref${k}`, type: r })),
+    ];
+    const schema = { type: 'record', name: `Entity${i}`, namespace: `bench.domain${i % 20}`, fields };
+    const topic = `bench-topic-${i}`;
+    sources.push({
+      format: 'AVRO',
+      path: `${topic}-value.avsc`,
+      text: JSON.stringify(schema),
+      subject: `${topic}-value`,
+      version: 1,
+      id: i + 1,
+      references: refs.map((r) => ({ name: r, subject: r, version: 1 })),
+    });
+    topics[topic] = {};
+  }
+  return { sources, topics };
+}
+
+function timed<T>(fn: () => T): { value: T; seconds: number } {
+  const start = process.hrtime.bigint();
+  const value = fn();
+  return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+/** Writes the synthetic subjects as a pulled folder + lock file, as `kgen pull` would. */
+function writePulledProject(dir: string, synth: Synth): void {
+  const locked: LockedSchema[] = synth.sources.map((s) => {
+    const file = pulledSchemaPath(s.subject!, 1, 'AVRO');
+    fs.mkdirSync(path.join(dir, 'kgen-schemas', path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'kgen-schemas', file), s.text);
+    return {
+      subject: s.subject!,
+      version: 1,
+      id: s.id!,
+      schemaType: 'AVRO',
+      fingerprint: fingerprint(s.text),
+      file,
+      root: !s.subject!.startsWith('bench.shared.'),
+      references: s.references,
+    };
+  });
+  fs.writeFileSync(
+    path.join(dir, 'kgen.lock.json'),
+    serializeLockFile({ lockfileVersion: 1, registry: 'http://bench', schemas: locked }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'kgen.config.json'),
+    JSON.stringify({ topics: synth.topics, output: 'gen' }),
+  );
+}
+
+/** Runs both modes and prints one JSON line each. */
+export function run(): void {
+  const synth = synthesise();
+  const config = resolveConfig({ topics: synth.topics }, { rootDir: '/bench' });
+  // Time inside the format generator apart, so the figure shows what the pipeline itself adds.
+  let generatorSeconds = 0;
+  const avro = formatGenerators(config).AVRO!;
+  const memory = timed(() =>
+    generate({
+      sources: synth.sources,
+      topics: config.topics,
+      generators: {
+        AVRO: (sources) => {
+          const t = timed(() => avro(sources));
+          generatorSeconds += t.seconds;
+          return t.value;
+        },
+      },
+    }),
+  );
+  const bytes = memory.value.files.reduce((n, f) => n + f.content.length, 0);
+  console.log(
+    JSON.stringify({
+      bench: 'codegen-generate',
+      impl: 'kgen',
+      mode: 'in-memory',
+      subjects: SUBJECTS,
+      seconds: Number(memory.seconds.toFixed(3)),
+      generatorSeconds: Number(generatorSeconds.toFixed(3)),
+      files: memory.value.files.length,
+      outputBytes: bytes,
+      node: process.version,
+      load1: Number(os.loadavg()[0]!.toFixed(2)),
+    }),
+  );
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgen-bench-'));
+  try {
+    writePulledProject(dir, synth);
+    const project = resolveConfig(
+      { topics: synth.topics, output: 'gen' },
+      {
+        rootDir: dir,
+        file: path.join(dir, 'kgen.config.json'),
+      },
+    );
+    const written = timed(() => {
+      const result = generateProject(project);
+      writeGenerated(project.outDir, result.files);
+      return result.files.length;
+    });
+    console.log(
+      JSON.stringify({
+        bench: 'codegen-generate',
+        impl: 'kgen',
+        mode: 'lock-to-disk',
+        subjects: SUBJECTS,
+        seconds: Number(written.seconds.toFixed(3)),
+        files: written.value,
+        node: process.version,
+      }),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) run();
