@@ -3,6 +3,8 @@ import type { CommandModule } from 'yargs';
 import { CodegenError, ExitCode } from '../errors';
 import { registerSchemas, type RegisterStep } from '../compat/register-schemas';
 import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
+import { parseSchema } from '../compat/parse-schema';
+import { localSchemaText } from '../compat/previous-sources';
 import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
 import {
   optionalConfig,
@@ -40,6 +42,8 @@ export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<nu
       subjectOverrides(args, config, schemasDir),
       display,
     );
+    // Parse everything first: a bad schema or a missing reference stops the run before anything is written.
+    for (const s of set) parseSchema(localSchemaText(s, set), display(s.file));
     const registry = registryOf(args, config, io.env);
     const json = args.format === 'json';
     try {

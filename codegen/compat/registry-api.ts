@@ -88,9 +88,23 @@ export class CompatRegistry {
         { cause: err },
       );
     }
-    throw new CodegenError('REGISTRY_ERROR', `${what} failed: ${(err as Error).message}`, where, {
-      cause: err,
-    });
+    const detail = (err as Error).message;
+    if (status === 409) {
+      throw new CodegenError(
+        'INCOMPATIBLE',
+        `registry rejects the schema as incompatible: ${detail}`,
+        where,
+        {
+          cause: err,
+        },
+      );
+    }
+    if (status === 422) {
+      throw new CodegenError('SCHEMA_INVALID', `registry rejects the schema: ${detail}`, where, {
+        cause: err,
+      });
+    }
+    throw new CodegenError('REGISTRY_ERROR', `${what} failed: ${detail}`, where, { cause: err });
   }
 
   /** The subject's effective level: its own, or the global one when it has none (`subject` undefined → global). */

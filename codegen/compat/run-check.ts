@@ -155,9 +155,15 @@ export async function checkRegistry(
       if (err instanceof CodegenError && err.code === 'UNKNOWN_SUBJECT' && options.allowNew) continue;
       throw err;
     }
-    const level = options.level ?? (await registry.getLevel(s.subject));
+    const subjectLevel = await registry.getLevel(s.subject);
+    const level = options.level ?? subjectLevel;
     const info = await schemaInfoFor(registry, s, set, lookupVersion);
-    const verdict = await registryVerdict(registry, s.subject, info, level);
+    // The registry answers at the subject's own level only (kgen never changes it); for another --level,
+    // kgen's verdict against the registered versions decides.
+    const verdict =
+      level === subjectLevel
+        ? await registryVerdict(registry, s.subject, info, level)
+        : ('level-override' as const);
     const targets = isTransitive(level) ? versions : versions.slice(-1);
     const previous: PreviousSchema[] = [];
     for (const v of targets) {
@@ -169,7 +175,9 @@ export async function checkRegistry(
     }
     const own = checkCompatibility({ file, text: s.text, next: parsed, previous, level });
     const ownErrors = own.filter((f) => f.level === 'error');
-    if (verdict === undefined) {
+    if (verdict === 'level-override') {
+      findings.push(...own);
+    } else if (verdict === undefined) {
       findings.push(...own, {
         rule: 'REGISTRY_CANNOT_CHECK',
         level: 'warning',

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { FIXTURES, spawnKgen } from '../compat/spawn-kgen';
 import { TempProject } from './project';
 
+jest.setTimeout(300_000);
+
 const repo = path.resolve(__dirname, '../../../..');
 const fixture = (name: string) => path.relative(repo, path.join(FIXTURES, name));
 const kgen = (...args: string[]) => spawnKgen(repo, args);
