@@ -80,7 +80,7 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
       addImport(input.moduleOf(fullName), `type ${names.get(fullName)!}`);
     },
   };
-  const statements: StatementStructures[] = [];
+  const statements: Array<StatementStructures | string> = [];
   for (const def of input.defs) statements.push(...emitNamed(def, ctx));
 
   const schemas: EmittedSchema[] = [];
@@ -115,20 +115,11 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
         .map(([k, v]) => `${k}: ${literal(v)}`)
         .join(', ')} }`,
     ];
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: docs([
-        `Descriptor of ${top.fullName}${top.schema.source.subject ? ` (subject ${top.schema.source.subject})` : ''}.`,
-      ]),
-      declarations: [
-        {
-          name: top.descriptor,
-          initializer: `avroSchema<${inputName}, ${top.typeName}>({\n${fields.map((f) => `  ${f},`).join('\n')}\n})`,
-        },
-      ],
-    });
+    const doc = `Descriptor of ${top.fullName}${top.schema.source.subject ? ` (subject ${top.schema.source.subject})` : ''}.`;
+    // Written as text: ts-morph would re-indent a multi-line initializer.
+    statements.push(
+      `/** ${doc} */\nexport const ${top.descriptor} = avroSchema<${inputName}, ${top.typeName}>({\n${fields.map((f) => `  ${f},`).join('\n')}\n});`,
+    );
     schemas.push({
       format: 'AVRO',
       fullName: top.fullName,
@@ -140,7 +131,7 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
     });
   }
 
-  const importStatements: StatementStructures[] = [];
+  const importStatements: Array<StatementStructures | string> = [];
   if (input.topLevel.length > 0) {
     importStatements.push({
       kind: StructureKind.ImportDeclaration,
@@ -164,9 +155,11 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
   });
-  const file = project.createSourceFile(`${input.module}.ts`, '', { overwrite: true });
-  file.addStatements([...importStatements, ...statements]);
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  const file = project.createSourceFile(
+    `${input.module}.ts`,
+    { statements: [...importStatements, ...statements] },
+    { overwrite: true },
+  );
   const text = `${generatedHeader({ sources: [input.source.subject ?? input.source.path], options: { ...input.options } })}${file.getFullText()}`;
   file.forget();
   return { file: { path: `${input.module}.ts`, content: text.endsWith('\n') ? text : `${text}\n` }, schemas };

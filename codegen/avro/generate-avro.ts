@@ -29,6 +29,16 @@ function where(source: SourceSchema) {
 
 type Top = ModuleInput['topLevel'][number];
 
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const group = out.get(key(item));
+    if (group) group.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+}
+
 /**
  * Avro sources → one TypeScript module per source: every named type it defines (records as output type plus
  * producer input type where they differ, enums as literal unions plus a const, fixed as Buffer) and an
@@ -42,8 +52,13 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
   const names = assignTypeNames([...named.values()], recordsWithInputType(named), options.inputSuffix);
   const moduleOf = (fullName: string): string => modulePath(named.get(fullName)!.source);
 
+  const bySubject = new Map<string, SourceSchema>();
+  for (const s of sorted) {
+    if (s.subject !== undefined) bySubject.set(`${s.subject}\u0000${s.version ?? ''}`, s);
+  }
+  const defsOf = groupBy([...named.values()], (d) => d.source);
+  const topsOf = groupBy(model.topLevel, (t) => t.source);
   const tops = new Map<TopLevelSchema, Top>();
-  const firstTopOf = new Map<SourceSchema, Top>();
   const describe = (top: TopLevelSchema): Top => {
     const known = tops.get(top);
     if (known) return known;
@@ -53,10 +68,9 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
     const asRegistered = top.source.subject !== undefined && !top.source.path.endsWith('.avdl');
     const references = asRegistered
       ? top.source.references.map((ref) => {
-          const target = sorted.find(
-            (s) => s.subject === ref.subject && (s.version === undefined || s.version === ref.version),
-          );
-          const targetTop = target && model.topLevel.find((t) => t.source === target);
+          const target =
+            bySubject.get(`${ref.subject}\u0000${ref.version}`) ?? bySubject.get(`${ref.subject}\u0000`);
+          const targetTop = target && topsOf.get(target)?.[0];
           if (!targetTop) {
             throw new CodegenError(
               'MISSING_REFERENCE',
@@ -83,11 +97,10 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
       references,
     };
     tops.set(top, result);
-    if (!firstTopOf.has(top.source)) firstTopOf.set(top.source, result);
     return result;
   };
   model.topLevel.forEach(describe);
-  checkWithCodec([...tops.values()], tops, options);
+  checkWithCodec([...tops.values()], options);
 
   const files: GeneratedFile[] = [];
   const schemas: EmittedSchema[] = [];
@@ -95,8 +108,8 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
     const out = emitModule({
       source,
       module: modulePath(source),
-      defs: [...named.values()].filter((d) => d.source === source),
-      topLevel: model.topLevel.filter((t) => t.source === source).map((t) => tops.get(t)!),
+      defs: defsOf.get(source) ?? [],
+      topLevel: (topsOf.get(source) ?? []).map((t) => tops.get(t)!),
       ctx: { named, names, options },
       moduleOf,
       options,
@@ -107,38 +120,60 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
   return { files, schemas };
 };
 
-/** Every descriptor must build with the runtime codec exactly as generated (it is what the SDK will do). */
-function checkWithCodec(
-  all: readonly Top[],
-  tops: ReadonlyMap<TopLevelSchema, Top>,
-  options: AvroGenerateOptions,
-): void {
-  const byDescriptor = new Map(all.map((t) => [`${t.descriptor}@${t.schema.source.path}`, t]));
-  const flatten = (top: Top, out: Array<{ name: string; schema: string }>, seen: Set<string>) => {
-    for (const ref of top.references) {
-      if (seen.has(ref.name)) continue;
-      seen.add(ref.name);
-      const target = [...tops.values()].find(
-        (t) => t.descriptor === ref.descriptor.exportName && t.fullName === ref.descriptor.fullName,
-      );
-      if (target) flatten(target, out, seen);
-      out.push({ name: ref.name, schema: target?.schemaText ?? '' });
-    }
-    return out;
-  };
+/**
+ * Every descriptor must build with the runtime codec exactly as generated (it is what the SDK will do).
+ * Registered schemas are parsed once each, references first, into one shared registry; a schema that does
+ * not fit there (it inlines a name another subject defines too) and self-contained ones are parsed alone.
+ */
+function checkWithCodec(all: readonly Top[], options: AvroGenerateOptions): void {
   const codec = codecOptions(options);
-  for (const top of byDescriptor.values()) {
+  const byRef = new Map(all.map((t) => [`${t.descriptor}\u0000${t.fullName}`, t]));
+  const target = (ref: Top['references'][number]) =>
+    byRef.get(`${ref.descriptor.exportName}\u0000${ref.descriptor.fullName}`);
+  const shared = {};
+  const done = new Set<Top>();
+  const fail = (top: Top, err: unknown): never => {
+    throw new CodegenError(
+      'INVALID_SCHEMA',
+      (err as Error).message,
+      { ...where(top.schema.source), path: top.schema.path },
+      { cause: err },
+    );
+  };
+  const standalone = (top: Top) => {
+    const refs: Array<{ name: string; schema: string }> = [];
+    const seen = new Set<string>();
+    const collect = (t: Top) => {
+      for (const ref of t.references) {
+        const dep = target(ref);
+        if (seen.has(ref.name) || !dep) continue;
+        seen.add(ref.name);
+        collect(dep);
+        refs.push({ name: ref.name, schema: dep.schemaText });
+      }
+    };
+    collect(top);
     try {
       const registry = {};
-      registerReferences(flatten(top, [], new Set()), codec, registry);
+      registerReferences(refs, codec, registry);
       parseInto(top.schemaText, codec, registry, top.fullName);
     } catch (err) {
-      throw new CodegenError(
-        'INVALID_SCHEMA',
-        (err as Error).message,
-        { ...where(top.schema.source), path: top.schema.path },
-        { cause: err },
-      );
+      fail(top, err);
     }
-  }
+  };
+  const ensure = (top: Top): void => {
+    if (done.has(top)) return;
+    done.add(top);
+    for (const ref of top.references) {
+      const dep = target(ref);
+      if (dep) ensure(dep);
+    }
+    if (top.references.length === 0 && top.schema.source.subject === undefined) return standalone(top);
+    try {
+      parseInto(top.schemaText, codec, shared, top.fullName);
+    } catch {
+      standalone(top);
+    }
+  };
+  all.forEach(ensure);
 }

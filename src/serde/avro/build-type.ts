@@ -134,7 +134,7 @@ export function buildType(
   }
 }
 
-/** Parses schema text into `registry` (a copy is used until it succeeds, so a failure leaves no partial names). */
+/** Parses schema text into `registry`; a failure leaves no partial names in it. */
 export function parseInto(
   text: string,
   options: AvroCodecOptions,
@@ -149,7 +149,8 @@ export function parseInto(
       cause: err,
     });
   }
-  const attempt: AvroRegistry = { ...registry };
+  // Names resolve through the prototype; new ones land on `attempt` and are copied over only on success.
+  const attempt = Object.create(registry) as AvroRegistry;
   const type = buildType(json, options, attempt, schemaName);
   Object.assign(registry, attempt);
   return type;
