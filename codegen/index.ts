@@ -34,6 +34,7 @@ export {
   type GenerateProjectOptions,
 } from './pipeline/generate-project';
 export { readLocalSchemas, readLockedSchemas } from './pipeline/read-sources';
+export { formatGenerators } from './pipeline/format-generators';
 export type { FolderDiff } from './emit/atomic-write';
 export { CodegenError, ExitCode, type SchemaLocation } from './errors';
 export type { EmittedSchema, FormatGenerator, FormatOutput, GeneratedFile, SourceSchema } from './model';
