@@ -155,6 +155,15 @@ describe('createProtobufCodec', () => {
     expect(orderCodec(options, 'shop.Header').messageIndexes).toEqual([0]);
   });
 
+  it('does not count map entries as nested messages (as @confluentinc/schemaregistry, unlike Python)', () => {
+    const schema =
+      'syntax = "proto3";\npackage m;\nmessage Outer {\n  map<string, string> tags = 1;\n  message Inner {}\n}\n';
+    const codec = createProtobufCodec(
+      protobufSchema({ name: 'm.Outer.Inner', fileName: 'm.proto', schema, references: [], options }),
+    );
+    expect(codec.messageIndexes).toEqual([0, 0]);
+  });
+
   it('throws a ProtobufEncodeError naming the field path and the problem', () => {
     const codec = orderCodec();
     const bad = { lines: [{ sku: 'a', qty: -1 }] };
