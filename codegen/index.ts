@@ -47,3 +47,34 @@ export {
 } from './protobuf';
 // --- Avro generator ---
 export { generateAvro, DEFAULT_AVRO_OPTIONS, resolveAvroOptions, type AvroGenerateOptions } from './avro';
+// --- compatibility (check / register / compat) ---
+export {
+  COMPAT_LEVELS,
+  type CompatLevel,
+  type CompatReport,
+  type Finding,
+  type SchemaFormat,
+  type Severity,
+} from './compat/types';
+export {
+  checkCompatibility,
+  isCompatible,
+  type CompatInput,
+  type PreviousSchema,
+} from './compat/check-compatibility';
+export { parseSchema, type ParsedSchema, type SchemaText } from './compat/parse-schema';
+export { parseLevel } from './compat/levels';
+export {
+  formatReport,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportOptions,
+} from './compat/report/format-report';
+export { checkOffline, checkRegistry, type CheckOptions, type CheckOutcome } from './compat/run-check';
+export { registerSchemas, type RegisterStep } from './compat/register-schemas';
+export {
+  CompatRegistry,
+  type RegistryAuth,
+  type RegistryVerdict,
+  type RegisteredSchema,
+} from './compat/registry-api';
