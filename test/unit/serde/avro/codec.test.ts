@@ -1,4 +1,4 @@
-import { avroSchema, type AvroCodecOptions } from '../../../../src/topics';
+import { avroSchema, type AvroCodecOptions, type SchemaReference } from '../../../../src/topics';
 import { createAvroCodec } from '../../../../src/serde/avro/codec';
 import { AvroDecodeError, AvroEncodeError, AvroSchemaError } from '../../../../src/serde/avro/errors';
 import { isKgenError } from '../../../../src/errors';
@@ -11,12 +11,15 @@ const base: AvroCodecOptions = {
   decimal: 'string',
 };
 
-const address = {
-  type: 'record',
-  name: 'Address',
-  namespace: 'com.acme',
-  fields: [{ name: 'city', type: 'string' }],
-};
+function record(name: string, fields: unknown[], extra: object = {}) {
+  return { type: 'record', name, namespace: 'com.acme', ...extra, fields };
+}
+
+function descriptor(schema: { name: string }, references: SchemaReference[] = [], options = base) {
+  return avroSchema({ name: `com.acme.${schema.name}`, schema: JSON.stringify(schema), references, options });
+}
+
+const address = record('Address', [{ name: 'city', type: 'string' }]);
 const order = {
   type: 'record',
   name: 'Order',
@@ -33,12 +36,7 @@ const order = {
 };
 
 function codec(options: AvroCodecOptions, schema: unknown = order) {
-  const addressDescriptor = avroSchema({
-    name: 'com.acme.Address',
-    schema: JSON.stringify(address),
-    references: [],
-    options,
-  });
+  const addressDescriptor = descriptor(address);
   return createAvroCodec(
     avroSchema({
       name: 'com.acme.Order',
@@ -199,20 +197,13 @@ describe('createAvroCodec', () => {
 
   it('reads payloads of an older writer schema through a cached resolver', () => {
     const c = codec(base);
-    const v1 = {
-      type: 'record',
-      name: 'Order',
-      namespace: 'com.acme',
-      fields: [
-        { name: 'id', type: 'int' },
-        { name: 'at', type: { type: 'long', logicalType: 'timestamp-micros' } },
-        { name: 'day', type: { type: 'int', logicalType: 'date' } },
-        { name: 'price', type: { type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2 } },
-      ],
-    };
-    const writerCodec = createAvroCodec(
-      avroSchema({ name: 'com.acme.Order', schema: JSON.stringify(v1), references: [], options: base }),
-    );
+    const v1 = record('Order', [
+      { name: 'id', type: 'int' },
+      { name: 'at', type: { type: 'long', logicalType: 'timestamp-micros' } },
+      { name: 'day', type: { type: 'int', logicalType: 'date' } },
+      { name: 'price', type: { type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2 } },
+    ]);
+    const writerCodec = createAvroCodec(descriptor(v1));
     const payload = writerCodec.encode({ id: 3, at: new Date(5), day: new Date(0), price: '9.99' });
     const writer = { schemaType: 'AVRO' as const, schema: JSON.stringify(v1), references: [] };
     const read = c.resolving(writer);
@@ -229,43 +220,15 @@ describe('createAvroCodec', () => {
   });
 
   it('resolves a writer whose references come in any order', () => {
-    const inner = {
-      type: 'record',
-      name: 'Inner',
-      namespace: 'com.acme',
-      fields: [{ name: 'v', type: 'int' }],
-    };
-    const middle = {
-      type: 'record',
-      name: 'Middle',
-      namespace: 'com.acme',
-      fields: [{ name: 'inner', type: 'com.acme.Inner' }],
-    };
-    const top = {
-      type: 'record',
-      name: 'Top',
-      namespace: 'com.acme',
-      fields: [{ name: 'm', type: 'com.acme.Middle' }],
-    };
-    const innerD = avroSchema({
-      name: 'com.acme.Inner',
-      schema: JSON.stringify(inner),
-      references: [],
-      options: base,
-    });
-    const middleD = avroSchema({
-      name: 'com.acme.Middle',
-      schema: JSON.stringify(middle),
-      references: [{ name: 'com.acme.Inner', subject: 'inner', version: 1, schema: innerD }],
-      options: base,
-    });
+    const inner = record('Inner', [{ name: 'v', type: 'int' }]);
+    const middle = record('Middle', [{ name: 'inner', type: 'com.acme.Inner' }]);
+    const top = record('Top', [{ name: 'm', type: 'com.acme.Middle' }]);
+    const innerD = descriptor(inner);
+    const middleD = descriptor(middle, [
+      { name: 'com.acme.Inner', subject: 'inner', version: 1, schema: innerD },
+    ]);
     const c = createAvroCodec(
-      avroSchema({
-        name: 'com.acme.Top',
-        schema: JSON.stringify(top),
-        references: [{ name: 'com.acme.Middle', subject: 'middle', version: 1, schema: middleD }],
-        options: base,
-      }),
+      descriptor(top, [{ name: 'com.acme.Middle', subject: 'middle', version: 1, schema: middleD }]),
     );
     const payload = c.encode({ m: { inner: { v: 4 } } });
     const read = c.resolving({
@@ -280,37 +243,18 @@ describe('createAvroCodec', () => {
   });
 
   it('reads a writer record by one of the reader aliases', () => {
-    const reader = {
-      type: 'record',
-      name: 'Customer',
-      namespace: 'com.acme',
+    const reader = record('Customer', [{ name: 'fullName', aliases: ['name'], type: 'string' }], {
       aliases: ['Client'],
-      fields: [{ name: 'fullName', aliases: ['name'], type: 'string' }],
-    };
-    const writer = {
-      type: 'record',
-      name: 'Client',
-      namespace: 'com.acme',
-      fields: [{ name: 'name', type: 'string' }],
-    };
-    const options = base;
-    const c = createAvroCodec(
-      avroSchema({ name: 'com.acme.Customer', schema: JSON.stringify(reader), references: [], options }),
-    );
-    const w = createAvroCodec(
-      avroSchema({ name: 'com.acme.Client', schema: JSON.stringify(writer), references: [], options }),
-    );
+    });
+    const writer = record('Client', [{ name: 'name', type: 'string' }]);
+    const c = createAvroCodec(descriptor(reader));
+    const w = createAvroCodec(descriptor(writer));
     const read = c.resolving({ schemaType: 'AVRO', schema: JSON.stringify(writer), references: [] });
     expect({ ...(read(w.encode({ name: 'Ada' })) as object) }).toEqual({ fullName: 'Ada' });
   });
 
   it('rejects a writer it cannot read, naming the schema', () => {
-    const writer = {
-      type: 'record',
-      name: 'Order',
-      namespace: 'com.acme',
-      fields: [{ name: 'id', type: 'string' }],
-    };
+    const writer = record('Order', [{ name: 'id', type: 'string' }]);
     expect(() =>
       codec(base).resolving({ schemaType: 'AVRO', schema: JSON.stringify(writer), references: [] }),
     ).toThrow(AvroSchemaError);
