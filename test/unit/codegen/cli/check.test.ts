@@ -171,6 +171,36 @@ describe('kgen check offline against a lock file and a git ref (spawned CLI)', (
     );
   });
 
+  it('config mode: schemas folder, lock file and subjects (by record name) come from kgen.config.json', () => {
+    const entry = {
+      subject: 'orders-v',
+      version: 1,
+      id: 1,
+      schemaType: 'AVRO',
+      fingerprint: `sha256:${'0'.repeat(64)}`,
+      file: 'orders-v/v1.avsc',
+      root: true,
+      references: [],
+    };
+    project.write({
+      'kgen.config.json': {
+        schemas: 'local',
+        pullDir: 'pulled',
+        lockFile: 'locks/kgen.lock.json',
+        topics: { orders: { value: { subject: 'orders-v', record: 'com.acme.Order' } } },
+      },
+      'locks/kgen.lock.json': { lockfileVersion: 1, registry: 'http://x', schemas: [entry] },
+      'pulled/orders-v/v1.avsc': ORDER,
+      'local/order.avsc': { ...ORDER, fields: [...ORDER.fields, { name: 'n', type: 'int' }] },
+    });
+    const r = run('check', '--against', 'lock');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'local/order.avsc:11  error    READER_FIELD_MISSING_DEFAULT_VALUE  com.acme.Order.n  field "n" is not in the writer schema and has no default (BACKWARD against orders-v v1)',
+    );
+    expect(run('check', '--against', 'lock', '--level', 'FORWARD').code).toBe(0);
+  });
+
   it('compares with the same files at a git ref', () => {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: project.dir, stdio: 'ignore' });
     project.write({ 'schemas/orders-value.avsc': ORDER });
