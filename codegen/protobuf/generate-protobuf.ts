@@ -1,4 +1,4 @@
-import type { Enum, Type } from 'protobufjs';
+import { Type, type Enum } from 'protobufjs';
 import {
   buildProtobufRoot,
   importLocation,
@@ -10,6 +10,7 @@ import { CodegenError } from '../errors';
 import type { EmittedSchema, FormatGenerator, GeneratedFile, SourceSchema } from '../model';
 import { emitModule, fileExport, moduleAlias, type ImportedFile } from './emit-module';
 import { declarationsOf, tsName } from './naming';
+import { isSyntheticOneof, propName } from '../../src/serde/protobuf/shape-converter';
 import { resolveProtobufGenerateOptions, type ProtobufGenerateOptions } from './options';
 import { toCodegenError } from './schema-errors';
 
@@ -115,6 +116,43 @@ function checkNames(
   }
 }
 
+/** Two fields (or a field and a oneof) whose property names coincide (`field_0` and `field0`). */
+function checkProps(source: SourceSchema, declarations: ReadonlyArray<Type | Enum>): void {
+  for (const decl of declarations) {
+    if (!(decl instanceof Type)) continue;
+    const seen = new Map<string, string>();
+    const members = [
+      ...decl.fieldsArray
+        .filter((f) => !f.declaringField)
+        .map((f) => ({ name: f.protoName ?? f.name, prop: propName(f.name) })),
+      ...decl.oneofsArray
+        .filter((o) => !isSyntheticOneof(o))
+        .map((o) => ({ name: o.name, prop: propName(o.name) })),
+    ];
+    for (const m of members) {
+      const previous = seen.get(m.prop);
+      if (previous === undefined) {
+        seen.set(m.prop, m.name);
+        continue;
+      }
+      // Search from the message's declaration, so a same-named field of another message is not picked.
+      const from = Math.max(0, source.text.search(new RegExp(`\\bmessage\\s+${decl.name}\\b`)));
+      const pattern = new RegExp(`\\b${m.name}\\s*=\\s*\\d|\\boneof\\s+${m.name}\\b`, 'g');
+      pattern.lastIndex = from;
+      const at = pattern.exec(source.text);
+      throw new CodegenError(
+        'PROTO_NAME_CONFLICT',
+        `conflicting names: ${m.name} and ${previous} in ${decl.fullName.slice(1)} are both the property ${m.prop}`,
+        {
+          file: source.path,
+          ...(source.subject !== undefined ? { subject: source.subject } : {}),
+          ...(at ? positionOf(source.text, at.index) : {}),
+        },
+      );
+    }
+  }
+}
+
 /**
  * Protobuf sources → one TypeScript module per `.proto` file (`shop/order.proto` → `shop/order_pb.ts`) with
  * plain interfaces, enums and a descriptor per message. Pure and deterministic: sources are processed in
@@ -152,6 +190,7 @@ export const generateProtobuf: FormatGenerator<ProtobufGenerateOptions> = (sourc
     const direct = (built.imports.get(source.path) ?? []).filter((p) => !isBundledImport(p));
     const declarations = declarationsOf(built.root, source.path);
     checkNames(source, declarations, [...closure(source.path, built.imports)].map(moduleAlias));
+    checkProps(source, declarations);
     const out = emitModule({
       source,
       root: built.root,

@@ -1,4 +1,4 @@
-import { Enum, Type, util, type Field, type OneOf } from 'protobufjs';
+import { Enum, Type, type Field, type OneOf } from 'protobufjs';
 import type { ProtobufCodecOptions } from '../../topics';
 import { ProtobufEncodeError } from './errors';
 import {
@@ -57,9 +57,12 @@ export function isSyntheticOneof(oneof: OneOf): boolean {
   return only?.options?.['proto3_optional'] === true;
 }
 
-/** The plain property name of a field or oneof (protobufjs camelCases parsed names; bundled WKTs too). */
+/**
+ * The plain property name of a field or oneof: its JSON name as protoc derives it (`unit_price` → `unitPrice`,
+ * `field_0` → `field0`). Idempotent, so it gives the same for protobufjs's partly camelCased names.
+ */
 export function propName(name: string): string {
-  return util.camelCase(name);
+  return name.replace(/_+(.?)/g, (_m, c: string) => c.toUpperCase());
 }
 
 /** How a field's presence shows in the plain shape. */

@@ -90,3 +90,17 @@ describe('generateProtobuf bad input', () => {
     expect(failure([], { longs: 'bigint' }).message).toMatch(/unknown option "longs"/);
   });
 });
+
+describe('generateProtobuf property names', () => {
+  it('reports fields whose JSON names coincide (field_0 and field0)', () => {
+    const err = failure([
+      src(
+        'a.proto',
+        'syntax = "proto3";\nmessage Other { int32 field0 = 1; }\nmessage A {\n  string field_0 = 1;\n  string field0 = 2;\n}\n',
+      ),
+    ]);
+    expect(err.code).toBe('PROTO_NAME_CONFLICT');
+    expect(err.message).toMatch(/field0 and field_0 in A are both the property field0/);
+    expect(err.location).toEqual({ file: 'a.proto', line: 5, column: 10 });
+  });
+});
