@@ -239,6 +239,42 @@ export const AVRO_CASES: readonly AgreementCase[] = [
     rec([id, qty, { name: 'a', type: 'string', default: '' }, { name: 'b', type: 'int', default: 0 }]),
     { BACKWARD_TRANSITIVE: true, FORWARD_TRANSITIVE: true, FULL_TRANSITIVE: true },
   ),
+  avro(
+    'promotion chain int → long → float',
+    [BASE, rec([id, { name: 'qty', type: 'long' }])],
+    rec([id, { name: 'qty', type: 'float' }]),
+    { BACKWARD: true, BACKWARD_TRANSITIVE: true, FORWARD_TRANSITIVE: false },
+  ),
+  avro(
+    'default added after a removal clashes with the first type',
+    [rec([id, { name: 'qty', type: 'string' }]), rec([id])],
+    rec([id, { name: 'qty', type: 'int', default: 0 }]),
+    { BACKWARD: true, BACKWARD_TRANSITIVE: false, FULL: true, FULL_TRANSITIVE: false },
+  ),
+  avro(
+    'enum symbol the first version lacks',
+    [enumOf(['A', 'B']), enumOf(['A', 'B', 'C'])],
+    enumOf(['A', 'B', 'C']),
+    { FORWARD: true, FORWARD_TRANSITIVE: false, BACKWARD_TRANSITIVE: true },
+  ),
+  avro(
+    'three versions of compatible additions',
+    [
+      rec([id]),
+      rec([id, { name: 'a', type: 'int', default: 0 }]),
+      rec([id, { name: 'a', type: 'int', default: 0 }, { name: 'b', type: 'int', default: 0 }]),
+    ],
+    rec([
+      id,
+      { name: 'a', type: 'int', default: 0 },
+      { name: 'b', type: 'int', default: 0 },
+      { name: 'c', type: 'int', default: 0 },
+    ]),
+    { BACKWARD_TRANSITIVE: true, FORWARD_TRANSITIVE: true, FULL_TRANSITIVE: true },
+  ),
+  avro('type change under NONE', [BASE], rec([id, { name: 'qty', type: 'string' }]), { NONE: true }),
+  avro('fixed size change under NONE', [fixed(16)], fixed(8), { NONE: true }),
+  avro('record rename under NONE', [BASE], rec([id, qty], { name: 'Purchase' }), { NONE: true }),
 ];
 
 const P = (body: string, pkg = 'shop'): string => `syntax = "proto3";\npackage ${pkg};\n\n${body}\n`;
@@ -403,6 +439,35 @@ export const PROTOBUF_CASES: readonly AgreementCase[] = [
     FORWARD_TRANSITIVE: true,
     FULL_TRANSITIVE: true,
   }),
+  proto(
+    'field removed with reserve, then another added',
+    [
+      order('  string id = 1;\n  string note = 3;'),
+      order('  string id = 1;\n  reserved 3;\n  reserved "note";'),
+    ],
+    order('  string id = 1;\n  int32 qty = 2;\n  reserved 3;\n  reserved "note";'),
+    { BACKWARD: true, BACKWARD_TRANSITIVE: true, FORWARD: false, FORWARD_TRANSITIVE: false },
+  ),
+  proto(
+    'number reused with another type after a removal',
+    [order('  string id = 1;\n  string code = 4;'), order('  string id = 1;')],
+    order('  string id = 1;\n  int32 code = 4;'),
+    { BACKWARD: true, BACKWARD_TRANSITIVE: false, FULL_TRANSITIVE: false },
+  ),
+  proto(
+    'subset of the latest, type clash with the first',
+    [
+      order('  string id = 1;\n  string qty = 2;\n  string note = 3;'),
+      order('  string id = 1;\n  int32 qty = 2;\n  string note = 3;'),
+    ],
+    ORDER,
+    { FORWARD: true, FORWARD_TRANSITIVE: false },
+  ),
+  proto('breaking type change under NONE', [ORDER], order('  string id = 1;\n  string qty = 2;'), {
+    NONE: true,
+  }),
+  proto('rename under NONE', [ORDER], order('  string id = 1;\n  int32 quantity = 2;'), { NONE: true }),
+  proto('message rename under NONE', [ORDER], P('message Purchase {\n  string id = 1;\n}'), { NONE: true }),
 ];
 
 export const AGREEMENT_CASES: readonly AgreementCase[] = [...AVRO_CASES, ...PROTOBUF_CASES];
