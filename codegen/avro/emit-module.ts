@@ -88,16 +88,21 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
     const output = renderType(top.schema.type, 'output', ctx);
     const inputType = renderType(top.schema.type, 'input', ctx);
     const isNamed = top.schema.type.kind === 'named';
+    let inputName = isNamed && inputType !== output ? inputType : top.typeName;
     if (!isNamed) {
-      statements.push({
+      const alias = (name: string, type: string, doc: string): StatementStructures => ({
         kind: StructureKind.TypeAlias,
-        name: top.typeName,
+        name,
         isExported: true,
-        type: output,
-        docs: docs([`The top-level schema of ${top.schema.source.path}.`]),
+        type,
+        docs: docs([doc]),
       });
+      statements.push(alias(top.typeName, output, `The top-level schema of ${top.schema.source.path}.`));
+      if (inputType !== output) {
+        inputName = `${top.typeName}${input.options.inputSuffix}`;
+        statements.push(alias(inputName, inputType, `Producer input of ${top.typeName}.`));
+      }
     }
-    const inputName = isNamed && inputType !== output ? inputType : top.typeName;
     for (const ref of top.references) addImport(ref.descriptor.module, ref.descriptor.exportName);
     const fields = [
       ...(top.schema.source.subject !== undefined ? [`subject: ${literal(top.schema.source.subject)}`] : []),

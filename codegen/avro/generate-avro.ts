@@ -8,7 +8,7 @@ import { codecOptions, type AvroGenerateOptions } from './options';
 import { recordsWithInputType } from './render-type';
 import type { AvroModel, TopLevelSchema } from './schema-model';
 import { selfContained } from './schema-text';
-import { assignTypeNames } from './type-names';
+import { assignTypeNames, type TypeNames } from './type-names';
 import { validateModel } from './validate-model';
 
 function modulePath(source: SourceSchema): string {
@@ -21,6 +21,13 @@ function pascalFileName(module: string): string {
     .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase());
   const name = base.charAt(0).toUpperCase() + base.slice(1);
   return /^[A-Za-z_]/.test(name) ? name : `Schema${name}`;
+}
+
+/** A top-level schema without a name (`"string"`, a union...) is named after its file, kept clear of type names. */
+function unnamedTypeName(top: TopLevelSchema, names: TypeNames): string {
+  const name = pascalFileName(modulePath(top.source));
+  const taken = new Set([...names.type.values(), ...names.input.values()]);
+  return taken.has(name) ? `${name}Value` : name;
 }
 
 function where(source: SourceSchema) {
@@ -63,7 +70,7 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
     const known = tops.get(top);
     if (known) return known;
     const typeName =
-      top.type.kind === 'named' ? names.type.get(top.type.fullName)! : pascalFileName(modulePath(top.source));
+      top.type.kind === 'named' ? names.type.get(top.type.fullName)! : unnamedTypeName(top, names);
     const fullName = top.type.kind === 'named' ? top.type.fullName : typeName;
     const asRegistered = top.source.subject !== undefined && !top.source.path.endsWith('.avdl');
     const references = asRegistered
