@@ -71,7 +71,9 @@ describe('createRegistryReader', () => {
   it.each([401, 403])(
     'reports HTTP %i as bad auth naming the env vars, never their values',
     async (status) => {
-      const srv = await serve((_req, res) => {
+      let authorization: string | undefined;
+      const srv = await serve((req, res) => {
+        authorization = req.headers.authorization;
         res.statusCode = status;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ error_code: status, message: 'Unauthorized' }));
@@ -84,6 +86,7 @@ describe('createRegistryReader', () => {
           `subject "orders-value": registry ${srv.url} refused access (HTTP ${status}): check the credentials in SR_TOKEN [REGISTRY_AUTH]`,
         );
         expect(err.format()).not.toContain('t0ken-value');
+        expect(authorization).toBe('Bearer t0ken-value');
       } finally {
         await srv.close();
       }
