@@ -168,13 +168,18 @@ describe('kgen pull → generate against the real registry', () => {
 
   it('unknown subject: exit 2 naming the subject and registry URL', async () => {
     const subject = `${uniqueName('kgen-missing')}-value`;
-    project.write({ 'kgen.config.json': { registry: { url: registryUrl }, subjects: [subject] } });
+    project.write({
+      'kgen.config.json': { registry: { url: registryUrl }, subjects: [subject] },
+      'kgen.lock.json': '{"previous": true}\n',
+      'kgen-schemas/old/v1.avsc': '"string"',
+    });
+    const before = project.tree('.');
     const result = await project.run((io) => runPull({}, io));
     expect(result.code).toBe(2);
     expect(result.stderr.at(-1)).toBe(
       `kgen: subject "${subject}": subject not found in registry ${registryUrl} [UNKNOWN_SUBJECT]`,
     );
-    expect(project.exists('kgen.lock.json')).toBe(false);
+    expect(project.tree('.')).toEqual(before); // the previous pull is untouched
   });
 
   it('unreachable registry: exit 2 with the URL, never the credentials', async () => {
