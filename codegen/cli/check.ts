@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { CodegenError, ExitCode } from '../errors';
 import { parseLevel } from '../compat/levels';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../compat/report/format-report';
+import { githubErrorAnnotation } from '../compat/report/report-github';
 import { checkOffline, checkRegistry, type CheckOutcome } from '../compat/run-check';
 import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
 import {
@@ -42,15 +43,21 @@ export async function runCheck(args: CheckArgs, io: CommandIo): Promise<number> 
       ...(args.level !== undefined ? { level: parseLevel(args.level) } : {}),
     };
     let outcome: CheckOutcome;
-    if (args.against !== undefined) {
-      const lock = args.against === 'lock' ? config?.lockFile : undefined;
-      const pullDir = args.pullDir ?? (lock ? config?.pullDir : undefined);
-      outcome = checkOffline({ ...common, against: lock ?? args.against, ...(pullDir ? { pullDir } : {}) });
-    } else {
-      outcome = await checkRegistry(registryOf(args, config, io.env), {
-        ...common,
-        allowNew: args.allowNew === true,
-      });
+    try {
+      if (args.against !== undefined) {
+        const lock = args.against === 'lock' ? config?.lockFile : undefined;
+        const pullDir = args.pullDir ?? (lock ? config?.pullDir : undefined);
+        outcome = checkOffline({ ...common, against: lock ?? args.against, ...(pullDir ? { pullDir } : {}) });
+      } else {
+        outcome = await checkRegistry(registryOf(args, config, io.env), {
+          ...common,
+          allowNew: args.allowNew === true,
+        });
+      }
+    } catch (err) {
+      // In CI, bad input is annotated on the file too (the exit code stays 2).
+      if (format === 'github' && err instanceof CodegenError) io.stdout(githubErrorAnnotation(err));
+      throw err;
     }
     const text = formatReport(outcome.report, format, {
       color: args.color ?? (process.stdout.isTTY === true && format === 'text'),

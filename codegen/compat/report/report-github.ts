@@ -1,3 +1,4 @@
+import type { CodegenError } from '../../errors';
 import type { CompatReport } from '../types';
 
 /** Workflow-command escaping (GitHub Actions): `%`, CR, LF in data; also `:` and `,` in properties. */
@@ -19,4 +20,15 @@ export function reportGithub(report: CompatReport): string {
   const errors = report.findings.filter((f) => f.level === 'error').length;
   lines.push(`kgen check: ${report.compatible ? 'compatible' : 'INCOMPATIBLE'} (${errors} error(s))`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A bad-input error (exit 2) as one `::error` annotation on the file it names. */
+export function githubErrorAnnotation(err: CodegenError): string {
+  const l = err.location;
+  const props = [
+    ...(l.file ? [`file=${escapeProperty(l.file)}`] : []),
+    ...(l.line !== undefined ? [`line=${l.line}`] : []),
+    `title=${escapeProperty(err.code)}`,
+  ];
+  return `::error ${props.join(',')}::${escapeData(err.format())}`;
 }

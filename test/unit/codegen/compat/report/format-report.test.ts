@@ -1,3 +1,5 @@
+import { CodegenError } from '../../../../../codegen/errors';
+import { githubErrorAnnotation } from '../../../../../codegen/compat/report/report-github';
 import { formatReport } from '../../../../../codegen/compat/report/format-report';
 import type { CompatReport } from '../../../../../codegen/compat/types';
 
@@ -68,5 +70,14 @@ describe('formatReport', () => {
     );
     expect(xml).toContain('<system-out>TS_FIELD_REMOVED p.M.y: 50%\nsecond line</system-out>');
     expect(xml).toContain('<testcase classname="kgen.check" name="s/ok.avsc">\n    </testcase>');
+  });
+});
+
+describe('githubErrorAnnotation', () => {
+  it('annotates bad input on the file it names', () => {
+    const err = new CodegenError('SCHEMA_PARSE', 'invalid: x, y', { file: 's/a.avsc', line: 2 });
+    expect(githubErrorAnnotation(err)).toBe(
+      '::error file=s/a.avsc,line=2,title=SCHEMA_PARSE::s/a.avsc:2: invalid: x, y [SCHEMA_PARSE]',
+    );
   });
 });
