@@ -182,6 +182,19 @@ describe('kgen pull → generate against the real registry', () => {
     expect(project.tree('.')).toEqual(before); // the previous pull is untouched
   });
 
+  it('pinned version that does not exist: exit 2 naming subject and version', async () => {
+    const subject = `${uniqueName('kgen-pinned')}-value`;
+    await registry.register(subject, { schemaType: 'AVRO', schema: '"string"' });
+    project.write({
+      'kgen.config.json': { registry: { url: registryUrl }, subjects: [{ subject, version: 7 }] },
+    });
+    const result = await project.run((io) => runPull({}, io));
+    expect(result.code).toBe(2);
+    expect(result.stderr.at(-1)).toBe(
+      `kgen: subject "${subject}": version 7 not found in registry ${registryUrl} [UNKNOWN_VERSION]`,
+    );
+  });
+
   it('unreachable registry: exit 2 with the URL, never the credentials', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     project.write({
