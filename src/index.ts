@@ -46,6 +46,7 @@ export {
   AvroEncodeError,
   AvroSchemaError,
   createAvroCodec,
+  DEFAULT_AVRO_CODEC_OPTIONS,
   type AvroProblem,
 } from './serde/avro';
 // --- serde: Protobuf codec (owned by the Protobuf work) ---

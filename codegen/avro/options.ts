@@ -1,4 +1,5 @@
 import type { AvroCodecOptions } from '../../src/topics';
+import { DEFAULT_AVRO_CODEC_OPTIONS } from '../../src/serde/avro/default-options';
 import { CodegenError, type SchemaLocation } from '../errors';
 
 /**
@@ -13,13 +14,9 @@ export interface AvroGenerateOptions extends AvroCodecOptions {
   readonly inputSuffix: string;
 }
 
-/** Defaults: values as avsc decodes them natively, plus `Date` timestamps and exact decimal strings. */
+/** Defaults: the codec's default representation, and `Input` as the input-type suffix. */
 export const DEFAULT_AVRO_OPTIONS: AvroGenerateOptions = {
-  long: 'number',
-  unions: 'wrapped',
-  timestamps: 'date',
-  date: 'date',
-  decimal: 'string',
+  ...DEFAULT_AVRO_CODEC_OPTIONS,
   inputSuffix: 'Input',
 };
 
