@@ -208,3 +208,30 @@ describe('resolveAvroOptions', () => {
     expect(() => resolveAvroOptions({ unions: 'auto' })).toThrow(/unions must be one of "wrapped", "plain"/);
   });
 });
+
+describe('generateAvro .avdl imports', () => {
+  it('resolves imported types from the other sources, by full or namespace-relative name', () => {
+    const common = '@namespace("com.acme.idl") protocol Common { record Money { string amount; } }';
+    const orders = [
+      '@namespace("com.acme.idl")',
+      'protocol Orders {',
+      '  import idl "common.avdl";',
+      '  record Order { Money price; com.acme.idl.Money tax; }',
+      '}',
+    ].join('\n');
+    const out = generateAvro(
+      [source('common.avdl', common), source('orders.avdl', orders)],
+      DEFAULT_AVRO_OPTIONS,
+    );
+    const order = out.files.find((f) => f.path === 'orders.ts')!.content;
+    expect(order).toContain("import { type Money } from './common';");
+    expect(order).toContain('price: Money;');
+  });
+
+  it('reports an import whose types are not among the sources as an unknown type', () => {
+    const orders = 'protocol Orders {\n  import idl "missing.avdl";\n  record Order { Missing m; }\n}';
+    const err = codegenError([source('orders.avdl', orders)]);
+    expect(err.code).toBe('UNKNOWN_TYPE');
+    expect(err.location).toEqual({ file: 'orders.avdl', path: '$.types[0].fields[0].type' });
+  });
+});
