@@ -12,44 +12,20 @@ import {
   pathOf,
   type Encode,
   type Fail,
-  type Key,
 } from './scalars';
 import { WKT, WRAPPERS } from './wkt';
+import {
+  compileMessageConverter,
+  isRecord,
+  type FieldPlan,
+  type MessageConverter,
+  type OneofPlan,
+  type Presence,
+} from './compile-converter';
 
-/** Converts one message type between the plain emitted shape and what protobufjs encodes/decodes. */
-export interface MessageConverter {
-  /** `parent` + `key` locate the value for errors; the root is called with its name and key `''`. */
-  toWire(value: unknown, parent: string, key: Key): Record<string, unknown>;
-  fromWire(message: unknown): Record<string, unknown>;
-}
-
-type Presence = 'implicit' | 'explicit' | 'required' | 'repeated' | 'map';
-
-interface FieldPlan {
-  readonly prop: string;
-  /** `.prop`: the key of the field in error paths. */
-  readonly key: string;
-  readonly wire: string;
-  readonly presence: Presence;
-  readonly encode: Encode;
-  readonly decode: Decode;
-  readonly defaultValue: () => unknown;
-  readonly mapKey?: { encode: (k: string, p: string, at: Key) => string; decode: (k: string) => string };
-}
-
-interface OneofPlan {
-  readonly prop: string;
-  readonly key: string;
-  readonly cases: ReadonlyMap<string, FieldPlan>;
-}
+export type { MessageConverter } from './compile-converter';
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  !(v instanceof Uint8Array) &&
-  !(v instanceof Date);
 
 /** proto3 `optional` fields sit in a synthetic one-field oneof; they are plain optional properties. */
 export function isSyntheticOneof(oneof: OneOf): boolean {
@@ -109,101 +85,9 @@ export class ShapeConverter {
       if (field.declaringField || (field.partOf && !isSyntheticOneof(field.partOf))) continue;
       fields.push(this.plan(field.resolve()));
     }
-    const known = new Set([...fields.map((f) => f.prop), ...oneofs.map((o) => o.prop)]);
-    const fail = this.fail;
-
-    converter.toWire = (value, parent, key) => {
-      if (!isRecord(value))
-        return fail(parent, key, `expected a ${type.name} object, got ${describe(value)}`);
-      // Full path strings are only built when something fails.
-      const path = key === '' ? parent : pathOf(parent, key);
-      for (const k in value) {
-        if (!known.has(k) && hasOwn(value, k))
-          fail(path, `.${k}`, `unknown field (${type.name} has: ${[...known].join(', ')})`);
-      }
-      const out: Record<string, unknown> = {};
-      for (const f of fields) {
-        const v = value[f.prop];
-        if (v === undefined) {
-          if (f.presence === 'required') fail(path, f.key, 'required field is missing');
-          continue;
-        }
-        if (f.presence === 'repeated') {
-          if (!Array.isArray(v)) fail(path, f.key, `expected an array, got ${describe(v)}`);
-          const at = path + f.key;
-          const items = v as unknown[];
-          const arr = new Array<unknown>(items.length);
-          for (let i = 0; i < items.length; i++) arr[i] = f.encode(items[i], at, i);
-          out[f.wire] = arr;
-        } else if (f.presence === 'map' && f.mapKey) {
-          if (!isRecord(v)) fail(path, f.key, `expected an object (map), got ${describe(v)}`);
-          const at = path + f.key;
-          const m: Record<string, unknown> = {};
-          for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
-            const entry = `[${JSON.stringify(k)}]`;
-            m[f.mapKey.encode(k, at, entry)] = f.encode(item, at, entry);
-          }
-          out[f.wire] = m;
-        } else {
-          out[f.wire] = f.encode(v, path, f.key);
-        }
-      }
-      for (const o of oneofs) {
-        const v = value[o.prop];
-        if (v === undefined) continue;
-        if (!isRecord(v)) fail(path, o.key, `expected a oneof object { case, value }, got ${describe(v)}`);
-        const c = (v as Record<string, unknown>)['case'];
-        if (c === undefined) continue;
-        const member = typeof c === 'string' ? o.cases.get(c) : undefined;
-        const at = path + o.key;
-        if (!member)
-          fail(
-            at,
-            '.case',
-            `unknown case ${describe(c)} (expected one of: ${[...o.cases.keys()].join(', ')})`,
-          );
-        const inner = (v as Record<string, unknown>)['value'];
-        if (inner === undefined) fail(at, '.value', `case "${String(c)}" is set but its value is missing`);
-        out[member!.wire] = member!.encode(inner, at, '.value');
-      }
-      return out;
-    };
-
-    converter.fromWire = (message) => {
-      const m = message as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const f of fields) {
-        const v = hasOwn(m, f.wire) ? m[f.wire] : undefined;
-        switch (f.presence) {
-          case 'repeated':
-            out[f.prop] = Array.isArray(v) ? v.map(f.decode) : [];
-            break;
-          case 'map': {
-            const r: Record<string, unknown> = {};
-            if (v && typeof v === 'object') {
-              for (const [k, item] of Object.entries(v as Record<string, unknown>))
-                r[f.mapKey!.decode(k)] = f.decode(item);
-            }
-            out[f.prop] = r;
-            break;
-          }
-          case 'explicit':
-            if (v !== undefined && v !== null) out[f.prop] = f.decode(v);
-            break;
-          default:
-            out[f.prop] = v !== undefined && v !== null ? f.decode(v) : f.defaultValue();
-        }
-      }
-      for (const o of oneofs) {
-        let set: Record<string, unknown> = { case: undefined };
-        for (const [name, member] of o.cases) {
-          const v = hasOwn(m, member.wire) ? m[member.wire] : undefined;
-          if (v !== undefined && v !== null) set = { case: name, value: member.decode(v) };
-        }
-        out[o.prop] = set;
-      }
-      return out;
-    };
+    const compiled = compileMessageConverter(type.name, fields, oneofs, this.fail);
+    converter.toWire = compiled.toWire;
+    converter.fromWire = compiled.fromWire;
     return converter;
   }
 
