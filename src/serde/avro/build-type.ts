@@ -85,8 +85,12 @@ function typeHook(options: AvroCodecOptions, schemaName: string) {
       opts['wrapUnions'] = previous;
       underlying.delete(branches);
     }
+    const types = (union as avro.types.UnwrappedUnionType).types;
+    // avsc lets a logical branch share its underlying type's branch name; Avro does not.
+    const names = types.map((t) => t.branchName);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) throw new AvroSchemaError(schemaName, `union has two branches of type ${dup}`);
     if (!wrapped) {
-      const types = (union as avro.types.UnwrappedUnionType).types;
       const clash = ambiguousBranches(
         types.map((t) => ({
           label: branchLabel(t),
