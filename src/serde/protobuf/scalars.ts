@@ -31,6 +31,8 @@ export function describe(value: unknown): string {
 }
 
 const DECIMAL_KEY = /^-?(?:0|[1-9][0-9]*)$/;
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
@@ -47,6 +49,9 @@ export function bitsToBigint(value: unknown, unsigned: boolean): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'string') return BigInt(value);
   const { low, high } = value as { low: number; high: number };
+  // Below 2^53 the double arithmetic is exact and much cheaper than BigInt shifts.
+  const hi = unsigned ? high >>> 0 : high | 0;
+  if (hi < 0x200000 && hi >= -0x200000) return BigInt(hi * 4294967296 + (low >>> 0));
   const u = (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
   return unsigned ? u : BigInt.asIntN(64, u);
 }
@@ -79,7 +84,13 @@ const INT32_RANGE: Readonly<Record<string, readonly [number, number]>> = {
 
 /** Encoder for one scalar type (`int64`: bigint accepted; strings and safe numbers too). */
 export function scalarEncoder(type: string, fail: Fail): Encode {
-  if (INT64_TYPES.has(type)) return (v, p, k) => bigintToBits(toBigint(type, v, p, k, fail));
+  if (INT64_TYPES.has(type)) {
+    return (v, p, k) => {
+      const n = toBigint(type, v, p, k, fail);
+      // protobufjs takes safe integers as numbers directly; only larger values need the bit halves.
+      return n >= MIN_SAFE && n <= MAX_SAFE ? Number(n) : bigintToBits(n);
+    };
+  }
   const range = INT32_RANGE[type];
   if (range) {
     const [min, max] = range;
