@@ -27,22 +27,25 @@ const DEFAULTS: Record<string, unknown> = {
 const field = fc
   .record({ name: fc.constantFrom('a', 'b', 'c', 'd', 'e'), type: fieldType, withDefault: fc.boolean() })
   .map(({ name, type, withDefault }) => {
-    const dflt = Array.isArray(type)
-      ? type[0] === 'null'
+    // A valid default per type: first union branch, first enum symbol, empty container.
+    const t = type as unknown;
+    const obj = (typeof t === 'object' && t !== null && !Array.isArray(t) ? t : {}) as Record<
+      string,
+      unknown
+    >;
+    const dflt = Array.isArray(t)
+      ? t[0] === 'null'
         ? null
         : ''
-      : typeof type === 'string'
-        ? DEFAULTS[type]
-        : 'symbols' in type
-          ? type.symbols[0]
-          : type.type === 'array'
+      : typeof t === 'string'
+        ? DEFAULTS[t]
+        : Array.isArray(obj['symbols'])
+          ? (obj['symbols'] as unknown[])[0]
+          : obj['type'] === 'array'
             ? []
             : {};
     // Enum names follow the field so that a record never defines one name twice.
-    const named =
-      typeof type === 'object' && !Array.isArray(type) && 'symbols' in type
-        ? { ...type, name: `E${name}` }
-        : type;
+    const named = Array.isArray(obj['symbols']) ? { ...obj, name: `E${name}` } : type;
     return withDefault ? { name, type: named, default: dflt } : { name, type: named };
   });
 const record = fc
