@@ -84,7 +84,10 @@ export class TimestampType extends KgenLogicalType<Extract<LogicalRepresentation
       raw = value as number;
     } else {
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
-      raw = value.getTime() * (this.representation.unit === 'micros' ? 1000 : 1);
+      const micros = this.representation.unit === 'micros';
+      // Micros of far dates pass 2^53: multiply as bigint when the long is one.
+      if (this.bigintLong) return BigInt(value.getTime()) * (micros ? 1000n : 1n);
+      raw = value.getTime() * (micros ? 1000 : 1);
     }
     return this.bigintLong ? BigInt(raw) : raw;
   }

@@ -259,4 +259,13 @@ describe('createAvroCodec', () => {
       codec(base).resolving({ schemaType: 'AVRO', schema: JSON.stringify(writer), references: [] }),
     ).toThrow(AvroSchemaError);
   });
+
+  it('keeps micros of far dates exact with long: bigint, and names the field with long: number', () => {
+    const schema = record('Far', [{ name: 'at', type: { type: 'long', logicalType: 'timestamp-micros' } }]);
+    const far = new Date('9999-12-31T23:59:59.999Z');
+    const big = createAvroCodec(descriptor(schema, [], { ...base, long: 'bigint' }));
+    expect((big.decode(big.encode({ at: far })) as { at: Date }).at).toEqual(far);
+    const err = thrown(() => createAvroCodec(descriptor(schema)).encode({ at: far }));
+    expect(err).toMatchObject({ fieldPath: '$.at' });
+  });
 });
