@@ -77,6 +77,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   readonly #maxInFlight: number;
   readonly #pending = new Set<Promise<unknown>>();
   #inFlight = 0;
+  #adminConnected: Promise<void> | undefined;
   #room: Array<() => void> = [];
   #failure: unknown = undefined;
 
@@ -205,9 +206,10 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   #partitionCount(topic: string): Promise<number> {
     let hit = this.#partitionCounts.get(topic);
     if (hit === undefined) {
-      hit = this.raw
-        .dependentAdmin()
-        .fetchTopicMetadata({ topics: [topic] })
+      const admin = this.raw.dependentAdmin();
+      this.#adminConnected ??= admin.connect();
+      hit = this.#adminConnected
+        .then(() => admin.fetchTopicMetadata({ topics: [topic] }))
         .then(([meta]) => {
           if (meta === undefined || meta.partitions.length === 0) throw new Error('topic has no partitions');
           return meta.partitions.length;
@@ -254,6 +256,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     try {
       await this.flush();
     } finally {
+      if (this.#adminConnected !== undefined) await this.raw.dependentAdmin().disconnect().catch(noop);
       await this.raw.disconnect();
     }
   }

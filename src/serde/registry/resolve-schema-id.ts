@@ -116,7 +116,8 @@ export async function resolveSchemaId(
   } else if (mode === 'latest') {
     meta = await latest(registry, subject);
   } else {
-    meta = await lookup(registry, subject, descriptor, options);
+    // The id of exactly the local schema: frame with it and encode with the local text.
+    meta = { ...(await lookup(registry, subject, descriptor, options)), schema: descriptor.schema };
   }
   if (meta.id === undefined) throw new RegistryError(subject, 'the registry answered without a schema id');
   return { id: meta.id, subject, info: meta, usesRules: usesRules(meta) };
