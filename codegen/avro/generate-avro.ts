@@ -23,11 +23,19 @@ function pascalFileName(module: string): string {
   return /^[A-Za-z_]/.test(name) ? name : `Schema${name}`;
 }
 
-/** A top-level schema without a name (`"string"`, a union...) is named after its file, kept clear of type names. */
-function unnamedTypeName(top: TopLevelSchema, names: TypeNames): string {
-  const name = pascalFileName(modulePath(top.source));
+/**
+ * Allocates names that must be unique across the output: aliases of unnamed top-level schemas (named after
+ * their file) and descriptor consts. The first claimant (sources in path order) gets the plain name, later
+ * ones a number; names of named types are never taken.
+ */
+function nameAllocator(names: TypeNames): (base: string) => string {
   const taken = new Set([...names.type.values(), ...names.input.values()]);
-  return taken.has(name) ? `${name}Value` : name;
+  return (base) => {
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+    taken.add(name);
+    return name;
+  };
 }
 
 function where(source: SourceSchema) {
@@ -65,12 +73,15 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
   }
   const defsOf = groupBy([...named.values()], (d) => d.source);
   const topsOf = groupBy(model.topLevel, (t) => t.source);
+  const allocate = nameAllocator(names);
   const tops = new Map<TopLevelSchema, Top>();
   const describe = (top: TopLevelSchema): Top => {
     const known = tops.get(top);
     if (known) return known;
     const typeName =
-      top.type.kind === 'named' ? names.type.get(top.type.fullName)! : unnamedTypeName(top, names);
+      top.type.kind === 'named'
+        ? names.type.get(top.type.fullName)!
+        : allocate(pascalFileName(modulePath(top.source)));
     const fullName = top.type.kind === 'named' ? top.type.fullName : typeName;
     const asRegistered = top.source.subject !== undefined && !top.source.path.endsWith('.avdl');
     const references = asRegistered
@@ -98,7 +109,7 @@ export const generateAvro: FormatGenerator<AvroGenerateOptions> = (sources, opti
     const result: Top = {
       schema: top,
       typeName,
-      descriptor: `${typeName}Schema`,
+      descriptor: allocate(`${typeName}Schema`),
       fullName,
       schemaText,
       references,

@@ -235,3 +235,27 @@ describe('generateAvro .avdl imports', () => {
     expect(err.location).toEqual({ file: 'orders.avdl', path: '$.types[0].fields[0].type' });
   });
 });
+
+describe('generateAvro export names', () => {
+  it('keeps descriptor and unnamed-schema names unique across modules', () => {
+    const order = record('Order', [{ name: 'id', type: 'string' }]);
+    const out = generateAvro(
+      [
+        source('a/orders-value.avsc', order, { subject: 'orders-value' }),
+        source('b/orders-value.avsc', order, { subject: 'orders-by-record' }),
+        source('a/key.avsc', '"string"'),
+        source('b/key.avsc', '"long"'),
+        source('c/kind.avsc', { type: 'enum', name: 'OrderSchema', symbols: ['X'] }),
+      ],
+      DEFAULT_AVRO_OPTIONS,
+    );
+    const exports = out.schemas.map((s) => `${s.module}:${s.typeExport}:${s.descriptorExport}`);
+    expect(exports).toEqual([
+      'a/key:Key:KeySchema',
+      'a/orders-value:Order:OrderSchema2',
+      'b/key:Key2:Key2Schema',
+      'b/orders-value:Order:OrderSchema3',
+      'c/kind:OrderSchema:OrderSchemaSchema',
+    ]);
+  });
+});
