@@ -3,6 +3,7 @@ import { CodegenError, ExitCode } from '../errors';
 import { parseLevel } from '../compat/levels';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../compat/report/format-report';
 import { githubErrorAnnotation } from '../compat/report/report-github';
+import { PROTOBUF_RULES, type ProtobufRules } from '../compat/protobuf/protobuf-rules';
 import { checkOffline, checkRegistry, type CheckOutcome } from '../compat/run-check';
 import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
 import {
@@ -25,6 +26,8 @@ export interface CheckArgs extends SchemaSetArgs {
   readonly allowNew?: boolean | undefined;
   /** Colour in text output; default: when stdout is a TTY. */
   readonly color?: boolean | undefined;
+  /** Protobuf rule set: `strict` (default, verified against the registry) or `confluent`. */
+  readonly protobufRules?: string | undefined;
 }
 
 /** `kgen check`; returns the exit code (0 compatible, 1 incompatible, 2 bad input or unreachable registry). */
@@ -41,6 +44,7 @@ export async function runCheck(args: CheckArgs, io: CommandIo): Promise<number> 
       subjects: subjectOverrides(args, config, schemasDir),
       cwd: io.cwd,
       ...(args.level !== undefined ? { level: parseLevel(args.level) } : {}),
+      ...(args.protobufRules !== undefined ? { protobufRules: protobufRulesOf(args.protobufRules) } : {}),
     };
     let outcome: CheckOutcome;
     try {
@@ -91,9 +95,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       })
       .option('format', {
         type: 'string',
-        choices: REPORT_FORMATS,
         default: 'text',
-        describe: 'Output format',
+        describe: 'text (colour on a TTY), json, github (workflow annotations) or junit',
       })
       .option('subject', {
         type: 'string',
@@ -105,6 +108,11 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         type: 'boolean',
         describe: 'Subjects not yet in the registry count as compatible',
       })
+      .option('protobuf-rules', {
+        type: 'string',
+        describe:
+          "Protobuf rules for kgen's verdict: strict (default; what the registry enforces) or confluent",
+      })
       .option('color', {
         type: 'boolean',
         describe: 'Colour in text output (default: when stdout is a TTY)',
@@ -113,3 +121,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     process.exitCode = await runCheck(args, processIo());
   },
 };
+
+function protobufRulesOf(value: string): ProtobufRules {
+  if (!(PROTOBUF_RULES as readonly string[]).includes(value)) {
+    throw new CodegenError('BAD_FLAG', `--protobuf-rules must be one of ${PROTOBUF_RULES.join(', ')}`);
+  }
+  return value as ProtobufRules;
+}

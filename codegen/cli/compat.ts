@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { ExitCode } from '../errors';
+import { CodegenError, ExitCode } from '../errors';
 import { parseLevel } from '../compat/levels';
 import { COMPAT_LEVELS } from '../compat/types';
 import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
@@ -19,6 +19,12 @@ export interface CompatArgs {
 /** `kgen compat get|set`: reads or sets a subject's (or the global) compatibility level. */
 export async function runCompat(args: CompatArgs, io: CommandIo): Promise<number> {
   return runCommand(io, async () => {
+    if (args.action !== 'get' && args.action !== 'set') {
+      throw new CodegenError('BAD_FLAG', `unknown action "${args.action}" (expected get or set)`);
+    }
+    if (args.format !== undefined && args.format !== 'text' && args.format !== 'json') {
+      throw new CodegenError('BAD_FLAG', '--format must be text or json');
+    }
     const flags = { config: args.config, registry: args.registry };
     const config = args.registry === undefined ? await optionalConfig(flags, io.cwd) : undefined;
     const registry = registryOf(flags, config, io.env);
@@ -48,12 +54,12 @@ export const compatCommand: CommandModule<object, CompatArgs> = {
   describe: 'Get or set the compatibility level of a subject (--subject) or the global default',
   builder: (y) =>
     y
-      .positional('action', { type: 'string', choices: ['get', 'set'], demandOption: true })
+      .positional('action', { type: 'string', describe: 'get or set', demandOption: true })
       .positional('level', { type: 'string', describe: `For set: ${COMPAT_LEVELS.join(', ')}` })
       .option('subject', { type: 'string', describe: 'Subject (default: the global level)' })
       .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
       .option('config', { alias: 'c', type: 'string', describe: 'Config file with "registry"' })
-      .option('format', { type: 'string', choices: ['text', 'json'], default: 'text' }),
+      .option('format', { type: 'string', default: 'text', describe: 'text or json' }),
   handler: async (args) => {
     process.exitCode = await runCompat(args as CompatArgs, processIo());
   },

@@ -33,6 +33,9 @@ function describe(step: RegisterStep, file: string): string {
 export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<number> {
   let rejected = false;
   const code = await runCommand(io, async () => {
+    if (args.format !== undefined && args.format !== 'text' && args.format !== 'json') {
+      throw new CodegenError('BAD_FLAG', '--format must be text or json');
+    }
     const config = await optionalConfig(args, io.cwd);
     const schemasDir = schemasDirOf(args, config, io.cwd);
     const display = (f: string): string =>
@@ -84,9 +87,8 @@ export const registerCommand: CommandModule<object, RegisterArgs> = {
       .option('dry-run', { type: 'boolean', describe: 'Print the plan; change nothing' })
       .option('format', {
         type: 'string',
-        choices: ['text', 'json'],
         default: 'text',
-        describe: 'Output format',
+        describe: 'text or json',
       }),
   handler: async (args) => {
     process.exitCode = await runRegister(args, processIo());

@@ -5,6 +5,7 @@ import { directionsOf, isTransitive } from './levels';
 import type { ParsedSchema } from './parse-schema';
 import { checkProtoWire } from './protobuf/check-proto-wire';
 import { tsImpactProto } from './protobuf/ts-impact-proto';
+import { applyProtobufRules, type ProtobufRules } from './protobuf/protobuf-rules';
 import type { CompatLevel, Direction, Finding, RawFinding } from './types';
 
 /** One previous version to check against. */
@@ -25,6 +26,8 @@ export interface CompatInput {
   readonly level: CompatLevel;
   /** Also report TypeScript-impact warnings against the latest previous version (default true). */
   readonly tsImpact?: boolean;
+  /** Protobuf rule set (default `strict`, the one verified against the registry). */
+  readonly protobufRules?: ProtobufRules;
 }
 
 function rootPath(s: ParsedSchema): string {
@@ -77,7 +80,8 @@ export function checkCompatibility(input: CompatInput): Finding[] {
   };
   for (const prev of targets) {
     for (const direction of directionsOf(input.level)) {
-      for (const raw of checkPair(input.next, prev.schema, direction)) {
+      const raws = checkPair(input.next, prev.schema, direction);
+      for (const raw of applyProtobufRules(raws, input.protobufRules ?? 'strict')) {
         push(raw, ` (${direction.toUpperCase()} against ${prev.label})`);
       }
     }

@@ -7,6 +7,7 @@ import { parseSchema, type SchemaText } from './parse-schema';
 import { loadPrevious, localSchemaText, resolveAgainst } from './previous-sources';
 import type { CompatRegistry, RegisteredSchema, RegistryVerdict } from './registry-api';
 import { buildSchemaSet, dependencyOrder, readSchemaDir, type LocalSchema } from './schema-set';
+import type { ProtobufRules } from './protobuf/protobuf-rules';
 import type { CompatLevel, CompatReport, Finding } from './types';
 
 export interface CheckOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions {
   readonly level?: CompatLevel;
   /** Base for the file names in findings (default: the current directory). */
   readonly cwd?: string;
+  /** Protobuf rule set for kgen's own verdict (default `strict`). */
+  readonly protobufRules?: ProtobufRules;
 }
 
 export interface CheckOutcome {
@@ -61,6 +64,7 @@ export function checkOffline(
         next: parsed,
         previous: prev,
         level: options.level ?? 'BACKWARD',
+        ...(options.protobufRules ? { protobufRules: options.protobufRules } : {}),
       }),
     );
   }
@@ -173,7 +177,14 @@ export async function checkRegistry(
         schema: parseSchema(await registeredText(registry, reg), `${s.subject} v${v}`),
       });
     }
-    const own = checkCompatibility({ file, text: s.text, next: parsed, previous, level });
+    const own = checkCompatibility({
+      file,
+      text: s.text,
+      next: parsed,
+      previous,
+      level,
+      ...(options.protobufRules ? { protobufRules: options.protobufRules } : {}),
+    });
     const ownErrors = own.filter((f) => f.level === 'error');
     if (verdict === 'level-override') {
       findings.push(...own);

@@ -328,3 +328,28 @@ describe('kgen check: bad input exits 2 with a clear message (spawned CLI)', () 
     ]);
   });
 });
+
+describe('kgen check / register / compat: bad flags exit 2 (spawned CLI)', () => {
+  it('names the flag and the accepted values', () => {
+    const r = (args: string[]) => {
+      const out = spawnKgen(repo, args);
+      return [out.code, out.stderr.trim()];
+    };
+    expect(r(['check', '--schemas', 'x', '--format', 'xml'])).toEqual([
+      2,
+      'kgen: --format must be one of text, json, github, junit [BAD_FLAG]',
+    ]);
+    expect(r(['check', '--schemas', 'x', '--protobuf-rules', 'loose'])).toEqual([
+      2,
+      'kgen: --protobuf-rules must be one of strict, confluent [BAD_FLAG]',
+    ]);
+    expect(r(['check', '--schemas', 'x', '--subject', 'nonsense'])).toEqual([
+      2,
+      'kgen: --subject expects <file>=<subject>, got "nonsense" [BAD_FLAG]',
+    ]);
+    expect(r(['compat', 'frob'])).toEqual([
+      2,
+      'kgen: unknown action "frob" (expected get or set) [BAD_FLAG]',
+    ]);
+  });
+});
