@@ -50,8 +50,10 @@ export function checkProtoWire(before: ProtoFileModel, after: ProtoFileModel): R
   for (const [name, msg] of before.messages) {
     const next = after.messages.get(name);
     if (!next) {
+      // The first message is the one a subject's records use by default (message index [0]).
+      const role = name === [...before.messages.keys()][0] ? "the subject's message " : 'message ';
       if (msg.fields.length > 0)
-        add('MESSAGE_REMOVED', prefix(name), `message ${name} was removed or renamed`);
+        add('MESSAGE_REMOVED', prefix(name), `${role}${name} was removed or renamed`);
       continue;
     }
     checkMessage(msg, next, prefix(name), add);

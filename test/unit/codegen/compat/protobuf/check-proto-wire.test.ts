@@ -67,3 +67,19 @@ describe('checkProtoWire (before = writer, after = reader)', () => {
     ).toEqual(['REQUIRED_FIELD_ADDED']);
   });
 });
+
+describe('MESSAGE_REMOVED', () => {
+  it("names the subject's (first) message when it is renamed", () => {
+    const f = checkProtoWire(
+      proto('message Order { int32 a = 1; }'),
+      proto('message Purchase { int32 a = 1; }'),
+    );
+    expect(f).toEqual([
+      {
+        rule: 'MESSAGE_REMOVED',
+        path: 'shop.Order',
+        message: "the subject's message Order was removed or renamed",
+      },
+    ]);
+  });
+});
