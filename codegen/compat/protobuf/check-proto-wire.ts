@@ -59,6 +59,21 @@ export function checkProtoWire(before: ProtoFileModel, after: ProtoFileModel): R
     checkMessage(msg, next, prefix(name), add);
   }
 
+  for (const [name, rpcs] of before.services) {
+    const next = after.services.get(name);
+    for (const [rpc, signature] of rpcs) {
+      const now = next?.get(rpc);
+      if (now === undefined) add('RPC_REMOVED', `${prefix(name)}.${rpc}`, `rpc ${name}.${rpc} was removed`);
+      else if (now !== signature) {
+        add(
+          'RPC_SIGNATURE_CHANGED',
+          `${prefix(name)}.${rpc}`,
+          `rpc ${name}.${rpc} changed ${signature} → ${now}`,
+        );
+      }
+    }
+  }
+
   for (const [name, en] of before.enums) {
     const next = after.enums.get(name);
     if (!next) continue; // ENUM_REMOVED is wire-compatible; reported as a TypeScript-impact warning.

@@ -8,6 +8,8 @@ export interface ProtoFileModel {
   /** Messages defined in this file (nested ones as `Outer.Inner`), in declaration order. */
   readonly messages: ReadonlyMap<string, ProtoMessage>;
   readonly enums: ReadonlyMap<string, ProtoEnum>;
+  /** Services: name → rpc name → signature (`(Request) returns (stream Response)`). */
+  readonly services: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 export type FieldKind = 'scalar' | 'enum' | 'message' | 'map';
@@ -116,12 +118,24 @@ export function buildProtoModel(
   const syntax = /^\s*syntax\s*=\s*["']proto3["']/m.test(text) ? 'proto3' : 'proto2';
   const messages = new Map<string, ProtoMessage>();
   const enums = new Map<string, ProtoEnum>();
+  const services = new Map<string, Map<string, string>>();
   const ownTypes = declaredTypeNames(text);
   const visit = (ns: protobuf.NamespaceBase): void => {
     for (const nested of ns.nestedArray) {
       const name = localName(nested.fullName, pkg);
       if (nested instanceof protobuf.Type && ownTypes.has(nested.name)) {
         messages.set(name, toMessage(nested, name, pkg));
+      } else if (nested instanceof protobuf.Service && ownTypes.has(nested.name)) {
+        const rpcs = new Map<string, string>();
+        for (const m of nested.methodsArray) {
+          const t = (stream: boolean | undefined, type: string): string =>
+            `${stream ? 'stream ' : ''}${type}`;
+          rpcs.set(
+            m.name,
+            `(${t(m.requestStream, m.requestType)}) returns (${t(m.responseStream, m.responseType)})`,
+          );
+        }
+        services.set(name, rpcs);
       } else if (nested instanceof protobuf.Enum && ownTypes.has(nested.name)) {
         const r = splitReserved(nested.reserved);
         enums.set(name, {
@@ -136,13 +150,13 @@ export function buildProtoModel(
   };
   const pkgNs = pkg ? root.lookup(pkg) : root;
   if (pkgNs instanceof protobuf.Namespace) visit(pkgNs);
-  return { package: pkg, syntax, messages, enums };
+  return { package: pkg, syntax, messages, enums, services };
 }
 
 /** Names of messages/enums declared in this file's text, so imported types stay out of the model. */
 function declaredTypeNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const m of text.matchAll(/\b(?:message|enum)\s+([A-Za-z_][\w]*)\s*\{/g)) names.add(m[1] ?? '');
+  for (const m of text.matchAll(/\b(?:message|enum|service)\s+([A-Za-z_][\w]*)\s*\{/g)) names.add(m[1] ?? '');
   return names;
 }
 

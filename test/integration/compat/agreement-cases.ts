@@ -463,6 +463,20 @@ export const PROTOBUF_CASES: readonly AgreementCase[] = [
     ORDER,
     { FORWARD: true, FORWARD_TRANSITIVE: false },
   ),
+  proto(
+    'rpc removed from a service',
+    [
+      `${ORDER}\nservice Orders {\n  rpc Get (Order) returns (Order);\n  rpc List (Order) returns (stream Order);\n}\n`,
+    ],
+    `${ORDER}\nservice Orders {\n  rpc Get (Order) returns (Order);\n}\n`,
+    v(false, true, false),
+  ),
+  proto(
+    'rpc signature changed to streaming',
+    [`${ORDER}\nservice Orders {\n  rpc Get (Order) returns (Order);\n}\n`],
+    `${ORDER}\nservice Orders {\n  rpc Get (Order) returns (stream Order);\n}\n`,
+    v(false, false, false),
+  ),
   proto('breaking type change under NONE', [ORDER], order('  string id = 1;\n  string qty = 2;'), {
     NONE: true,
   }),

@@ -83,3 +83,18 @@ describe('MESSAGE_REMOVED', () => {
     ]);
   });
 });
+
+describe('services', () => {
+  it('flags removed rpcs and changed signatures (the registry checks services too)', () => {
+    const svc = (rpcs: string) => proto(`message M { int32 a = 1; }\nservice S {\n${rpcs}\n}`);
+    expect(
+      checkProtoWire(
+        svc('rpc A (M) returns (M);\nrpc B (M) returns (M);'),
+        svc('rpc A (M) returns (stream M);'),
+      ).map((f) => [f.rule, f.message]),
+    ).toEqual([
+      ['RPC_SIGNATURE_CHANGED', 'rpc S.A changed (M) returns (M) → (M) returns (stream M)'],
+      ['RPC_REMOVED', 'rpc S.B was removed'],
+    ]);
+  });
+});
