@@ -28,7 +28,7 @@ export function lineDiff(registry: string, local: string): string {
       out.push(`  ${a[i]}`);
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+    } else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
       out.push(`+ ${b[j]}`);
       j++;
     } else {

@@ -75,7 +75,7 @@ export const refundSchema = JSON.stringify({
 export function avro<T>(
   name: string,
   schema: string,
-  extra: { subject?: string } = {},
+  extra: { subject?: string; id?: number } = {},
 ): AvroSchemaDescriptor<T> {
   return avroSchema<T>({ name, schema, references: [], options: avroOptions, ...extra });
 }
