@@ -1,8 +1,14 @@
 import { OffsetTracker, type CommitPosition } from './offset-tracker';
 import { isManual, validateCommitStrategy, type CommitStrategy } from './strategy';
 
-/** What the committer needs from a consumer: commit these positions (next offset to read, per partition). */
-export type CommitFn = (positions: readonly CommitPosition[]) => Promise<void>;
+/**
+ * What the committer needs from a consumer: commit these positions (next offset to read, per partition).
+ * `durable`: resolve only once the broker acknowledged (at-most-once, per-record, manual-immediate, shutdown);
+ * otherwise queuing the commit is enough (at-least-once: a lost commit only means a replay).
+ */
+export type CommitFn = (positions: readonly CommitPosition[], durable: boolean) => Promise<void>;
+
+const DURABLE = new Set(['at-most-once', 'per-record', 'manual-immediate']);
 
 /** Options of a {@link Committer}. */
 export interface CommitterOptions {
@@ -53,7 +59,7 @@ export class Committer {
     if (this.strategy.kind !== 'at-most-once') return;
     const position = { topic, partition, offset: (BigInt(lastOffset) + 1n).toString() };
     await this.serialised(async () => {
-      await this.opts.commit([position]);
+      await this.opts.commit([position], true);
       this.tracker.markCommitted([position]);
       this.opts.onCommitted?.([position]);
     });
@@ -92,13 +98,13 @@ export class Committer {
     if (this.strategy.kind === 'per-batch') await this.commitNow();
   }
 
-  /** Commits everything committable now (shutdown, revocation, timers). */
-  commitNow(): Promise<void> {
+  /** Commits everything committable now (timers, thresholds; `durable` for shutdown and revocation). */
+  commitNow(opts: { readonly durable?: boolean } = {}): Promise<void> {
     return this.serialised(async () => {
       const positions = this.tracker.pending();
       if (positions.length === 0) return;
       this.sinceCommit = 0;
-      await this.opts.commit(positions);
+      await this.opts.commit(positions, opts.durable ?? DURABLE.has(this.strategy.kind));
       this.tracker.markCommitted(positions);
       this.opts.onCommitted?.(positions);
     });

@@ -3,6 +3,7 @@ import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
 import { rawRecordOf, type RawRecord } from '../dlq/raw-record';
 import { drain, type StopResult } from '../shutdown';
 import { Committer } from './committer';
+import { commitDurably, commitQueued } from './durable-commit';
 import type { CommitStrategy } from './strategy';
 
 /** Options of {@link runConsumer}. */
@@ -77,7 +78,8 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
   const { consumer, metrics } = opts;
   const committer = new Committer({
     strategy: opts.strategy,
-    commit: (positions) => consumer.commitOffsets(positions.map((p) => ({ ...p }))),
+    commit: (positions, durable) =>
+      durable ? commitDurably(consumer, positions) : commitQueued(consumer, positions),
     onCommitted: (positions) => metrics?.increment('committed', positions.length),
     ...(opts.onError ? { onTimerError: opts.onError } : {}),
   });
@@ -130,7 +132,7 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
       const drained = await drain(() => committer.tracker.inFlight(), stopOpts.timeoutMs ?? 30_000);
       const abandoned = committer.tracker.inFlight();
       try {
-        await committer.commitNow();
+        await committer.commitNow({ durable: true });
       } finally {
         committer.close();
         await consumer.disconnect();

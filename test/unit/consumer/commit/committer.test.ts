@@ -4,10 +4,17 @@ import { commitStrategies, type CommitStrategy } from '../../../../src/consumer/
 
 const T = 'orders';
 
-function setup(strategy: CommitStrategy): { c: Committer; commits: CommitPosition[][] } {
+function setup(strategy: CommitStrategy): { c: Committer; commits: CommitPosition[][]; durable: boolean[] } {
   const commits: CommitPosition[][] = [];
-  const c = new Committer({ strategy, commit: async (p) => void commits.push([...p]) });
-  return { c, commits };
+  const durable: boolean[] = [];
+  const c = new Committer({
+    strategy,
+    commit: async (p, d) => {
+      commits.push([...p]);
+      durable.push(d);
+    },
+  });
+  return { c, commits, durable };
 }
 
 /** Handles offsets [from, to] of partition 0 in order, like the consumer loop does. */
@@ -131,6 +138,32 @@ describe('Committer', () => {
     // The failed position is still pending: a later commit retries it.
     expect(c.tracker.pending()).toEqual([{ topic: T, partition: 0, offset: '1' }]);
     c.close();
+  });
+
+  it.each([
+    [commitStrategies.atMostOnce(), true],
+    [commitStrategies.perRecord(), true],
+    [commitStrategies.manualImmediate(), true],
+    [commitStrategies.perBatch(), false],
+    [commitStrategies.everyN(1), false],
+    [commitStrategies.nOrT(1, 1000), false],
+  ])('%p waits for the broker (durable) only when its guarantee needs it: %p', async (strategy, expected) => {
+    const { c, durable } = setup(strategy);
+    await c.beforeBatch(T, 0, '0');
+    c.begin(T, 0, '0');
+    if (c.manual) await c.ack(T, 0, '0');
+    else await c.finished(T, 0, '0');
+    await c.afterBatch();
+    expect(durable).toEqual([expected]);
+    c.close();
+  });
+
+  it('commitNow({ durable: true }) forces a durable commit (shutdown)', async () => {
+    const { c, durable } = setup(commitStrategies.everyN(100));
+    c.begin(T, 0, '0');
+    await c.finished(T, 0, '0');
+    await c.commitNow({ durable: true });
+    expect(durable).toEqual([true]);
   });
 
   it('a failed awaited commit rejects to the caller', async () => {
