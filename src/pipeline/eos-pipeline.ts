@@ -85,6 +85,9 @@ interface PartitionProgress {
   next: string;
 }
 
+/** librdkafka's ERR__REVOKE_PARTITIONS, passed to the rebalance callback. */
+const REVOKE_PARTITIONS = -174;
+
 function tpKey(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }
@@ -142,6 +145,11 @@ export async function createPipeline<T extends TopicMap, From extends TopicName<
     'group.id': opts.groupId,
     'enable.auto.commit': false,
     'isolation.level': 'read_committed',
+    // Partitions are about to move: end the open transaction first. Otherwise the new owner re-reads records
+    // whose output is still pending here, and a re-assignment to us would replay them into the same one.
+    rebalance_cb: async (err: { code?: unknown }) => {
+      if (err.code === REVOKE_PARTITIONS) await lock.run(finish).catch(fail);
+    },
   } as KafkaJS.ConsumerConstructorConfig);
 
   const lock = new Mutex();

@@ -80,4 +80,48 @@ describe('delivery: EOS pipeline survives SIGKILL', () => {
       duplicated: 0,
     });
   });
+
+  it('two instances: one joins mid-stream, the other leaves gracefully (rebalances): still exactly once', async () => {
+    const records = Math.round(RECORDS / 2);
+    const input = uniqueName('dlv-eos-rb-in');
+    const output = uniqueName('dlv-eos-rb-out');
+    const group = uniqueName('dlv-eos-rb-group');
+    await createTopics(kafka, [input, output], 3);
+    await produceNumbers(kafka, input, records);
+    const env = { BROKERS: brokers, INPUT: input, OUTPUT: output, GROUP: group, STATIC: '0' };
+    const a = spawnWorker('pipeline-worker.ts', { ...env, TXID: `${group}.a` });
+    let b: Worker | undefined;
+    try {
+      await a.running;
+      await waitFor(
+        '20 %',
+        async () => (await committedTotal(kafka, group, input)) >= records * 0.2,
+        120_000,
+      );
+      b = spawnWorker('pipeline-worker.ts', { ...env, TXID: `${group}.b` });
+      await b.running;
+      await waitFor(
+        '60 %',
+        async () => (await committedTotal(kafka, group, input)) >= records * 0.6,
+        120_000,
+      );
+      a.child.kill('SIGTERM');
+      expect(await a.exited).toBe(0);
+      await waitFor('all', async () => (await committedTotal(kafka, group, input)) >= records, 120_000);
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toBe(0);
+    } finally {
+      a.child.kill('SIGKILL');
+      b?.child.kill('SIGKILL');
+    }
+    const out = await consumeUntilIdle(kafka, {
+      topic: output,
+      isolation: 'read_committed',
+      expectAtLeast: records,
+      idleMs: 3000,
+      timeoutMs: 120_000,
+    });
+    const keys = new Set(out.map((m) => m.key!.toString()));
+    expect({ records: out.length, distinct: keys.size }).toEqual({ records, distinct: records });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * A pipeline process for the kill/restart test: doubles `n` of every input record. Configured by env:
- * BROKERS, INPUT, OUTPUT, GROUP, TXID. Prints `running` once it consumes; the test SIGKILLs it at will.
+ * BROKERS, INPUT, OUTPUT, GROUP, TXID, STATIC. Prints `running` once it consumes; the test SIGKILLs it at will.
  */
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { createPipeline } from '../../../src/pipeline/eos-pipeline';
@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     transactionalId: env('TXID'),
     serde: jsonSerde,
     batch: { maxRecords: 500, maxMs: 100 },
-    consumerConfig: { 'group.instance.id': `${env('GROUP')}-worker`, 'session.timeout.ms': 10_000 },
+    // Static membership (default) lets a restarted worker take its partitions back at once; STATIC=0 makes
+    // an ordinary member, so instances joining and leaving cause rebalances.
+    consumerConfig:
+      process.env['STATIC'] === '0'
+        ? { 'session.timeout.ms': 10_000 }
+        : { 'group.instance.id': `${env('GROUP')}-worker`, 'session.timeout.ms': 10_000 },
     transform: (r) => [{ topic: output, key: r.key, value: { n: r.value.n * 2 } }],
     onError: (e) => {
       console.error('pipeline failed', e);
