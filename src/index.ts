@@ -125,3 +125,115 @@ export {
 } from './serde/registry/serde-context';
 export { createTopicDeserializer, createTopicSerializer } from './serde/topic-serde';
 // --- delivery semantics: transactions, pipeline, commit strategies, DLQ (owned by the delivery work) ---
+export {
+  producerDefaults,
+  producerPresets,
+  type ProducerPresetName,
+  type RdkafkaProducerConfig,
+} from './producer/presets';
+export {
+  ProducerConfigError,
+  assertProducerConfig,
+  checkProducerConfig,
+  type ConfigWarning,
+} from './producer/config-check';
+export {
+  ProducerFencedError,
+  TransactionAbortedError,
+  TransactionError,
+  TransactionFatalError,
+  TransactionRetriesExhaustedError,
+  TransactionalProducer,
+  classifyTransactionError,
+  type OpenTransaction,
+  type Transaction,
+  type TransactionErrorKind,
+  type TransactionalProducerOptions,
+} from './producer/transaction';
+export { OffsetTracker, type CommitPosition } from './consumer/commit/offset-tracker';
+export {
+  CommitStrategyError,
+  commitStrategies,
+  validateCommitStrategy,
+  type CommitStrategy,
+  type CommitStrategyName,
+} from './consumer/commit/strategy';
+export { Committer, type CommitFn, type CommitterOptions } from './consumer/commit/committer';
+export { CommitError, commitDurably, commitQueued } from './consumer/commit/durable-commit';
+export { runConsumer, type ConsumerRun, type RunConsumerOptions } from './consumer/commit/run-consumer';
+export { runWithDelivery, type DeliveryRunOptions } from './consumer/commit/run-typed-consumer';
+export { rawRecordOf, type RawRecord } from './consumer/dlq/raw-record';
+export { deadLetterHeaders, dlqHeaders, type DeadLetterReason } from './consumer/dlq/headers';
+export {
+  DeadLetterError,
+  DeadLetterPublisher,
+  defaultDeadLetterTopic,
+  type DeadLetterPublisherOptions,
+  type DeadLetterTopic,
+  type SendFn,
+} from './consumer/dlq/dead-letter-publisher';
+export {
+  RetryPolicyError,
+  backoffDelay,
+  defaultRetryPolicy,
+  retrying,
+  retryPolicy,
+  type RetryOutcome,
+  type RetryPolicy,
+  type RetryingOptions,
+} from './consumer/retry/backoff';
+export {
+  retryThenDeadLetter,
+  type RecordOutcome,
+  type RetryThenDeadLetterOptions,
+} from './consumer/retry/retry-then-dead-letter';
+export {
+  ShutdownError,
+  drain,
+  installShutdownHandler,
+  type ShutdownHandlerOptions,
+  type StopResult,
+  type Stoppable,
+} from './consumer/shutdown';
+export {
+  LagError,
+  classifyLag,
+  consumerLag,
+  defaultLagThresholds,
+  lagReport,
+  type ConsumerLagOptions,
+  type LagLevel,
+  type LagReport,
+  type LagThresholds,
+  type PartitionLag,
+} from './consumer/lag';
+export {
+  toMessage,
+  type AnyInputRecord,
+  type AnyOutputRecord,
+  type DecodedRecord,
+  type EncodedRecord,
+  type InputRecord,
+  type OutputRecord,
+  type RecordSerde,
+} from './pipeline/record-serde';
+export {
+  PipelineConfigError,
+  createPipeline,
+  type Pipeline,
+  type PipelineOptions,
+  type Transform,
+} from './pipeline/eos-pipeline';
+export { Flow, type Branch, type Branches, type FlowTransform, type RecordFor } from './pipeline/operators';
+export { clientRecordSerde } from './pipeline/client-serde';
+export {
+  clientTransactionalProducer,
+  createClientPipeline,
+  type ClientTransactionalProducerOptions,
+} from './pipeline/client-pipeline';
+export {
+  DeliveryMetrics,
+  type CounterEvent,
+  type CounterName,
+  type DeliveryCounters,
+} from './metrics/delivery-metrics';

@@ -1,5 +1,5 @@
 import type { KgenClient } from '../client/create-client';
-import { producerDefaults, type ProducerProperties } from '../producer/presets';
+import { producerDefaults, type RdkafkaProducerConfig } from '../producer/presets';
 import { TransactionalProducer } from '../producer/transaction';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
 import type { TopicMap, TopicName } from '../topics';
@@ -28,7 +28,7 @@ export interface ClientTransactionalProducerOptions<T extends TopicMap> {
   /** Topics `tx.send` writes (their schema ids are resolved up front). */
   readonly topics: readonly TopicName<T>[];
   /** librdkafka properties over kgen's producer defaults. */
-  readonly config?: ProducerProperties;
+  readonly config?: RdkafkaProducerConfig;
   readonly metrics?: DeliveryMetrics;
 }
 

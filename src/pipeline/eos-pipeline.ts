@@ -5,7 +5,7 @@ import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backo
 import type { StopResult } from '../consumer/shutdown';
 import { KgenError } from '../errors';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
-import { producerDefaults, type ProducerProperties } from '../producer/presets';
+import { producerDefaults, type RdkafkaProducerConfig } from '../producer/presets';
 import { ProducerFencedError, TransactionalProducer, type OpenTransaction } from '../producer/transaction';
 import type { TopicMap, TopicName } from '../topics';
 import { Mutex } from './mutex';
@@ -53,7 +53,7 @@ export interface PipelineOptions<T extends TopicMap, From extends TopicName<T>, 
   /** Extra librdkafka consumer properties (kgen sets group, read_committed, no auto commit). */
   readonly consumerConfig?: ConsumerGlobalConfig & ConsumerTopicConfig & Record<string, unknown>;
   /** Extra librdkafka producer properties over kgen's defaults. */
-  readonly producerConfig?: ProducerProperties;
+  readonly producerConfig?: RdkafkaProducerConfig;
   readonly metrics?: DeliveryMetrics;
   /** Called with the error that stopped the pipeline (fenced, or a failure with dead letters disabled). */
   readonly onError?: (error: unknown) => void;

@@ -1,5 +1,5 @@
 import { KgenError } from '../errors';
-import type { ProducerProperties } from './presets';
+import type { RdkafkaProducerConfig } from './presets';
 
 /** One contradiction found in a producer config. */
 export interface ConfigWarning {
@@ -53,7 +53,7 @@ function bool(config: Loose, key: string): boolean | undefined {
  * Finds settings that contradict each other (e.g. idempotence with `acks=1`). Returns them all; an empty
  * array means the config is coherent. Pure: it reads only the object given.
  */
-export function checkProducerConfig(config: ProducerProperties | Loose): ConfigWarning[] {
+export function checkProducerConfig(config: RdkafkaProducerConfig | Loose): ConfigWarning[] {
   const c = config as Loose;
   const out: ConfigWarning[] = [];
   const warn = (code: string, keys: string[], message: string): void => {
@@ -143,7 +143,7 @@ export function checkProducerConfig(config: ProducerProperties | Loose): ConfigW
 }
 
 /** Throws a {@link ProducerConfigError} listing every contradiction, or returns the config unchanged. */
-export function assertProducerConfig<C extends ProducerProperties>(config: C): C {
+export function assertProducerConfig<C extends RdkafkaProducerConfig>(config: C): C {
   const warnings = checkProducerConfig(config);
   if (warnings.length > 0) throw new ProducerConfigError(warnings);
   return config;

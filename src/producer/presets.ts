@@ -1,7 +1,7 @@
 import type { ProducerGlobalConfig, ProducerTopicConfig } from '@confluentinc/kafka-javascript';
 
 /** librdkafka producer properties (global and topic level), as the official client takes them. */
-export type ProducerProperties = ProducerGlobalConfig & ProducerTopicConfig;
+export type RdkafkaProducerConfig = ProducerGlobalConfig & ProducerTopicConfig;
 
 /**
  * kgen's producer defaults: the correct thing unless you opt out. Idempotence on (no duplicates, no
@@ -21,7 +21,7 @@ export const producerDefaults = {
   'retry.backoff.ms': 100,
   'retry.backoff.max.ms': 1_000,
   'linger.ms': 5,
-} as const satisfies ProducerProperties;
+} as const satisfies RdkafkaProducerConfig;
 
 /**
  * Named configs to spread over the defaults and override: `{ ...producerPresets.highThroughput, 'linger.ms': 50 }`.
@@ -53,7 +53,7 @@ export const producerPresets = {
     'compression.type': 'none',
     'socket.nagle.disable': true,
   },
-} as const satisfies Record<string, ProducerProperties>;
+} as const satisfies Record<string, RdkafkaProducerConfig>;
 
 /** Name of a producer preset. */
 export type ProducerPresetName = keyof typeof producerPresets;
