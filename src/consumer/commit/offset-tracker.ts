@@ -124,6 +124,16 @@ export class OffsetTracker {
     return out;
   }
 
+  /** Every partition's position as far as handlers finished (committed or not): the consumed positions. */
+  positions(): CommitPosition[] {
+    const out: CommitPosition[] = [];
+    for (const { topic, partition, state } of this.partitions.values()) {
+      const pos = state.committable();
+      if (pos !== undefined) out.push({ topic, partition, offset: pos.toString() });
+    }
+    return out;
+  }
+
   /** Records that a commit of these positions succeeded. */
   markCommitted(positions: readonly CommitPosition[]): void {
     for (const p of positions) {

@@ -45,6 +45,8 @@ export interface ConsumerRun {
   stop(opts?: { readonly timeoutMs?: number }): Promise<StopResult>;
   /** Handlers running now. */
   inFlight(): number;
+  /** Consumed positions (`topic:partition` → next offset), e.g. for `consumerLag(..., { consumed })`. */
+  positions(): Map<string, string>;
   /** The committer (commit strategy and offset tracker) of this run. */
   readonly committer: Committer;
 }
@@ -122,6 +124,8 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
   return {
     committer,
     inFlight: () => committer.tracker.inFlight(),
+    positions: () =>
+      new Map(committer.tracker.positions().map((p) => [`${p.topic}:${p.partition}`, p.offset])),
     async stop(stopOpts = {}) {
       stopping = true;
       try {

@@ -48,6 +48,16 @@ describe('OffsetTracker', () => {
     expect(t.pending()).toEqual([]);
   });
 
+  it('positions() lists finished positions whether committed or not', () => {
+    const t = new OffsetTracker();
+    t.begin(T, 0, '0');
+    t.begin(T, 1, '4');
+    t.complete(T, 0, '0');
+    t.markCommitted(t.pending());
+    expect(t.positions()).toEqual([{ topic: T, partition: 0, offset: '1' }]);
+    expect(t.position(T, 1)).toBeUndefined();
+  });
+
   it('keeps partitions and topics apart', () => {
     const t = new OffsetTracker();
     t.begin(T, 0, '1');
