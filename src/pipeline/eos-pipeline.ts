@@ -39,7 +39,8 @@ export interface PipelineOptions<T extends TopicMap, From extends TopicName<T>, 
    * aborts its open transaction. Default `<groupId>.eos`.
    */
   readonly transactionalId?: string;
-  readonly transform: Transform<T, From, To>;
+  /** Typed by `from` and `to` only (never widens them): returning a record for another topic does not compile. */
+  readonly transform: NoInfer<Transform<T, From, To>>;
   /** Bytes ↔ values for every topic in `from` and `to`. */
   readonly serde: RecordSerde;
   /** A transaction commits after `maxRecords` input records or `maxMs`, whichever first (default 1000 / 100 ms). */
@@ -98,9 +99,11 @@ function tpKey(topic: string, partition: number): string {
  * batch (every N records or T ms). An abort rewinds the consumer to the last committed position, so every
  * input's output appears exactly once to `read_committed` readers, across crashes and restarts.
  */
-export async function createPipeline<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>>(
-  opts: PipelineOptions<T, From, To>,
-): Promise<Pipeline> {
+export async function createPipeline<
+  T extends TopicMap,
+  const From extends TopicName<T>,
+  const To extends TopicName<T>,
+>(opts: PipelineOptions<T, From, To>): Promise<Pipeline> {
   for (const t of [...opts.from, ...opts.to])
     if (!Object.hasOwn(opts.topics, t))
       throw new PipelineConfigError(`pipeline: topic ${t} is not in the topic map`);

@@ -34,6 +34,34 @@ describe('createPipeline option checks', () => {
   });
 });
 
+describe('createPipeline typing', () => {
+  it('types transform input by `from` and output by `to` (compile-time checks)', () => {
+    const typed = (): void => {
+      void createPipeline({
+        ...base,
+        from: ['in'],
+        to: ['out'],
+        transform: (r) => [{ topic: 'out', key: r.key, value: r.value }],
+      });
+      void createPipeline({
+        ...base,
+        from: ['in'],
+        to: ['out'],
+        // @ts-expect-error `in` is not an output topic of this pipeline
+        transform: (r) => [{ topic: 'in', key: r.key, value: r.value }],
+      });
+      void createPipeline({
+        ...base,
+        from: ['in'],
+        to: ['out'],
+        // @ts-expect-error values of `out` are Buffers
+        transform: (r) => [{ topic: 'out', key: r.key, value: 'text' }],
+      });
+    };
+    expect(typeof typed).toBe('function');
+  });
+});
+
 describe('Mutex', () => {
   it('runs sections one at a time in call order, and a failure does not block the next', async () => {
     const m = new Mutex();
