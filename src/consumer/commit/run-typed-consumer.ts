@@ -10,7 +10,7 @@ import type { RetryPolicy } from '../retry/backoff';
 import { retryThenDeadLetter } from '../retry/retry-then-dead-letter';
 import type { TypedConsumer } from '../typed-consumer';
 import { runConsumer, type ConsumerRun } from './run-consumer';
-import type { CommitStrategy } from './strategy';
+import { isManual, type CommitStrategy } from './strategy';
 
 /** Options of {@link runWithDelivery}. */
 export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> {
@@ -69,15 +69,22 @@ export async function runWithDelivery<T extends TopicMap, N extends TopicName<T>
       ...(dl.topic ? { topic: dl.topic } : {}),
       ...(opts.metrics ? { metrics: opts.metrics } : {}),
     });
-    handle = (raw, ack) => {
-      const inner = retryThenDeadLetter({
-        decode,
-        handle: (message) => opts.handle(message, ack),
-        deadLetter,
-        ...(dl.retry ? { retry: dl.retry } : {}),
-        ...(opts.metrics ? { metrics: opts.metrics } : {}),
-      });
-      return inner(raw);
+    // One wrapper for the run; each record's `ack` rides along keyed by its raw record object.
+    const acks = new WeakMap<object, () => Promise<void>>();
+    const inner = retryThenDeadLetter({
+      decode,
+      handle: (message, raw) => opts.handle(message, acks.get(raw) ?? (() => Promise.resolve())),
+      deadLetter,
+      ...(dl.retry ? { retry: dl.retry } : {}),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    });
+    const manual = isManual(opts.strategy);
+    handle = async (raw, ack) => {
+      acks.set(raw, ack);
+      const outcome = await inner(raw);
+      // A dead-lettered record is done: with a manual strategy nobody else would acknowledge it.
+      if (manual && outcome !== 'handled') await ack();
+      return outcome;
     };
   }
   const run = await runConsumer({

@@ -148,46 +148,57 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
     expect(headerString(dead!.headers?.[dlqHeaders.errorClass])).toBe('DecodeError');
   });
 
-  it('runWithDelivery on a typed consumer: poison record retried then dead-lettered with its schema id; others handled', async () => {
-    const { payments, client } = setup();
-    await createTopics(raw, [payments, `${payments}.dlq`], 1);
-    const producer = await client.producer({ topics: [payments] });
-    await producer.send(
-      payments,
-      Array.from({ length: 20 }, (_, i) => ({ key: `p${i}`, value: { id: `p${i}`, cents: i } })),
-    );
-    await producer.disconnect();
-    const schemaId = (await client.registry.getLatestSchemaMetadata(`${payments}-value`)).id;
+  it.each([
+    ['n-or-t', commitStrategies.nOrT(5, 200)],
+    ['manual', commitStrategies.manual(100)],
+  ])(
+    'runWithDelivery (%s) on a typed consumer: poison record retried then dead-lettered with its schema id; others handled',
+    async (_name, strategy) => {
+      const { payments, client } = setup();
+      await createTopics(raw, [payments, `${payments}.dlq`], 1);
+      const producer = await client.producer({ topics: [payments] });
+      await producer.send(
+        payments,
+        Array.from({ length: 20 }, (_, i) => ({ key: `p${i}`, value: { id: `p${i}`, cents: i } })),
+      );
+      await producer.disconnect();
+      const schemaId = (await client.registry.getLatestSchemaMetadata(`${payments}-value`)).id;
 
-    const groupId = uniqueName('dlv-sdk-consume');
-    const consumer = await client.consumer({
-      groupId,
-      topics: [payments],
-      fromBeginning: true,
-      autoCommit: false,
-    });
-    const handled: string[] = [];
-    let poisonAttempts = 0;
-    const run = await runWithDelivery(client, consumer, {
-      topics: [payments],
-      strategy: commitStrategies.nOrT(5, 200),
-      deadLetter: { retry: { retries: 2, initialDelayMs: 5 } },
-      handle: async (m) => {
-        if (m.value.id === 'p5') {
-          poisonAttempts++;
-          throw new Error('p5 is poison');
-        }
-        handled.push(m.value.id);
-      },
-    });
-    await waitFor('all committed', async () => (await committedTotal(raw, groupId, payments)) >= 20, 60_000);
-    await run.stop();
-    expect(poisonAttempts).toBe(3);
-    expect(handled).toHaveLength(19);
-    const [dead] = await consumeN(raw, { topic: `${payments}.dlq`, count: 1 });
-    expect(headerString(dead!.headers?.[dlqHeaders.valueSchemaId])).toBe(String(schemaId));
-    expect(headerString(dead!.headers?.[dlqHeaders.offset])).toBe('5');
-  });
+      const groupId = uniqueName('dlv-sdk-consume');
+      const consumer = await client.consumer({
+        groupId,
+        topics: [payments],
+        fromBeginning: true,
+        autoCommit: false,
+      });
+      const handled: string[] = [];
+      let poisonAttempts = 0;
+      const run = await runWithDelivery(client, consumer, {
+        topics: [payments],
+        strategy,
+        deadLetter: { retry: { retries: 2, initialDelayMs: 5 } },
+        handle: async (m, ack) => {
+          if (m.value.id === 'p5') {
+            poisonAttempts++;
+            throw new Error('p5 is poison');
+          }
+          handled.push(m.value.id);
+          if (strategy.kind === 'manual') await ack();
+        },
+      });
+      await waitFor(
+        'all committed',
+        async () => (await committedTotal(raw, groupId, payments)) >= 20,
+        60_000,
+      );
+      await run.stop();
+      expect(poisonAttempts).toBe(3);
+      expect(handled).toHaveLength(19);
+      const [dead] = await consumeN(raw, { topic: `${payments}.dlq`, count: 1 });
+      expect(headerString(dead!.headers?.[dlqHeaders.valueSchemaId])).toBe(String(schemaId));
+      expect(headerString(dead!.headers?.[dlqHeaders.offset])).toBe('5');
+    },
+  );
 
   it('clientTransactionalProducer: typed tx.send, committed visible, aborted invisible', async () => {
     const { invoices, client } = setup();
