@@ -13,6 +13,8 @@ import {
   type OrderV2,
 } from './fixtures';
 
+jest.setTimeout(60_000);
+
 describe('typed SDK on the real stack: Avro keys and values', () => {
   const { brokers, registryUrl } = stackEnv();
 

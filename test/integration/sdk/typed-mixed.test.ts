@@ -23,6 +23,8 @@ import {
   type Refund,
 } from './fixtures';
 
+jest.setTimeout(60_000);
+
 describe('typed SDK on the real stack: two record types, decode errors, verify', () => {
   const { brokers, registryUrl } = stackEnv();
 

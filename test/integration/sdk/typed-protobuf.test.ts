@@ -2,6 +2,8 @@ import { createClient, defineTopics, stringSerde } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopic, readingDescriptor, type Reading } from './fixtures';
 
+jest.setTimeout(60_000);
+
 describe('typed SDK on the real stack: Protobuf values, batches, pause/resume and seek', () => {
   const { brokers, registryUrl } = stackEnv();
 
