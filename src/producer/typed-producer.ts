@@ -75,7 +75,9 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   readonly #partitioner: Partitioner | undefined;
   readonly #partitionCounts = new Map<string, Promise<number>>();
   readonly #maxInFlight: number;
-  readonly #pending = new Set<Promise<unknown>>();
+  /** Sends not yet settled (flush waits for 0). Counters, not a set of promises: this is the hot path. */
+  #outstanding = 0;
+  #idle: Array<() => void> = [];
   #inFlight = 0;
   #adminConnected: Promise<void> | undefined;
   #room: Array<() => void> = [];
@@ -126,7 +128,9 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       this.#inFlight + list.length <= this.#maxInFlight
         ? this.#produce(topic, encoded)
         : this.#sendSlow(topic, list);
-    this.#track(p);
+    this.#outstanding++;
+    // Also marks `p` handled: an un-awaited send must not crash the process; flush() reports its failure.
+    p.then(this.#settled, this.#failed);
     return p;
   }
 
@@ -179,29 +183,49 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     return this.#produce(topic, records);
   }
 
-  async #produce(topic: string, records: KafkaJS.Message[]): Promise<DeliveryReport[]> {
-    this.#inFlight += records.length;
-    try {
-      const metadata = await this.raw.send({ topic, messages: records });
-      return metadata.map((r) => ({
-        topic: r.topicName,
-        partition: r.partition,
-        offset: r.baseOffset ?? r.offset,
-      }));
-    } catch (err) {
-      const partition = records.length === 1 ? records[0]?.partition : undefined;
-      throw new BrokerError(
-        'send',
-        partition === undefined || partition < 0 ? { topic } : { topic, partition },
-        err,
-      );
-    } finally {
-      this.#inFlight -= records.length;
-      const waiting = this.#room;
-      this.#room = [];
-      for (const wake of waiting) wake();
-    }
+  #produce(topic: string, records: KafkaJS.Message[]): Promise<DeliveryReport[]> {
+    const n = records.length;
+    this.#inFlight += n;
+    return this.raw.send({ topic, messages: records }).then(
+      (metadata) => {
+        this.#release(n);
+        return metadata.map((r) => ({
+          topic: r.topicName,
+          partition: r.partition,
+          offset: r.baseOffset ?? r.offset,
+        }));
+      },
+      (err: unknown) => {
+        this.#release(n);
+        const partition = n === 1 ? records[0]?.partition : undefined;
+        throw new BrokerError(
+          'send',
+          partition === undefined || partition < 0 ? { topic } : { topic, partition },
+          err,
+        );
+      },
+    );
   }
+
+  #release(n: number): void {
+    this.#inFlight -= n;
+    if (this.#room.length === 0) return;
+    const waiting = this.#room;
+    this.#room = [];
+    for (const wake of waiting) wake();
+  }
+
+  readonly #settled = (): void => {
+    if (--this.#outstanding > 0 || this.#idle.length === 0) return;
+    const waiting = this.#idle;
+    this.#idle = [];
+    for (const wake of waiting) wake();
+  };
+
+  readonly #failed = (err: unknown): void => {
+    this.#failure ??= err;
+    this.#settled();
+  };
 
   #partitionCount(topic: string): Promise<number> {
     let hit = this.#partitionCounts.get(topic);
@@ -223,25 +247,13 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     return hit;
   }
 
-  #track(p: Promise<unknown>): void {
-    this.#pending.add(p);
-    // Marks `p` handled: an un-awaited send must not crash the process; flush() reports its failure.
-    p.then(
-      () => this.#pending.delete(p),
-      (err: unknown) => {
-        this.#pending.delete(p);
-        this.#failure ??= err;
-      },
-    ).catch(noop);
-  }
-
   async encode(topic: string, message: AnyMessage): Promise<KafkaJS.Message> {
     const [record] = await this.#encodeAll(topic, [message]);
     return record!;
   }
 
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.#pending]);
+    if (this.#outstanding > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
     try {
       await this.raw.flush();
     } catch (err) {
