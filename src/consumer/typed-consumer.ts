@@ -58,18 +58,21 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     this.#decoder = decoder;
   }
 
+  /** A record that failed to decode: `onDecodeError` may skip it (resolves), else the error is rethrown. */
+  async #recover(err: unknown, raw: RawMessage, options: RunOptions<T, N>): Promise<undefined> {
+    if (!(err instanceof DecodeError) || options.onDecodeError === undefined) throw err;
+    if ((await options.onDecodeError(err, raw)) === 'skip') return undefined;
+    throw err;
+  }
+
   /** Decodes one record, or lets `onDecodeError` decide; `undefined` = skipped. */
   async #decode(raw: RawMessage, options: RunOptions<T, N>): Promise<TypedMessage<T, N> | undefined> {
-    let decoded: DecodedRecord;
     try {
       const out = this.#decoder.decode(raw);
-      decoded = out instanceof Promise ? await out : out;
+      return (out instanceof Promise ? await out : out) as TypedMessage<T, N>;
     } catch (err) {
-      if (!(err instanceof DecodeError) || options.onDecodeError === undefined) throw err;
-      if ((await options.onDecodeError(err, raw)) === 'skip') return undefined;
-      throw err;
+      return this.#recover(err, raw, options);
     }
-    return decoded as TypedMessage<T, N>;
   }
 
   async run(options: RunOptions<T, N>): Promise<void> {
@@ -80,9 +83,22 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     };
     if (eachMessage !== undefined) {
-      config.eachMessage = async ({ topic, partition, message, heartbeat, pause }) => {
-        const decoded = await this.#decode(rawRecordOf(topic, partition, message), options);
-        if (decoded !== undefined) await eachMessage(decoded, { heartbeat, pause });
+      // Hot path: a record whose writer schema id is known decodes synchronously, without an extra await.
+      config.eachMessage = ({ topic, partition, message, heartbeat, pause }) => {
+        const raw = rawRecordOf(topic, partition, message);
+        const context = { heartbeat, pause };
+        let out: DecodedRecord | Promise<DecodedRecord>;
+        try {
+          out = this.#decoder.decode(raw);
+        } catch (err) {
+          return this.#recover(err, raw, options);
+        }
+        if (out instanceof Promise)
+          return out.then(
+            (d) => eachMessage(d as TypedMessage<T, N>, context),
+            (err: unknown) => this.#recover(err, raw, options),
+          );
+        return eachMessage(out as TypedMessage<T, N>, context);
       };
     } else if (eachBatch !== undefined) {
       config.eachBatchAutoResolve = options.eachBatchAutoResolve ?? true;
