@@ -1,16 +1,57 @@
 /**
- * `npm run demo`: starts the local stack and shows kgen end to end. Until the SDK and codegen land it only
- * proves the stack is up.
+ * `npm run demo`: the whole kgen workflow on the local stack —
+ * stack up → kgen register → kgen check → kgen pull → kgen generate → tsc over the generated code →
+ * typed produce and consume (examples/demo/produce-consume.ts).
  */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { up } from '../test/stack/local-stack';
+
+const root = path.resolve(__dirname, '..');
+const demoDir = path.join(root, 'examples', 'demo');
+
+function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  console.log(`\n$ ${[command, ...args].join(' ')}    # ${title}`);
+  const res = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  if (res.status !== 0) throw new Error(`${title} failed (exit ${res.status ?? res.signal})`);
+}
 
 async function main(): Promise<void> {
   const stack = await up((msg) => console.error(`stack: ${msg}`));
   console.log(`stack ready: KAFKA_BROKERS=${stack.brokers} SCHEMA_REGISTRY_URL=${stack.registryUrl}`);
-  console.log('typed produce/consume demo: coming with the SDK and codegen.');
+  const kgen = ['tsx', 'codegen/cli/main.ts'];
+  const config = ['-c', 'examples/demo/kgen.config.json'];
+  const schemas = 'examples/demo/schemas';
+  run('register the example schema', 'npx', [
+    ...kgen,
+    'register',
+    '--schemas',
+    schemas,
+    '--registry',
+    stack.registryUrl,
+  ]);
+  run('check it against the registry', 'npx', [
+    ...kgen,
+    'check',
+    '--schemas',
+    schemas,
+    '--registry',
+    stack.registryUrl,
+  ]);
+  run('pull subjects into a lock file', 'npx', [...kgen, 'pull', ...config]);
+  run('generate TypeScript', 'npx', [...kgen, 'generate', ...config]);
+  run('compile the generated code (tsc --strict)', 'npx', [
+    'tsc',
+    '--noEmit',
+    '-p',
+    path.relative(root, demoDir),
+  ]);
+  const env = { ...process.env, KAFKA_BROKERS: stack.brokers, SCHEMA_REGISTRY_URL: stack.registryUrl };
+  run('typed produce + consume', 'npx', ['tsx', 'examples/demo/produce-consume.ts'], env);
+  console.log('\nThe local stack keeps running; stop it with `npm run stack:down`.');
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

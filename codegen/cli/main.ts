@@ -13,7 +13,13 @@ async function main(argv: string[]): Promise<void> {
     .help()
     .alias('h', 'help')
     .version()
-    .wrap(Math.min(110, process.stdout.columns || 110));
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    // Usage errors (unknown flag, missing argument) are bad input: exit 2, never 1 ("incompatible"/"drift").
+    .fail((message: string | undefined, err: Error | undefined) => {
+      if (err) throw err;
+      console.error(`${message ?? 'invalid arguments'}\nRun "kgen --help" for usage.`);
+      process.exit(2);
+    });
   for (const command of commands) cli.command(command);
   await cli.parseAsync();
 }

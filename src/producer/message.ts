@@ -1,4 +1,4 @@
-import type { KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
+import type { KeyInput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 
 /** Header values a producer may send. */
 export type HeaderValue = string | Buffer | ReadonlyArray<string | Buffer>;
@@ -30,18 +30,24 @@ export interface DeliveryReport {
 type IsOneOf<D> = D extends { readonly format: 'ONE_OF' } ? true : false;
 
 /**
- * Topics whose value type is `V`: exactly (mutually assignable), or one of the record types of a topic with
+ * Topics whose value type is `V`: exactly the producer-input or consumer-output type (mutually assignable),
+ * or one of the record types of a topic with
  * several. Lets `send<Order>('orders', …)` check that `Order` is what `orders` carries.
  */
 export type TopicsCarrying<T extends TopicMap, V> = {
-  [N in TopicName<T>]: [V] extends [ValueInput<T, N>]
-    ? [ValueInput<T, N>] extends [V]
+  [N in TopicName<T>]: SameType<V, ValueInput<T, N>> extends true
+    ? N
+    : // The consumer-output type (every defaulted field present) is a valid producer input too.
+      SameType<V, ValueOutput<T, N>> extends true
       ? N
       : IsOneOf<T[N]['value']> extends true
-        ? N
-        : never
-    : never;
+        ? [V] extends [ValueInput<T, N>]
+          ? N
+          : never
+        : never;
 }[TopicName<T>];
+
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** A record of value type `V` for one of the topics carrying it. */
 export interface ProducerMessageOf<T extends TopicMap, N extends TopicName<T>, V> extends Omit<
