@@ -78,10 +78,7 @@ export function tsImpactAvro(next: AvroNode, previous: AvroNode, root: string): 
       visit(n.values, p.values, `${path}{}`);
     } else if (n.kind === 'union' && p.kind === 'union') {
       for (const [i, b] of n.branches.entries()) {
-        const match = p.branches.find(
-          (x) =>
-            x.kind === b.kind && ('fullName' in x ? x.fullName : '') === ('fullName' in b ? b.fullName : ''),
-        );
+        const match = p.branches.find((x) => branchKey(x) === branchKey(b));
         if (match) visit(b, match, `${path}<${i}>`);
       }
     } else {
@@ -102,4 +99,10 @@ export function tsImpactAvro(next: AvroNode, previous: AvroNode, root: string): 
   };
   visit(next, previous, root);
   return out;
+}
+
+/** Identity of a union branch: its full name, or its kind (and primitive type: `null` ≠ `string`). */
+function branchKey(t: object): string {
+  const r = t as { kind?: string; fullName?: string; type?: unknown };
+  return r.fullName ?? `${r.kind ?? ''}:${typeof r.type === 'string' ? r.type : ''}`;
 }

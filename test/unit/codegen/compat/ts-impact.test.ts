@@ -30,6 +30,15 @@ describe('TypeScript-impact warnings', () => {
     ]);
   });
 
+  it('Avro: an unchanged schema with nullable unions has no impact (branches matched by type, not kind)', () => {
+    const schema = () =>
+      rec([
+        { name: 'note', type: ['null', 'string'], default: null },
+        { name: 'n', type: ['null', 'int', 'string'], default: null },
+      ]);
+    expect(tsImpactAvro(schema(), schema(), 'O')).toEqual([]);
+  });
+
   it('Protobuf: package, removed enum and field, 32 → 64-bit integers', () => {
     const p = (pkg: string, body: string) =>
       buildProtoModel(`syntax = "proto3";\npackage ${pkg};\n${body}`, 'x.proto');
