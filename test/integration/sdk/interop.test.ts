@@ -47,7 +47,7 @@ async function paymentTopic(prefix: string) {
   const { brokers, registryUrl } = stackEnv();
   const topic = uniqueName(prefix);
   await createTopic(brokers, topic);
-  const registry = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+  const registry = officialRegistry(registryUrl);
   await registry.register(`${topic}-value`, { schemaType: 'AVRO', schema: paymentSchema }, false);
   const topics = defineTopics({
     [topic]: {
@@ -61,6 +61,30 @@ async function paymentTopic(prefix: string) {
   return { topic, kafka: createClient({ brokers, registry: { url: registryUrl }, topics }) };
 }
 
+/**
+ * The official client with a request timeout and retries: an official-serializer request occasionally stalled
+ * here without one (seen in about one run in three), which hung the test until jest's timeout.
+ */
+function officialRegistry(url: string): SchemaRegistryClient {
+  return new SchemaRegistryClient({
+    baseURLs: [url],
+    createAxiosDefaults: { timeout: 5_000 },
+    maxRetries: 3,
+    retriesWaitMs: 200,
+  });
+}
+
+/** Retries a call to the official serde that hit the request timeout above (a stalled socket, not a verdict). */
+async function retryStalled<R>(call: () => Promise<R>, attempts = 3): Promise<R> {
+  for (let i = 1; ; i++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (i >= attempts || !/timeout/i.test(String(err))) throw err;
+    }
+  }
+}
+
 jest.setTimeout(60_000);
 
 describe('interop on the real stack: Avro bytes between kgen and the official serializers', () => {
@@ -69,12 +93,15 @@ describe('interop on the real stack: Avro bytes between kgen and the official se
   it('kgen reads what the official JS AvroSerializer wrote', async () => {
     const { topic, kafka } = await paymentTopic('interop-js-in');
     // A client of its own, as in a producing process (reusing the registering client stalled here).
-    const official = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+    const official = officialRegistry(registryUrl);
     const serializer = new AvroSerializer(official, SerdeType.VALUE, { useLatestVersion: true });
     const producer = rawKafka(brokers).producer();
     await producer.connect();
     for (const p of payments)
-      await producer.send({ topic, messages: [{ key: p.id, value: await serializer.serialize(topic, p) }] });
+      await producer.send({
+        topic,
+        messages: [{ key: p.id, value: await retryStalled(() => serializer.serialize(topic, p)) }],
+      });
     await producer.disconnect();
     const got = await collect(
       await kafka.consumer({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true }),
@@ -91,13 +118,11 @@ describe('interop on the real stack: Avro bytes between kgen and the official se
       payments.map((p) => ({ key: p.id, value: p })),
     );
     await producer.disconnect();
-    const deserializer = new AvroDeserializer(
-      new SchemaRegistryClient({ baseURLs: [registryUrl] }),
-      SerdeType.VALUE,
-      {},
-    );
+    const deserializer = new AvroDeserializer(officialRegistry(registryUrl), SerdeType.VALUE, {});
     const got = await consumeN(rawKafka(brokers), { topic, count: 2 });
-    const values = await Promise.all(got.map((m) => deserializer.deserialize(topic, m.value!)));
+    const values = await Promise.all(
+      got.map((m) => retryStalled(() => deserializer.deserialize(topic, m.value!))),
+    );
     expect(values).toEqual(payments);
   });
 
