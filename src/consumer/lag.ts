@@ -10,7 +10,7 @@ export interface LagThresholds {
   readonly critical: number;
 }
 
-/** The thresholds users expect: healthy < 1 000, warning < 10 000, critical above. */
+/** The thresholds users expect: healthy below 1 000, warning below 10 000, critical above. */
 export const defaultLagThresholds: LagThresholds = { warning: 1_000, critical: 10_000 };
 
 /** Classifies one lag value. */

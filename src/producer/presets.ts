@@ -12,7 +12,7 @@ export const producerDefaults = {
   'enable.idempotence': true,
   acks: -1,
   'max.in.flight.requests.per.connection': 5,
-  /** Total time a send may take including retries; the send fails after it. <= transaction.timeout.ms. */
+  /** Total time a send may take including retries; the send fails after it. At most `transaction.timeout.ms`. */
   'message.timeout.ms': 60_000,
   'request.timeout.ms': 30_000,
   'socket.timeout.ms': 60_000,
