@@ -11,6 +11,8 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 };
 module.exports = {
+  // Global, not per project: jest ignores `testTimeout` inside `projects` (integration tests need more than 5 s).
+  testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
@@ -19,7 +21,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/stack/jest-global-setup.ts',
       globalTeardown: '<rootDir>/test/stack/jest-global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };
