@@ -70,7 +70,12 @@ export {
   type KafkaProperties,
   type KgenClient,
 } from './client/create-client';
-export { createRegistryClient, type RegistryAuth, type RegistryOptions } from './client/registry-options';
+export {
+  DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS,
+  createRegistryClient,
+  type RegistryAuth,
+  type RegistryOptions,
+} from './client/registry-options';
 export { BrokerError, type BrokerOperation } from './client/broker-error';
 export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
 export {

@@ -4,8 +4,11 @@ import { type Client, type ClientConfig, SchemaRegistryClient } from '@confluent
 export type RegistryAuth =
   /** HTTP basic auth (Confluent Cloud API key/secret). */
   | { readonly username: string; readonly password: string }
-  /** A static bearer token. */
-  | { readonly token: string };
+  /**
+   * A static bearer token, sent as `Authorization: Bearer <token>`. Confluent Cloud also wants the logical
+   * cluster (and identity pool) headers: give them and the official client's bearer support is used.
+   */
+  | { readonly token: string; readonly logicalCluster?: string; readonly identityPoolId?: string };
 
 /** Where the Confluent-compatible schema registry is. */
 export interface RegistryOptions {
@@ -19,23 +22,42 @@ export interface RegistryOptions {
   readonly client?: Client;
 }
 
+/**
+ * Per-request timeout unless `clientConfig.createAxiosDefaults` says otherwise. The official client sets none,
+ * so one stalled socket hangs start-up or a first-seen schema id forever; with a timeout its own retries
+ * (3 by default, jittered) take over.
+ */
+export const DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS = 10_000;
+
 /** The official registry client for these options; every registry REST call of kgen goes through it. */
 export function createRegistryClient(options: RegistryOptions): Client {
   if (options.client !== undefined) return options.client;
-  const auth = options.auth;
   const config: ClientConfig = {
     baseURLs: typeof options.url === 'string' ? [options.url] : [...options.url],
+    createAxiosDefaults: { timeout: DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS },
     ...options.clientConfig,
-    ...(auth === undefined
-      ? {}
-      : 'token' in auth
-        ? { bearerAuthCredentials: { credentialsSource: 'STATIC_TOKEN', token: auth.token } }
-        : {
-            basicAuthCredentials: {
-              credentialsSource: 'USER_INFO',
-              userInfo: `${auth.username}:${auth.password}`,
-            },
-          }),
   };
+  const auth = options.auth;
+  if (auth === undefined) return new SchemaRegistryClient(config);
+  if ('username' in auth) {
+    config.basicAuthCredentials = {
+      credentialsSource: 'USER_INFO',
+      userInfo: `${auth.username}:${auth.password}`,
+    };
+  } else if (auth.logicalCluster !== undefined) {
+    config.bearerAuthCredentials = {
+      credentialsSource: 'STATIC_TOKEN',
+      token: auth.token,
+      logicalCluster: auth.logicalCluster,
+      ...(auth.identityPoolId === undefined ? {} : { identityPoolId: auth.identityPoolId }),
+    };
+  } else {
+    // The official bearer support insists on Confluent Cloud's logical cluster; elsewhere a token is a header.
+    const axios = config.createAxiosDefaults ?? {};
+    config.createAxiosDefaults = {
+      ...axios,
+      headers: { ...axios.headers, Authorization: `Bearer ${auth.token}` },
+    };
+  }
   return new SchemaRegistryClient(config);
 }

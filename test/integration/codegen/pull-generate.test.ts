@@ -1,4 +1,3 @@
-import { SchemaRegistryClient } from '@confluentinc/schemaregistry';
 import * as net from 'node:net';
 import { runGenerate } from '../../../codegen/cli/generate';
 import { runPull } from '../../../codegen/cli/pull';
@@ -6,6 +5,7 @@ import { fingerprint, parseLockFile } from '../../../codegen/registry/lock-file'
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { TempProject } from '../../unit/codegen/cli/project';
 import { typecheck } from '../../unit/codegen/cli/typecheck';
+import { officialRegistryClient } from '../../helpers/official-registry';
 
 /** A loopback port nothing listens on: stands in for a stopped registry without touching the shared stack. */
 async function closedPort(): Promise<number> {
@@ -18,7 +18,7 @@ async function closedPort(): Promise<number> {
 
 describe('kgen pull → generate against the real registry', () => {
   const { registryUrl } = stackEnv();
-  const registry = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+  const registry = officialRegistryClient(registryUrl);
   let project: TempProject;
   beforeEach(() => {
     project = new TempProject();

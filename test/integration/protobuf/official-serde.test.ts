@@ -10,16 +10,12 @@ import {
   timestampFromDate,
   type Timestamp,
 } from '@bufbuild/protobuf/wkt';
-import {
-  ProtobufDeserializer,
-  ProtobufSerializer,
-  SchemaRegistryClient,
-  SerdeType,
-} from '@confluentinc/schemaregistry';
+import { ProtobufDeserializer, ProtobufSerializer, SerdeType } from '@confluentinc/schemaregistry';
 import { createProtobufCodec, frame, frameHeader, protobufSchema, unframe } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import * as golden from '../../golden/protobuf/__golden__/default/shop/order_pb';
 import { DescriptorServingClient, descriptorsOf, registerShop, shopFiles } from './interop-fixtures';
+import { officialRegistryClient } from '../../helpers/official-registry';
 
 // Wire compatibility with @confluentinc/schemaregistry's ProtobufSerializer/ProtobufDeserializer (which use
 // @bufbuild/protobuf descriptors) against the real registry: schemas registered as text with a reference
@@ -54,7 +50,7 @@ describe('Protobuf wire compatibility with the official JS serde', () => {
 
   beforeAll(async () => {
     ({ orderId } = await registerShop(
-      new SchemaRegistryClient({ baseURLs: [registryUrl] }),
+      officialRegistryClient(registryUrl),
       files,
       commonSubject,
       valueSubject,

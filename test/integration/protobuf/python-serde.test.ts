@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SchemaRegistryClient } from '@confluentinc/schemaregistry';
 import { createProtobufCodec, frame, frameHeader, protobufSchema, unframe } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import * as golden from '../../golden/protobuf/__golden__/default/shop/order_pb';
 import { descriptorsOf, registerShop, shopFiles } from './interop-fixtures';
 import { serializedDescriptor } from './file-descriptor';
+import { officialRegistryClient } from '../../helpers/official-registry';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PYTHON = path.join(ROOT, '.cache/pyenv/bin/python');
@@ -55,7 +55,7 @@ type Result = { payload?: string; json?: Record<string, unknown>; type?: string 
     createProtobufCodec(protobufSchema<I, O>({ ...d, subject: valueSubject, id: orderId }));
 
   beforeAll(async () => {
-    const client = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+    const client = officialRegistryClient(registryUrl);
     ({ orderId } = await registerShop(client, files, uniqueName('pb-common'), valueSubject));
   });
 

@@ -1,15 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  AvroDeserializer,
-  AvroSerializer,
-  SchemaRegistryClient,
-  SerdeType,
-} from '@confluentinc/schemaregistry';
+import { AvroDeserializer, AvroSerializer, SerdeType } from '@confluentinc/schemaregistry';
 import { createClient, defineTopics, stringSerde } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN } from '../../helpers/consume';
+import { officialRegistryClient } from '../../helpers/official-registry';
 import { avro, collect, createTopic, rawKafka } from './fixtures';
 
 interface Payment {
@@ -47,7 +43,7 @@ async function paymentTopic(prefix: string) {
   const { brokers, registryUrl } = stackEnv();
   const topic = uniqueName(prefix);
   await createTopic(brokers, topic);
-  const registry = officialRegistry(registryUrl);
+  const registry = officialRegistryClient(registryUrl);
   await registry.register(`${topic}-value`, { schemaType: 'AVRO', schema: paymentSchema }, false);
   const topics = defineTopics({
     [topic]: {
@@ -59,19 +55,6 @@ async function paymentTopic(prefix: string) {
     },
   } as const);
   return { topic, kafka: createClient({ brokers, registry: { url: registryUrl }, topics }) };
-}
-
-/**
- * The official client with a request timeout and retries: an official-serializer request occasionally stalled
- * here without one (seen in about one run in three), which hung the test until jest's timeout.
- */
-function officialRegistry(url: string): SchemaRegistryClient {
-  return new SchemaRegistryClient({
-    baseURLs: [url],
-    createAxiosDefaults: { timeout: 5_000 },
-    maxRetries: 3,
-    retriesWaitMs: 200,
-  });
 }
 
 /** Retries a call to the official serde that hit the request timeout above (a stalled socket, not a verdict). */
@@ -93,7 +76,7 @@ describe('interop on the real stack: Avro bytes between kgen and the official se
   it('kgen reads what the official JS AvroSerializer wrote', async () => {
     const { topic, kafka } = await paymentTopic('interop-js-in');
     // A client of its own, as in a producing process (reusing the registering client stalled here).
-    const official = officialRegistry(registryUrl);
+    const official = officialRegistryClient(registryUrl);
     const serializer = new AvroSerializer(official, SerdeType.VALUE, { useLatestVersion: true });
     const producer = rawKafka(brokers).producer();
     await producer.connect();
@@ -118,7 +101,7 @@ describe('interop on the real stack: Avro bytes between kgen and the official se
       payments.map((p) => ({ key: p.id, value: p })),
     );
     await producer.disconnect();
-    const deserializer = new AvroDeserializer(officialRegistry(registryUrl), SerdeType.VALUE, {});
+    const deserializer = new AvroDeserializer(officialRegistryClient(registryUrl), SerdeType.VALUE, {});
     const got = await consumeN(rawKafka(brokers), { topic, count: 2 });
     const values = await Promise.all(
       got.map((m) => retryStalled(() => deserializer.deserialize(topic, m.value!))),

@@ -1,12 +1,8 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
-import {
-  AvroDeserializer,
-  AvroSerializer,
-  SchemaRegistryClient,
-  SerdeType,
-} from '@confluentinc/schemaregistry';
+import { AvroDeserializer, AvroSerializer, SerdeType } from '@confluentinc/schemaregistry';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN } from '../../helpers/consume';
+import { officialRegistryClient } from '../../helpers/official-registry';
 
 // Smoke test: the stack is a real broker + a real Confluent-API registry, driven by the official clients.
 describe('stack smoke: Avro through the official serializer', () => {
@@ -24,7 +20,7 @@ describe('stack smoke: Avro through the official serializer', () => {
   };
 
   it('registers, produces, consumes and deserializes an equal record', async () => {
-    const registry = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+    const registry = officialRegistryClient(registryUrl);
     const id = await registry.register(`${topic}-value`, {
       schemaType: 'AVRO',
       schema: JSON.stringify(schema),

@@ -1,5 +1,6 @@
-import { Compatibility, SchemaRegistryClient } from '@confluentinc/schemaregistry';
+import { Compatibility } from '@confluentinc/schemaregistry';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import { officialRegistryClient } from '../../helpers/official-registry';
 
 // Smoke test: the registry enforces compatibility through the Confluent API.
 describe('stack smoke: registry compatibility', () => {
@@ -7,7 +8,7 @@ describe('stack smoke: registry compatibility', () => {
 
   it('rejects a second version that is not BACKWARD compatible and accepts one that is', async () => {
     const subject = `${uniqueName('smoke-compat')}-value`;
-    const registry = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+    const registry = officialRegistryClient(registryUrl);
     const v1 = { type: 'record', name: 'User', fields: [{ name: 'id', type: 'string' }] };
     await registry.register(subject, { schemaType: 'AVRO', schema: JSON.stringify(v1) });
     await registry.updateCompatibility(subject, Compatibility.BACKWARD);

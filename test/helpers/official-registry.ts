@@ -1,0 +1,15 @@
+import { SchemaRegistryClient } from '@confluentinc/schemaregistry';
+
+/**
+ * The official registry client as tests use it directly: with a request timeout (its default is none, and a
+ * request to the registry occasionally stalled here, hanging a test until jest's timeout) so that its own
+ * retries take over.
+ */
+export function officialRegistryClient(url: string): SchemaRegistryClient {
+  return new SchemaRegistryClient({
+    baseURLs: [url],
+    createAxiosDefaults: { timeout: 5_000 },
+    maxRetries: 3,
+    retriesWaitMs: 200,
+  });
+}
