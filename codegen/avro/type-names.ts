@@ -1,66 +1,9 @@
 import { CodegenError } from '../errors';
+import { isReservedTsName } from '../emit/reserved-names';
 import type { NamedDef } from './schema-model';
 
-/** Names a generated module may not declare: globals the types use, and TypeScript keywords. */
-const RESERVED = new Set([
-  ...[
-    'Array',
-    'BigInt',
-    'Boolean',
-    'Buffer',
-    'Date',
-    'Error',
-    'Function',
-    'Map',
-    'Number',
-    'Object',
-    'Partial',
-  ],
-  ...['Promise', 'Readonly', 'Record', 'Set', 'String', 'Symbol', 'avroSchema'],
-  ...[
-    'any',
-    'bigint',
-    'boolean',
-    'never',
-    'null',
-    'number',
-    'object',
-    'string',
-    'symbol',
-    'undefined',
-    'unknown',
-  ],
-  ...[
-    'void',
-    'type',
-    'interface',
-    'enum',
-    'class',
-    'function',
-    'const',
-    'let',
-    'var',
-    'default',
-    'delete',
-    'in',
-  ],
-  ...['instanceof', 'new', 'return', 'switch', 'this', 'throw', 'try', 'typeof', 'while', 'with', 'yield'],
-  ...[
-    'break',
-    'case',
-    'catch',
-    'continue',
-    'debugger',
-    'do',
-    'else',
-    'export',
-    'extends',
-    'false',
-    'finally',
-  ],
-  ...['for', 'if', 'import', 'super', 'true', 'implements', 'package', 'private', 'protected', 'public'],
-  ...['static', 'await', 'keyof', 'declare', 'infer', 'is', 'readonly', 'satisfies', 'as', 'namespace'],
-]);
+/** Avro modules also import the descriptor helper. */
+const AVRO_RESERVED = new Set(['avroSchema']);
 
 function pascal(segment: string): string {
   return segment.charAt(0).toUpperCase() + segment.slice(1);
@@ -104,7 +47,8 @@ export function assignTypeNames(
       }
     }
   }
-  for (const [fullName, name] of type) if (RESERVED.has(name)) type.set(fullName, `${name}_`);
+  for (const [fullName, name] of type)
+    if (isReservedTsName(name, AVRO_RESERVED)) type.set(fullName, `${name}_`);
   const input = new Map<string, string>();
   for (const fullName of differs) input.set(fullName, `${type.get(fullName)}${inputSuffix}`);
 

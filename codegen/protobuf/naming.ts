@@ -1,46 +1,14 @@
 import { Enum, Namespace, Type, type ReflectionObject } from 'protobufjs';
+import { isReservedTsName } from '../emit/reserved-names';
+
+/** Protobuf modules also import the `kgen` runtime namespace. */
+const PROTOBUF_RESERVED = new Set(['kgen']);
 
 /**
- * TypeScript names of Protobuf declarations. Nested declarations are flattened with `_` (`Outer_Inner`),
- * packages are left out (one module per `.proto` file keeps them apart), and names that would shadow a
- * global the emitted code uses get a `$` suffix.
+ * `Outer_Inner` for `pkg.Outer.Inner`: nested declarations are flattened with `_`, packages are left out
+ * (one module per `.proto` file keeps them apart), and a name that is a keyword or would shadow a global
+ * the emitted code uses gets a `$` suffix.
  */
-const SHADOWED = new Set([
-  'Array',
-  'BigInt',
-  'Boolean',
-  'Buffer',
-  'Date',
-  'Error',
-  'Function',
-  'Map',
-  'Number',
-  'Object',
-  'Partial',
-  'Promise',
-  'Readonly',
-  'ReadonlyArray',
-  'Record',
-  'Set',
-  'String',
-  'Symbol',
-  'Uint8Array',
-  'kgen',
-  'any',
-  'bigint',
-  'boolean',
-  'never',
-  'null',
-  'number',
-  'object',
-  'string',
-  'symbol',
-  'undefined',
-  'unknown',
-  'void',
-]);
-
-/** `Outer_Inner` for `pkg.Outer.Inner`: the chain of enclosing messages below the package. */
 export function tsName(decl: Type | Enum): string {
   const parts: string[] = [decl.name];
   let parent: Namespace | null = decl.parent;
@@ -49,7 +17,7 @@ export function tsName(decl: Type | Enum): string {
     parent = parent.parent;
   }
   const name = parts.join('_');
-  return SHADOWED.has(name) ? `${name}$` : name;
+  return isReservedTsName(name, PROTOBUF_RESERVED) ? `${name}$` : name;
 }
 
 /** The module (output path without `.ts`) of a `.proto` file: `shop/order.proto` → `shop/order_pb`. */

@@ -106,6 +106,16 @@ describe('generateProtobuf', () => {
     expect(out.files[1]!.content).toContain('total: bigint;');
   });
 
+  it('suffixes message names that are TypeScript keywords', () => {
+    const out = generateProtobuf(
+      [src('k.proto', 'syntax = "proto3";\nmessage class { int32 n = 1; }\nmessage Uses { class c = 1; }\n')],
+      {},
+    );
+    const k = out.files[0]!.content;
+    expect(k).toContain('export interface class$ {');
+    expect(k).toContain('c?: class$;');
+  });
+
   it('suffixes names that would shadow globals the generated code uses', () => {
     const out = generateProtobuf(
       [
