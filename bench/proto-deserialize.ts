@@ -1,18 +1,22 @@
 // proto-deserialize: Confluent-framed Protobuf decoding, msgs/s — kgen vs kafkajs-csr vs raw protobufjs.
 import { unframe } from 'kgen';
-import { measureAsync, measureSync, report, reportAll } from './support/measure';
+import { measureAlternating, report, reportAll } from './support/measure';
 import { protoImpls } from './support/proto-fixture';
 
 export async function run(): Promise<void> {
   const f = await protoImpls();
-  const raw = measureSync(() => f.type.decode(unframe(f.framed, true).payload));
-  const kgen = measureSync(() => f.kgenDeserialize(f.framed));
-  const csr = await measureAsync(() => f.csr.decode(f.framed));
-  reportAll('proto-deserialize', [
-    { impl: 'kgen', ...kgen },
-    { impl: 'kafkajs-csr', ...csr },
-    { impl: 'raw', ...raw, note: 'unframe + protobufjs decode (no conversion to plain objects)' },
-  ]);
+  reportAll(
+    'proto-deserialize',
+    await measureAlternating([
+      { impl: 'kgen', sync: () => f.kgenDeserialize(f.framed) },
+      { impl: 'kafkajs-csr', async: () => f.csr.decode(f.framed) },
+      {
+        impl: 'raw',
+        sync: () => f.type.decode(unframe(f.framed, true).payload),
+        note: 'unframe + protobufjs decode (no conversion to plain objects)',
+      },
+    ]),
+  );
   report({
     bench: 'proto-deserialize',
     impl: 'confluent',

@@ -1,5 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../errors';
+import { retryRetriable } from '../client/broker-retry';
 
 /** How worrying a lag is. */
 export type LagLevel = 'healthy' | 'warning' | 'critical';
@@ -121,7 +122,8 @@ export async function consumerLag(
   try {
     const isolationLevel = opts.readCommitted === false ? 0 : 1; // IsolationLevel.READ_(UN)COMMITTED
     const [committed, ends] = await Promise.all([
-      admin.fetchOffsets({ groupId, topics: [...topics] }),
+      // Right after a broker start the group coordinator answers "load in progress" for a while.
+      retryRetriable(() => admin.fetchOffsets({ groupId, topics: [...topics] })),
       Promise.all(
         topics.map(async (topic) => ({
           topic,

@@ -3,6 +3,7 @@ import { KgenError, isKgenError } from '../errors';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
 import { toMessage, type AnyOutputRecord, type RecordSerde } from '../pipeline/record-serde';
 import type { TopicMap, TopicName } from '../topics';
+import { RETRIABLE_BROKER_CODES } from '../client/broker-retry';
 
 /** How a transactional failure must be handled (librdkafka's classification, with a code fallback). */
 export type TransactionErrorKind = 'retriable' | 'abortable' | 'fenced' | 'fatal';
@@ -70,11 +71,6 @@ function messageOf(e: unknown): string {
 // librdkafka codes (lib/error.js of the official client).
 const FENCED = new Set([-144 /* _FENCED */, 90 /* PRODUCER_FENCED */, 47 /* INVALID_PRODUCER_EPOCH */]);
 const FATAL = new Set([-150 /* _FATAL */, 53 /* TRANSACTIONAL_ID_AUTHORIZATION_FAILED */, -172 /* _STATE */]);
-const RETRIABLE = new Set([
-  -185 /* _TIMED_OUT */, -195 /* _TRANSPORT */, 7 /* REQUEST_TIMED_OUT */, 13 /* NETWORK_EXCEPTION */,
-  14 /* COORDINATOR_LOAD_IN_PROGRESS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */,
-  51 /* CONCURRENT_TRANSACTIONS */,
-]);
 
 function flag(e: Record<string, unknown>, ...names: string[]): boolean {
   return names.some((n) => e[n] === true);
@@ -92,7 +88,8 @@ export function classifyTransactionError(error: unknown): TransactionErrorKind {
   if (code !== undefined && FENCED.has(code)) return 'fenced';
   if (flag(e, 'fatal', 'isFatal') || (code !== undefined && FATAL.has(code))) return 'fatal';
   if (flag(e, 'abortable', 'isTxnRequiresAbort')) return 'abortable';
-  if (flag(e, 'retriable', 'isRetriable') || (code !== undefined && RETRIABLE.has(code))) return 'retriable';
+  if (flag(e, 'retriable', 'isRetriable') || (code !== undefined && RETRIABLE_BROKER_CODES.has(code)))
+    return 'retriable';
   return 'abortable';
 }
 

@@ -14,6 +14,11 @@ export interface WriterSchema {
 export interface SchemaCodec<TInput, TOutput> {
   /** Value → payload bytes (without the Confluent frame). Throws a kgen error naming the field on bad input. */
   encode(value: TInput): Buffer;
+  /**
+   * `header` followed by the encoded value, in one buffer (what the SDK sends). Optional: codecs without it
+   * are framed by copying `encode`'s result after the header.
+   */
+  encodeFramed?(header: Buffer, value: TInput): Buffer;
   /** Payload written with this same schema → value. */
   decode(payload: Buffer): TOutput;
   /** Whether `value` fits this schema (picks the variant of a topic with several record types). */

@@ -4,6 +4,7 @@ import type { AvroCodecOptions, AvroSchemaDescriptor, SchemaReference } from '..
 import { parseInto, registerReferences, type AvroRegistry } from './build-type';
 import { findInvalid, findUnsafeLong } from './diagnose';
 import { AvroDecodeError, AvroEncodeError, AvroSchemaError } from './errors';
+import { framedEncoder } from './framed-encoder';
 
 type Resolver = ReturnType<avro.Type['createResolver']>;
 
@@ -77,17 +78,29 @@ export function createAvroCodec<I, O>(descriptor: AvroSchemaDescriptor<I, O>): S
     });
   };
 
+  const encodeError = (err: unknown, value: unknown): AvroEncodeError => {
+    const invalid = findInvalid(type, value);
+    return new AvroEncodeError(
+      { schemaName: name, fieldPath: invalid?.path ?? '$' },
+      invalid?.reason ?? (err instanceof Error ? err.message : String(err)),
+      { cause: err },
+    );
+  };
+  const writeFramed = framedEncoder(type);
+
   return {
     encode(value: I): Buffer {
       try {
         return type.toBuffer(value);
       } catch (err) {
-        const invalid = findInvalid(type, value);
-        throw new AvroEncodeError(
-          { schemaName: name, fieldPath: invalid?.path ?? '$' },
-          invalid?.reason ?? (err instanceof Error ? err.message : String(err)),
-          { cause: err },
-        );
+        throw encodeError(err, value);
+      }
+    },
+    encodeFramed(header: Buffer, value: I): Buffer {
+      try {
+        return writeFramed(header, value);
+      } catch (err) {
+        throw encodeError(err, value);
       }
     },
     decode(payload: Buffer): O {

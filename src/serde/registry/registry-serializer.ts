@@ -54,14 +54,13 @@ export async function createRegistrySerializer(
     resolved.id,
     descriptor.format === 'PROTOBUF' ? (codec.messageIndexes ?? [0]) : undefined,
   );
+  const encodeFramed = codec.encodeFramed?.bind(codec);
   const serialize = (value: unknown): Buffer => {
-    let payload: Buffer;
     try {
-      payload = codec.encode(value);
+      return encodeFramed !== undefined ? encodeFramed(header, value) : frame(header, codec.encode(value));
     } catch (err) {
       throw new SerializationError(at, describeError(err), { cause: err });
     }
-    return frame(header, payload);
   };
   return { subject, schemaId: resolved.id, accepts, serialize };
 }

@@ -11,6 +11,7 @@ import {
   type StringDescriptor,
   type TopicDescriptor,
 } from '../../../src/topics';
+import { retryRetriable } from '../../../src/client/broker-retry';
 
 /** A promisified-API client for the given brokers with logging quiet. */
 export function kafkaFor(brokers: string): KafkaJS.Kafka {
@@ -103,7 +104,9 @@ export async function committedTotal(kafka: KafkaJS.Kafka, groupId: string, topi
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const res = await admin.fetchOffsets({ groupId, topics: [topic], requireStableOffsets: true });
+    const res = await retryRetriable(() =>
+      admin.fetchOffsets({ groupId, topics: [topic], requireStableOffsets: true }),
+    );
     return res.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
   } finally {
     await admin.disconnect();
