@@ -10,6 +10,7 @@ import { runConsumer } from '../src/consumer/commit/run-consumer';
 import { commitStrategies, type CommitStrategy } from '../src/consumer/commit/strategy';
 import { DeliveryMetrics } from '../src/metrics/delivery-metrics';
 import { committed, createTopics, kafka, name, produceInput, report, sleep } from './delivery-support';
+import { connectOffsetsAdmin } from '../src/consumer/committed-offsets';
 
 const PARTITIONS = 3;
 const BATCH = 500;
@@ -40,8 +41,8 @@ async function measure(
     'auto.offset.reset': 'earliest',
     'js.consumer.max.batch.size': BATCH,
   } as KafkaJS.ConsumerConstructorConfig);
-  const admin = k.admin();
-  await Promise.all([consumer.connect(), admin.connect()]);
+  const [offsets] = await Promise.all([connectOffsetsAdmin(k), consumer.connect()]);
+  const admin = offsets.admin;
   const metrics = new DeliveryMetrics();
   let handled = 0;
   const manual = strategy.kind === 'manual' || strategy.kind === 'manual-immediate';
@@ -60,7 +61,7 @@ async function measure(
     await sleep(handled < records ? 5 : 20);
   const seconds = (performance.now() - t0) / 1000;
   await run.stop();
-  await admin.disconnect();
+  await offsets.disconnect();
   report({
     bench: 'commit',
     impl: strategy.kind,

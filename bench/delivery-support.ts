@@ -1,6 +1,7 @@
 /** Shared set-up of the delivery benchmarks: broker address, topics, input data, quiet clients. */
 import { randomBytes } from 'node:crypto';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { fetchCommittedOffsets } from '../src/consumer/committed-offsets';
 import { producerDefaults } from '../src/producer/presets';
 
 export const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092';
@@ -44,7 +45,7 @@ export async function produceInput(k: KafkaJS.Kafka, topic: string, count: numbe
 
 /** Sum of a group's committed offsets over a topic's partitions. */
 export async function committed(admin: KafkaJS.Admin, groupId: string, topic: string): Promise<number> {
-  const res = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const res = await fetchCommittedOffsets(admin, groupId, [topic]);
   return res.flatMap((t) => t.partitions).reduce((s, p) => s + Math.max(0, Number(p.offset)), 0);
 }
 

@@ -10,6 +10,7 @@ import { createPipeline } from '../src/pipeline/eos-pipeline';
 import type { RecordSerde } from '../src/pipeline/record-serde';
 import { bytesSerde, defineTopics, stringSerde } from '../src/topics';
 import { committed, createTopics, kafka, name, produceInput, report, sleep } from './delivery-support';
+import { connectOffsetsAdmin } from '../src/consumer/committed-offsets';
 
 const PARTITIONS = 3;
 
@@ -67,8 +68,8 @@ async function kgenEos(k: KafkaJS.Kafka, input: string, records: number): Promis
     [output]: { key: stringSerde, value: bytesSerde },
   });
   const groupId = name('bench-eos');
-  const admin = k.admin();
-  await admin.connect();
+  const offsets = await connectOffsetsAdmin(k);
+  const admin = offsets.admin;
   const t0 = performance.now();
   const pipeline = await createPipeline({
     kafka: k,
@@ -85,7 +86,7 @@ async function kgenEos(k: KafkaJS.Kafka, input: string, records: number): Promis
   while ((await committed(admin, groupId, input)) < records) await sleep(20);
   const seconds = (performance.now() - t0) / 1000;
   await pipeline.stop();
-  await admin.disconnect();
+  await offsets.disconnect();
   return seconds;
 }
 

@@ -213,6 +213,12 @@ export {
   type PartitionLag,
 } from './consumer/lag';
 export {
+  connectOffsetsAdmin,
+  fetchCommittedOffsets,
+  type CommittedOffsetsOptions,
+  type OffsetsAdmin,
+} from './consumer/committed-offsets';
+export {
   toMessage,
   type AnyInputRecord,
   type AnyOutputRecord,

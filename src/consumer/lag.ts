@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../errors';
-import { retryRetriable } from '../client/broker-retry';
+import { fetchCommittedOffsets } from './committed-offsets';
 
 /** How worrying a lag is. */
 export type LagLevel = 'healthy' | 'warning' | 'critical';
@@ -112,7 +112,12 @@ export function lagReport(
   return { groupId, partitions, total: partitions.reduce((s, p) => s + p.lag, 0), level };
 }
 
-/** Reads a group's committed offsets and the topics' end offsets through an admin client and classifies the lag. */
+/**
+ * Reads a group's committed offsets and the topics' end offsets and classifies the lag. `admin` must share a
+ * consumer's handle (`connectOffsetsAdmin`, or `consumer.dependentAdmin()`): with a plain
+ * `kafka.admin()` librdkafka can crash the process while the group's coordinator loads (see
+ * committed-offsets.ts).
+ */
 export async function consumerLag(
   admin: KafkaJS.Admin,
   groupId: string,
@@ -122,8 +127,7 @@ export async function consumerLag(
   try {
     const isolationLevel = opts.readCommitted === false ? 0 : 1; // IsolationLevel.READ_(UN)COMMITTED
     const [committed, ends] = await Promise.all([
-      // Right after a broker start the group coordinator answers "load in progress" for a while.
-      retryRetriable(() => admin.fetchOffsets({ groupId, topics: [...topics] })),
+      fetchCommittedOffsets(admin, groupId, topics),
       Promise.all(
         topics.map(async (topic) => ({
           topic,

@@ -1,3 +1,4 @@
+import { connectOffsetsAdmin } from '../../../src/consumer/committed-offsets';
 import { consumerLag } from '../../../src/consumer/lag';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopics, kafkaFor, produceNumbers } from './support';
@@ -13,8 +14,8 @@ describe('delivery: consumer lag on the real broker', () => {
     const groupId = uniqueName('dlv-lag-group');
     await createTopics(kafka, [topic], 1);
     await produceNumbers(kafka, topic, 12_000);
-    const admin = kafka.admin();
-    await admin.connect();
+    const offsets = await connectOffsetsAdmin(kafka);
+    const admin = offsets.admin;
     try {
       const before = await consumerLag(admin, groupId, [topic]);
       expect(before.partitions).toEqual([
@@ -48,7 +49,7 @@ describe('delivery: consumer lag on the real broker', () => {
       expect(healthy.partitions[0]).toMatchObject({ committed: '11500', lag: 500 });
       await consumer.disconnect();
     } finally {
-      await admin.disconnect();
+      await offsets.disconnect();
     }
   });
 });

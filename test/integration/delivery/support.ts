@@ -11,7 +11,7 @@ import {
   type StringDescriptor,
   type TopicDescriptor,
 } from '../../../src/topics';
-import { retryRetriable } from '../../../src/client/broker-retry';
+import { connectOffsetsAdmin, fetchCommittedOffsets } from '../../../src/consumer/committed-offsets';
 
 /** A promisified-API client for the given brokers with logging quiet. */
 export function kafkaFor(brokers: string): KafkaJS.Kafka {
@@ -101,15 +101,12 @@ export function spawnWorker(file: string, env: Record<string, string>): Worker {
 
 /** Sum over partitions of the group's committed offsets on `topic` (records consumed when offsets are dense). */
 export async function committedTotal(kafka: KafkaJS.Kafka, groupId: string, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const offsets = await connectOffsetsAdmin(kafka);
   try {
-    const res = await retryRetriable(() =>
-      admin.fetchOffsets({ groupId, topics: [topic], requireStableOffsets: true }),
-    );
+    const res = await fetchCommittedOffsets(offsets.admin, groupId, [topic], { requireStableOffsets: true });
     return res.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
   } finally {
-    await admin.disconnect();
+    await offsets.disconnect();
   }
 }
 
