@@ -1,12 +1,13 @@
 // produce: end-to-end msgs/s to the local broker (acks), pipelined sends — kgen typed (serializing each
 // record) vs raw @confluentinc/kafka-javascript sending pre-serialized buffers, same librdkafka settings.
-import { createTopicSerializer } from 'kgen';
+import { createTopicSerializer, producerDefaults } from 'kgen';
 import { ratio, report } from './support/measure';
 import { sample } from './support/avro-fixture';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './support/kafka-fixture';
 
 async function raw(topic: string, values: readonly Buffer[]): Promise<number> {
-  const producer = rawKafka().producer(producerConfig);
+  // The same settings the kgen client gives its producers: its defaults, then the bench's batching.
+  const producer = rawKafka().producer({ ...producerDefaults, ...producerConfig });
   await producer.connect();
   const start = performance.now();
   const pending: Array<Promise<unknown>> = [];

@@ -12,6 +12,7 @@ import type { TopicMap, TopicName } from '../topics';
 import { BrokerError } from './broker-error';
 import { createRegistryClient, type RegistryOptions } from './registry-options';
 import { type VerifyReport, VerifyError, verifyTopics } from './verify';
+import { producerDefaults } from '../producer/presets';
 
 /** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
 export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
@@ -105,7 +106,8 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
     verify,
     async producer(producerOptions = {}) {
       await beforeConnect();
-      const raw = kafka.producer({ ...producerOptions.config });
+      // kgen's safe defaults (idempotence, acks=all, bounded in-flight, explicit timeouts) unless overridden.
+      const raw = kafka.producer({ ...producerDefaults, ...producerOptions.config });
       const producer = new KgenProducer(raw, serde, options.topics, producerOptions);
       await producer.prepare(producerOptions.topics ?? []);
       try {

@@ -42,8 +42,8 @@ export class MessageDecoder {
     const serdes = this.#byTopic.get(raw.topic);
     if (serdes === undefined) throw this.#error(raw, 'value', "the topic is not in the consumer's topic map");
     if (raw.value === null) throw this.#error(raw, 'value', 'the value is null (a tombstone)');
-    const key = raw.key === null ? null : this.#guard(raw, 'key', () => serdes.key(raw.key!));
-    const value = this.#guard(raw, 'value', () => serdes.value(raw.value!));
+    const key = raw.key === null ? null : this.#guard(raw, 'key', serdes.key, raw.key);
+    const value = this.#guard(raw, 'value', serdes.value, raw.value);
     if (key instanceof Promise || value instanceof Promise)
       return Promise.all([key, value]).then(([k, v]) => this.#record(raw, k, v));
     return this.#record(raw, key, value);
@@ -62,9 +62,10 @@ export class MessageDecoder {
     };
   }
 
-  #guard(raw: RawMessage, role: 'key' | 'value', run: () => unknown): unknown {
+  /** `deserialize(bytes)` with its failures as {@link DecodeError}s (no closure: this runs per record). */
+  #guard(raw: RawMessage, role: 'key' | 'value', deserialize: ValueDeserializer, bytes: Buffer): unknown {
     try {
-      const out = run();
+      const out = deserialize(bytes);
       return out instanceof Promise
         ? out.catch((err: unknown) => {
             throw this.#error(raw, role, describeError(err), err);

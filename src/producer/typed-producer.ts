@@ -11,7 +11,10 @@ export type ProducerProperties = Readonly<Record<string, string | number | boole
 
 /** Options of `client.producer()`. */
 export interface ProducerOptions<N extends string = string> {
-  /** librdkafka producer properties, merged over the client's `kafka` properties. */
+  /**
+   * librdkafka producer properties, merged over kgen's `producerDefaults` (idempotence, acks=all...) and the
+   * client's `kafka` properties.
+   */
   readonly config?: ProducerProperties;
   /**
    * Topics whose schema ids are resolved before `producer()` returns (a missing subject fails start-up).
