@@ -2,7 +2,7 @@
 export const RETRIABLE_BROKER_CODES: ReadonlySet<number> = new Set([
   -185 /* _TIMED_OUT */, -195 /* _TRANSPORT */, 7 /* REQUEST_TIMED_OUT */, 13 /* NETWORK_EXCEPTION */,
   14 /* COORDINATOR_LOAD_IN_PROGRESS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */,
-  51 /* CONCURRENT_TRANSACTIONS */,
+  51 /* CONCURRENT_TRANSACTIONS */, 88 /* UNSTABLE_OFFSET_COMMIT */,
 ]);
 
 /** Whether a broker error says "try again": its `retriable`/`isRetriable` flag or a retriable code. */

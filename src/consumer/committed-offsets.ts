@@ -47,13 +47,17 @@ export async function connectOffsetsAdmin(kafka: KafkaJS.Kafka): Promise<Offsets
 
 /** Options of {@link fetchCommittedOffsets}. */
 export interface CommittedOffsetsOptions {
-  /** Only offsets of committed transactions (`require_stable`); default false. */
+  /**
+   * Fail (after retries) instead of answering while a transaction's offsets are pending (`require_stable`).
+   * Default false: the offsets of the last committed transaction.
+   */
   readonly requireStableOffsets?: boolean;
 }
 
 /**
- * The group's committed offsets on `topics`, retrying retriable errors (a coordinator still loading). Pass an
- * admin that shares a consumer's handle: {@link connectOffsetsAdmin}'s, or `consumer.dependentAdmin()`.
+ * The group's committed offsets on `topics`, retrying retriable errors (a coordinator still loading, an
+ * offset still unstable). A partition-level error is thrown, not returned as offset -1. Pass an admin that
+ * shares a consumer's handle: {@link connectOffsetsAdmin}'s, or `consumer.dependentAdmin()`.
  */
 export function fetchCommittedOffsets(
   admin: KafkaJS.Admin,
@@ -61,13 +65,14 @@ export function fetchCommittedOffsets(
   topics: readonly string[],
   options: CommittedOffsetsOptions = {},
 ): Promise<Array<{ topic: string; partitions: KafkaJS.FetchOffsetsPartition[] }>> {
-  return retryRetriable(
-    () =>
-      admin.fetchOffsets({
-        groupId,
-        topics: [...topics],
-        ...(options.requireStableOffsets === true ? { requireStableOffsets: true } : {}),
-      }),
-    8,
-  );
+  return retryRetriable(async () => {
+    const res = await admin.fetchOffsets({
+      groupId,
+      topics: [...topics],
+      ...(options.requireStableOffsets === true ? { requireStableOffsets: true } : {}),
+    });
+    const failed = res.flatMap((t) => t.partitions).find((p) => p.error !== null && p.error !== undefined);
+    if (failed?.error) throw failed.error;
+    return res;
+  }, 8);
 }

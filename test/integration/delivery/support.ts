@@ -11,7 +11,11 @@ import {
   type StringDescriptor,
   type TopicDescriptor,
 } from '../../../src/topics';
-import { connectOffsetsAdmin, fetchCommittedOffsets } from '../../../src/consumer/committed-offsets';
+import {
+  connectOffsetsAdmin,
+  fetchCommittedOffsets,
+  type OffsetsAdmin,
+} from '../../../src/consumer/committed-offsets';
 
 /** A promisified-API client for the given brokers with logging quiet. */
 export function kafkaFor(brokers: string): KafkaJS.Kafka {
@@ -99,15 +103,28 @@ export function spawnWorker(file: string, env: Record<string, string>): Worker {
   return { child, running, exited, stderr: () => err };
 }
 
+/** One offsets admin per Kafka instance: tests poll committed offsets often, and connecting costs ~0.5 s. */
+const offsetsAdmins = new Map<KafkaJS.Kafka, Promise<OffsetsAdmin>>();
+// Registered in every test file that imports this module (top-level hooks belong to the file running them);
+// worker processes spawned by the kill tests import it outside jest.
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    const open = [...offsetsAdmins.values()];
+    offsetsAdmins.clear();
+    await Promise.all(open.map(async (admin) => (await admin).disconnect()));
+  });
+}
+
 /** Sum over partitions of the group's committed offsets on `topic` (records consumed when offsets are dense). */
 export async function committedTotal(kafka: KafkaJS.Kafka, groupId: string, topic: string): Promise<number> {
-  const offsets = await connectOffsetsAdmin(kafka);
-  try {
-    const res = await fetchCommittedOffsets(offsets.admin, groupId, [topic], { requireStableOffsets: true });
-    return res.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
-  } finally {
-    await offsets.disconnect();
+  let offsets = offsetsAdmins.get(kafka);
+  if (offsets === undefined) {
+    offsets = connectOffsetsAdmin(kafka);
+    offsetsAdmins.set(kafka, offsets);
   }
+  // Offsets of committed transactions: a pending one (e.g. of a killed worker) does not count yet.
+  const res = await fetchCommittedOffsets((await offsets).admin, groupId, [topic]);
+  return res.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
 }
 
 /** Produces `count` records `{ key: String(i), value: JSON {n: i} }` with kgen's producer defaults. */
