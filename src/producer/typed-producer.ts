@@ -122,19 +122,33 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   send(topic: string, message: AnyMessage | readonly AnyMessage[]): Promise<DeliveryReport[]> {
-    const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : [message as AnyMessage];
+    const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : undefined;
     const serdes = this.#serdes.get(topic);
-    const encoded = serdes === undefined ? undefined : this.#encodeSync(serdes, list);
+    const encoded =
+      serdes === undefined
+        ? undefined
+        : list === undefined
+          ? this.#encodeOneSync(serdes, message as AnyMessage)
+          : this.#encodeSync(serdes, list);
+    const count = list === undefined ? 1 : list.length;
     const p =
       encoded !== undefined &&
       this.#partitioner === undefined &&
-      this.#inFlight + list.length <= this.#maxInFlight
+      this.#inFlight + count <= this.#maxInFlight
         ? this.#produce(topic, encoded)
-        : this.#sendSlow(topic, list);
+        : this.#sendSlow(topic, list ?? [message as AnyMessage]);
     this.#outstanding++;
     // Also marks `p` handled: an un-awaited send must not crash the process; flush() reports its failure.
     p.then(this.#settled, this.#failed);
     return p;
+  }
+
+  /** {@link KgenProducer.#encodeSync} of a single record, without building a list first (the common call). */
+  #encodeOneSync(serdes: TopicSerdes, m: AnyMessage): KafkaJS.Message[] | undefined {
+    const key = m.key === undefined || m.key === null ? null : serdes.key(m.key);
+    const value = serdes.value(m.value);
+    if (key instanceof Promise || value instanceof Promise) return undefined;
+    return [this.#record(m, key, value)];
   }
 
   /** Fast path: every key and value serialized synchronously (or `undefined` if one needs a promise). */
