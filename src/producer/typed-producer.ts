@@ -132,9 +132,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
           : this.#encodeSync(serdes, list);
     const count = list === undefined ? 1 : list.length;
     const p =
-      encoded !== undefined &&
-      this.#partitioner === undefined &&
-      this.#inFlight + count <= this.#maxInFlight
+      encoded !== undefined && this.#partitioner === undefined && this.#inFlight + count <= this.#maxInFlight
         ? this.#produce(topic, encoded)
         : this.#sendSlow(topic, list ?? [message as AnyMessage]);
     this.#outstanding++;
