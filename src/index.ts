@@ -109,6 +109,7 @@ export {
   type RunOptions,
   type TypedBatch,
   type TypedMessage,
+  type TypedTombstone,
 } from './consumer/message';
 export { DecodeError, type DecodeErrorLocation } from './consumer/decode-error';
 export {

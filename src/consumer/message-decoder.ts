@@ -17,6 +17,9 @@ export interface DecodedRecord {
   readonly raw: RawMessage;
 }
 
+/** A decoded tombstone (null value) before its type is narrowed. */
+export type DecodedTombstone = Omit<DecodedRecord, 'value'>;
+
 interface TopicDeserializers {
   readonly key: ValueDeserializer;
   readonly value: ValueDeserializer;
@@ -47,6 +50,23 @@ export class MessageDecoder {
     if (key instanceof Promise || value instanceof Promise)
       return Promise.all([key, value]).then(([k, v]) => this.#record(raw, k, v));
     return this.#record(raw, key, value);
+  }
+
+  /** A tombstone's record: only the key is decoded (synchronously once its schema id has been seen). */
+  decodeTombstone(raw: RawMessage): DecodedTombstone | Promise<DecodedTombstone> {
+    const serdes = this.#byTopic.get(raw.topic);
+    if (serdes === undefined) throw this.#error(raw, 'key', "the topic is not in the consumer's topic map");
+    const key = raw.key === null ? null : this.#guard(raw, 'key', serdes.key, raw.key);
+    const tombstone = (k: unknown): DecodedTombstone => ({
+      topic: raw.topic,
+      partition: raw.partition,
+      offset: raw.offset,
+      timestamp: raw.timestamp,
+      key: k,
+      headers: raw.headers,
+      raw,
+    });
+    return key instanceof Promise ? key.then(tombstone) : tombstone(key);
   }
 
   #record(raw: RawMessage, key: unknown, value: unknown): DecodedRecord {

@@ -26,6 +26,13 @@ export type TypedMessage<T extends TopicMap, N extends TopicName<T>> =
       }
     : never;
 
+/**
+ * A tombstone: a record whose value is null (a delete on a compacted topic). Only its key is decoded. A
+ * union over the subscribed topics, so checking `tombstone.topic` narrows `key`.
+ */
+export type TypedTombstone<T extends TopicMap, N extends TopicName<T>> =
+  N extends TopicName<T> ? Omit<TypedMessage<T, N>, 'value'> : never;
+
 /** Handles of the underlying consumer available to a handler. */
 export interface MessageContext {
   /** Sends a heartbeat (long handlers). */
@@ -72,6 +79,11 @@ export interface RunOptions<T extends TopicMap, N extends TopicName<T>> {
     error: DecodeError,
     raw: RawMessage,
   ) => DecodeErrorAction | Promise<DecodeErrorAction>;
+  /**
+   * eachMessage: called for each tombstone (null value), in partition order with the other records. Without
+   * it a tombstone is a {@link DecodeError} that `onDecodeError` decides on (also in eachBatch).
+   */
+  readonly onTombstone?: (tombstone: TypedTombstone<T, N>, context: MessageContext) => Promise<void>;
   /** Partitions handled concurrently (order is kept within a partition). Default 1. */
   readonly partitionsConsumedConcurrently?: number;
   /** eachBatch: resolve the batch's last offset after the handler returns. Default true. */

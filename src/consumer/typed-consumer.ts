@@ -3,8 +3,16 @@ import { BrokerError } from '../client/broker-error';
 import type { TopicMap, TopicName } from '../topics';
 import { DecodeError } from './decode-error';
 import { rawRecordOf } from './dlq/raw-record';
-import type { BatchContext, RawMessage, RunOptions, TypedBatch, TypedMessage } from './message';
-import type { DecodedRecord, MessageDecoder } from './message-decoder';
+import type {
+  BatchContext,
+  MessageContext,
+  RawMessage,
+  RunOptions,
+  TypedBatch,
+  TypedMessage,
+  TypedTombstone,
+} from './message';
+import type { DecodedRecord, DecodedTombstone, MessageDecoder } from './message-decoder';
 
 /** librdkafka consumer properties. */
 export type ConsumerProperties = Readonly<Record<string, string | number | boolean>>;
@@ -65,6 +73,24 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     throw err;
   }
 
+  /** Hands a tombstone (key decoded) to `onTombstone`; a key that cannot be decoded goes to `onDecodeError`. */
+  async #tombstone(
+    raw: RawMessage,
+    onTombstone: NonNullable<RunOptions<T, N>['onTombstone']>,
+    context: MessageContext,
+    options: RunOptions<T, N>,
+  ): Promise<void> {
+    let tombstone: DecodedTombstone;
+    try {
+      const out = this.#decoder.decodeTombstone(raw);
+      tombstone = out instanceof Promise ? await out : out;
+    } catch (err) {
+      await this.#recover(err, raw, options);
+      return;
+    }
+    await onTombstone(tombstone as TypedTombstone<T, N>, context);
+  }
+
   /** Decodes one record, or lets `onDecodeError` decide; `undefined` = skipped. */
   async #decode(raw: RawMessage, options: RunOptions<T, N>): Promise<TypedMessage<T, N> | undefined> {
     try {
@@ -84,9 +110,12 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     };
     if (eachMessage !== undefined) {
       // Hot path: a record whose writer schema id is known decodes synchronously, without an extra await.
+      const { onTombstone } = options;
       config.eachMessage = ({ topic, partition, message, heartbeat, pause }) => {
         const raw = rawRecordOf(topic, partition, message);
         const context = { heartbeat, pause };
+        if (raw.value === null && onTombstone !== undefined)
+          return this.#tombstone(raw, onTombstone, context, options);
         let out: DecodedRecord | Promise<DecodedRecord>;
         try {
           out = this.#decoder.decode(raw);

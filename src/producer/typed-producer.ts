@@ -2,8 +2,14 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { BrokerError } from '../client/broker-error';
 import type { SerdeContext, ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
-import type { TopicMap, TopicName } from '../topics';
-import type { DeliveryReport, ProducerMessage, ProducerMessageOf, TopicsCarrying } from './message';
+import type { KeyInput, TopicMap, TopicName } from '../topics';
+import type {
+  DeliveryReport,
+  ProducerHeaders,
+  ProducerMessage,
+  ProducerMessageOf,
+  TopicsCarrying,
+} from './message';
 import type { Partitioner } from './partitioner';
 
 /** librdkafka producer properties (e.g. a kgen preset spread and overridden). */
@@ -43,6 +49,15 @@ export interface TypedProducer<T extends TopicMap> {
     message:
       | ProducerMessageOf<T, TopicsCarrying<T, V>, V>
       | readonly ProducerMessageOf<T, TopicsCarrying<T, V>, V>[],
+  ): Promise<DeliveryReport[]>;
+  /**
+   * Sends a tombstone: `key` with a null value (a delete on a compacted topic). Resolves when acknowledged;
+   * counted by {@link TypedProducer.flush} like every send.
+   */
+  tombstone<N extends TopicName<T>>(
+    topic: N,
+    key: KeyInput<T, N>,
+    extra?: { readonly headers?: ProducerHeaders; readonly partition?: number },
   ): Promise<DeliveryReport[]>;
   /** The records as Kafka bytes (Confluent-framed), without sending: for transactions, DLQs, tests. */
   encode<N extends TopicName<T>>(topic: N, message: ProducerMessage<T, N>): Promise<KafkaJS.Message>;
@@ -177,18 +192,19 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     for (const m of list) {
       const key = m.key === undefined || m.key === null ? null : await serdes.key(m.key);
       const record = this.#record(m, key, await serdes.value(m.value));
-      if (record.partition === undefined && this.#partitioner !== undefined) {
-        const partition = this.#partitioner({
-          topic,
-          key,
-          keyValue: m.key,
-          partitionCount: await this.#partitionCount(topic),
-        });
-        if (partition !== undefined) record.partition = partition;
-      }
+      await this.#applyPartitioner(topic, record, m.key);
       out.push(record);
     }
     return out;
+  }
+
+  /** The custom partitioner's choice for a record without an explicit partition (if one is configured). */
+  async #applyPartitioner(topic: string, record: KafkaJS.Message, keyValue: unknown): Promise<void> {
+    if (record.partition !== undefined || this.#partitioner === undefined) return;
+    const key = (record.key ?? null) as Buffer | null;
+    const partitionCount = await this.#partitionCount(topic);
+    const partition = this.#partitioner({ topic, key, keyValue, partitionCount });
+    if (partition !== undefined) record.partition = partition;
   }
 
   async #sendSlow(topic: string, list: readonly AnyMessage[]): Promise<DeliveryReport[]> {
@@ -260,6 +276,38 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       this.#partitionCounts.set(topic, hit);
     }
     return hit;
+  }
+
+  tombstone(
+    topic: string,
+    key: unknown,
+    extra: { readonly headers?: ProducerHeaders; readonly partition?: number } = {},
+  ): Promise<DeliveryReport[]> {
+    const record = (k: Buffer | null): KafkaJS.Message => {
+      const r: KafkaJS.Message = { key: k, value: null };
+      if (extra.headers !== undefined) r.headers = extra.headers as KafkaJS.IHeaders;
+      if (extra.partition !== undefined) r.partition = extra.partition;
+      return r;
+    };
+    let p: Promise<DeliveryReport[]>;
+    try {
+      // Same path as `send`: synchronous when the topic is ready, so a tombstone keeps its place among sends.
+      const serdes = this.#serdes.get(topic);
+      const k = serdes === undefined ? undefined : serdes.key(key);
+      p =
+        k !== undefined && !(k instanceof Promise) && this.#partitioner === undefined
+          ? this.#produce(topic, [record(k)])
+          : this.#serdesOf(topic).then(async (s) => {
+              const r = record(await s.key(key));
+              await this.#applyPartitioner(topic, r, key);
+              return this.#produce(topic, [r]);
+            });
+    } catch (err) {
+      p = Promise.reject(err);
+    }
+    this.#outstanding++;
+    p.then(this.#settled, this.#failed);
+    return p;
   }
 
   async encode(topic: string, message: AnyMessage): Promise<KafkaJS.Message> {

@@ -29,6 +29,19 @@ export async function consumerTypeTests(): Promise<void> {
     },
   });
   await consumer.run({
+    eachMessage: async () => undefined,
+    onTombstone: async (t) => {
+      if (t.topic === 'orders') {
+        const key: string | null = t.key;
+        void key;
+      }
+      // @ts-expect-error a tombstone has no value
+      void t.value;
+      // @ts-expect-error not a subscribed topic
+      if (t.topic === 'shipments') return;
+    },
+  });
+  await consumer.run({
     eachBatch: async (batch) => {
       if (batch.topic === 'refunds') for (const m of batch.messages) void m.value.reason;
     },

@@ -32,4 +32,10 @@ export async function producerTypeTests(): Promise<void> {
   await producer.send('shipments', { key: 'k', value: { trackingId: 't' } });
   // @ts-expect-error header values are strings or Buffers
   await producer.send('orders', { value: order, headers: { n: 1 } });
+  await producer.tombstone('orders', 'o-1', { headers: { reason: 'gdpr' } });
+  await producer.tombstone('shipments', Buffer.from('k'));
+  // @ts-expect-error a tombstone's key has the topic's key type
+  await producer.tombstone('orders', 42);
+  // @ts-expect-error unknown topic
+  await producer.tombstone('order', 'o-1');
 }

@@ -2,6 +2,8 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import {
   avroSchema,
+  createClient,
+  defineTopics,
   protobufSchema,
   type AvroCodecOptions,
   type AvroSchemaDescriptor,
@@ -10,6 +12,7 @@ import {
   type TypedConsumer,
   type TypedMessage,
 } from 'kgen';
+import { uniqueName } from '../../helpers/stack-env';
 
 export const avroOptions: AvroCodecOptions = {
   long: 'bigint',
@@ -127,6 +130,25 @@ export async function createTopic(brokers: string, topic: string, partitions = 1
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
   await admin.disconnect();
+}
+
+/** A fresh topic with Avro `OrderKey` keys and `Order` values, and a client for it that auto-registers. */
+export async function orderTopic(brokers: string, registryUrl: string, prefix: string, partitions: number) {
+  const topic = uniqueName(prefix);
+  await createTopic(brokers, topic, partitions);
+  const topics = defineTopics({
+    [topic]: {
+      key: avro<OrderKey>('acme.OrderKey', orderKeySchema),
+      value: avro<Order>('acme.Order', orderSchemaV1),
+    },
+  } as const);
+  const kafka = createClient({
+    brokers,
+    registry: { url: registryUrl },
+    topics,
+    schemas: { autoRegister: true },
+  });
+  return { topic, kafka };
 }
 
 /** Runs `consumer` until `count` messages arrived (or fails after `timeoutMs`), then disconnects it. */

@@ -5,11 +5,10 @@ import {
   collect,
   createTopic,
   order,
-  orderKeySchema,
   orderSchemaV1,
   orderSchemaV2,
+  orderTopic,
   type Order,
-  type OrderKey,
   type OrderV2,
 } from './fixtures';
 
@@ -19,20 +18,7 @@ describe('typed SDK on the real stack: Avro keys and values', () => {
   const { brokers, registryUrl } = stackEnv();
 
   it('produces a pipelined batch with headers and reads back equal typed keys, values and headers', async () => {
-    const topic = uniqueName('sdk-avro');
-    await createTopic(brokers, topic, 3);
-    const topics = defineTopics({
-      [topic]: {
-        key: avro<OrderKey>('acme.OrderKey', orderKeySchema),
-        value: avro<Order>('acme.Order', orderSchemaV1),
-      },
-    } as const);
-    const kafka = createClient({
-      brokers,
-      registry: { url: registryUrl },
-      topics,
-      schemas: { autoRegister: true },
-    });
+    const { topic, kafka } = await orderTopic(brokers, registryUrl, 'sdk-avro', 3);
     const producer = await kafka.producer({ topics: [topic] });
     const sent: Array<Promise<DeliveryReport[]>> = [];
     for (let i = 0; i < 40; i++)

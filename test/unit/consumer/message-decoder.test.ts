@@ -69,4 +69,19 @@ describe('MessageDecoder', () => {
       /not in the consumer's topic map/,
     );
   });
+
+  it("decodes a tombstone's key only, without a value property", () => {
+    const tombstone = decoder.decodeTombstone(raw(null));
+    expect(tombstone).toEqual({
+      topic: 'orders',
+      partition: 2,
+      offset: '41',
+      timestamp: '0',
+      key: 'k',
+      headers: {},
+      raw: raw(null),
+    });
+    expect(decoder.decodeTombstone(raw(null, null))).toMatchObject({ key: null });
+    expect(() => decoder.decodeTombstone({ ...raw(null), topic: 'other' })).toThrow(DecodeError);
+  });
 });
