@@ -1,4 +1,5 @@
-import { SchemaRegistryClient, type Compatibility, type SchemaInfo } from '@confluentinc/schemaregistry';
+import type { Client, Compatibility, SchemaInfo } from '@confluentinc/schemaregistry';
+import { createRegistryClient } from '../../src/client/registry-options';
 import { CodegenError } from '../errors';
 import { isTransitive, parseLevel } from './levels';
 import type { CompatLevel, SchemaFormat } from './types';
@@ -40,7 +41,7 @@ function statusOf(err: unknown): number | undefined {
  */
 export class CompatRegistry {
   readonly url: string;
-  private readonly client: SchemaRegistryClient;
+  private readonly client: Client;
 
   private readonly headers: Record<string, string>;
 
@@ -52,21 +53,11 @@ export class CompatRegistry {
       this.headers['Authorization'] =
         `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
     }
-    this.client = new SchemaRegistryClient({
-      baseURLs: [this.url],
-      maxRetries: 1,
-      retriesWaitMs: 100,
-      ...(auth && 'token' in auth
-        ? { bearerAuthCredentials: { credentialsSource: 'STATIC_TOKEN' as const, token: auth.token } }
-        : {}),
-      ...(auth && 'username' in auth
-        ? {
-            basicAuthCredentials: {
-              credentialsSource: 'USER_INFO' as const,
-              userInfo: `${auth.username}:${auth.password}`,
-            },
-          }
-        : {}),
+    this.client = createRegistryClient({
+      url: this.url,
+      ...(auth === undefined ? {} : { auth }),
+      // A stalled request fails (and is retried once) instead of hanging a CI job.
+      clientConfig: { createAxiosDefaults: { timeout: 30_000 }, maxRetries: 1, retriesWaitMs: 100 },
     });
   }
 
@@ -152,7 +143,7 @@ export class CompatRegistry {
 
   async schema(subject: string, version: number): Promise<RegisteredSchema> {
     try {
-      const m = await this.client.getSchemaMetadata(subject, version);
+      const m = await this.client.getSchemaMetadata(subject, version, false);
       return {
         subject,
         version,
@@ -172,7 +163,7 @@ export class CompatRegistry {
   /** The version under which `info` is registered in `subject`, or undefined when it is not. */
   async lookup(subject: string, info: SchemaInfo): Promise<{ id: number; version: number } | undefined> {
     try {
-      const m = await this.client.getIdFullResponse(subject, info);
+      const m = await this.client.getIdFullResponse(subject, info, false);
       return { id: m.id ?? -1, version: m.version ?? -1 };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -182,7 +173,7 @@ export class CompatRegistry {
 
   async register(subject: string, info: SchemaInfo): Promise<number> {
     try {
-      return await this.client.register(subject, info);
+      return await this.client.register(subject, info, false);
     } catch (err) {
       return this.fail(err, 'registering', subject);
     }

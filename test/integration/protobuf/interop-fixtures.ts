@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { SchemaRegistryClient, type SchemaInfo, type SchemaMetadata } from '@confluentinc/schemaregistry';
 import type { FileDescriptorProto } from '@bufbuild/protobuf/wkt';
 import { fileDescriptors, serializedDescriptor } from './file-descriptor';
+import { officialRegistryConfig } from '../../helpers/official-registry';
 
 const SCHEMAS = path.resolve(__dirname, '../../../schemas/protobuf');
 
@@ -53,7 +54,7 @@ export class DescriptorServingClient extends SchemaRegistryClient {
     baseURL: string,
     private readonly byText: ReadonlyMap<string, string>,
   ) {
-    super({ baseURLs: [baseURL] });
+    super(officialRegistryConfig(baseURL));
   }
 
   private serve<T extends SchemaInfo>(info: T, format: string | undefined): T {
