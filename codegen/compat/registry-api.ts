@@ -1,5 +1,5 @@
 import type { Client, Compatibility, SchemaInfo } from '@confluentinc/schemaregistry';
-import { createRegistryClient } from '../../src/client/registry-options';
+import { createRegistryClient, registryRequestDefaults } from '../../src/client/registry-options';
 import { CodegenError } from '../errors';
 import { isTransitive, parseLevel } from './levels';
 import type { CompatLevel, SchemaFormat } from './types';
@@ -57,7 +57,11 @@ export class CompatRegistry {
       url: this.url,
       ...(auth === undefined ? {} : { auth }),
       // A stalled request fails (and is retried once) instead of hanging a CI job.
-      clientConfig: { createAxiosDefaults: { timeout: 30_000 }, maxRetries: 1, retriesWaitMs: 100 },
+      clientConfig: {
+        createAxiosDefaults: registryRequestDefaults(30_000),
+        maxRetries: 1,
+        retriesWaitMs: 100,
+      },
     });
   }
 

@@ -24,17 +24,29 @@ export interface RegistryOptions {
 
 /**
  * Per-request timeout unless `clientConfig.createAxiosDefaults` says otherwise. The official client sets none,
- * so one stalled socket hangs start-up or a first-seen schema id forever; with a timeout its own retries
- * (3 by default, jittered) take over.
+ * so one stalled socket hangs start-up or a first-seen schema id forever.
  */
 export const DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * axios defaults for the official client: a per-request timeout that its retries (axios-retry) re-arm on
+ * every attempt. axios-retry's default gives up on a timed-out request at once (the timeout is counted over
+ * all attempts), which turned one stalled request into a failure.
+ */
+export function registryRequestDefaults(timeoutMs: number): NonNullable<ClientConfig['createAxiosDefaults']> {
+  const defaults: Record<string, unknown> = {
+    timeout: timeoutMs,
+    'axios-retry': { shouldResetTimeout: true },
+  };
+  return defaults as NonNullable<ClientConfig['createAxiosDefaults']>;
+}
 
 /** The official registry client for these options; every registry REST call of kgen goes through it. */
 export function createRegistryClient(options: RegistryOptions): Client {
   if (options.client !== undefined) return options.client;
   const config: ClientConfig = {
     baseURLs: typeof options.url === 'string' ? [options.url] : [...options.url],
-    createAxiosDefaults: { timeout: DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS },
+    createAxiosDefaults: registryRequestDefaults(DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS),
     ...options.clientConfig,
   };
   const auth = options.auth;

@@ -1,4 +1,5 @@
 import { SchemaRegistryClient, type ClientConfig } from '@confluentinc/schemaregistry';
+import { registryRequestDefaults } from '../../src/client/registry-options';
 
 /**
  * The official registry client's config as tests use it directly: with a request timeout (its default is
@@ -8,7 +9,7 @@ import { SchemaRegistryClient, type ClientConfig } from '@confluentinc/schemareg
 export function officialRegistryConfig(url: string): ClientConfig {
   return {
     baseURLs: [url],
-    createAxiosDefaults: { timeout: 5_000 },
+    createAxiosDefaults: registryRequestDefaults(5_000),
     maxRetries: 3,
     retriesWaitMs: 200,
   };

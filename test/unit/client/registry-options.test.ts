@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import {
   DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS,
   createRegistryClient,
+  registryRequestDefaults,
 } from '../../../src/client/registry-options';
 
 describe('createRegistryClient', () => {
@@ -25,7 +26,31 @@ describe('createRegistryClient', () => {
 
   it('sets a request timeout by default, so a stalled registry socket cannot hang the client', () => {
     const client = createRegistryClient({ url });
-    expect(client.config().createAxiosDefaults).toEqual({ timeout: DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS });
+    expect(client.config().createAxiosDefaults).toEqual({
+      timeout: DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS,
+      'axios-retry': { shouldResetTimeout: true },
+    });
+  });
+
+  it('retries a request that timed out (a stalled registry socket), each attempt with a fresh timeout', async () => {
+    let calls = 0;
+    const stalling = createServer((_req, res) => {
+      if (++calls === 1) return; // never answers: the client's timeout has to fire
+      res.setHeader('Content-Type', 'application/json');
+      res.end('["s-value"]');
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createRegistryClient({
+        url: `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`,
+        clientConfig: { createAxiosDefaults: registryRequestDefaults(300), retriesWaitMs: 10 },
+      });
+      expect(await client.getAllSubjects()).toEqual(['s-value']);
+      expect(calls).toBe(2);
+    } finally {
+      stalling.closeAllConnections();
+      await new Promise<void>((resolve) => stalling.close(() => resolve()));
+    }
   });
 
   it('lets clientConfig replace the axios defaults', () => {
