@@ -137,42 +137,40 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   send(topic: string, message: AnyMessage | readonly AnyMessage[]): Promise<DeliveryReport[]> {
-    const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : undefined;
+    const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : [message as AnyMessage];
     const serdes = this.#serdes.get(topic);
-    const encoded =
-      serdes === undefined
-        ? undefined
-        : list === undefined
-          ? this.#encodeOneSync(serdes, message as AnyMessage)
-          : this.#encodeSync(serdes, list);
-    const count = list === undefined ? 1 : list.length;
+    const encoded = serdes === undefined ? undefined : this.#encodeSync(serdes, list);
     const p =
-      encoded !== undefined && this.#partitioner === undefined && this.#inFlight + count <= this.#maxInFlight
+      encoded !== undefined &&
+      this.#partitioner === undefined &&
+      this.#inFlight + list.length <= this.#maxInFlight
         ? this.#produce(topic, encoded)
-        : this.#sendSlow(topic, list ?? [message as AnyMessage]);
+        : this.#sendSlow(topic, list);
+    return this.#track(p);
+  }
+
+  /** Counts `p` for flush(); also marks it handled: an un-awaited send must not crash the process. */
+  #track(p: Promise<DeliveryReport[]>): Promise<DeliveryReport[]> {
     this.#outstanding++;
-    // Also marks `p` handled: an un-awaited send must not crash the process; flush() reports its failure.
     p.then(this.#settled, this.#failed);
     return p;
   }
 
-  /** {@link KgenProducer.#encodeSync} of a single record, without building a list first (the common call). */
-  #encodeOneSync(serdes: TopicSerdes, m: AnyMessage): KafkaJS.Message[] | undefined {
+  /** One record serialized synchronously, or `undefined` if its key or value needs a promise. */
+  #encodeOneSync(serdes: TopicSerdes, m: AnyMessage): KafkaJS.Message | undefined {
     const key = m.key === undefined || m.key === null ? null : serdes.key(m.key);
     const value = serdes.value(m.value);
     if (key instanceof Promise || value instanceof Promise) return undefined;
-    return [this.#record(m, key, value)];
+    return this.#record(m, key, value);
   }
 
-  /** Fast path: every key and value serialized synchronously (or `undefined` if one needs a promise). */
+  /** Fast path: every record serialized synchronously (or `undefined` if one needs a promise). */
   #encodeSync(serdes: TopicSerdes, list: readonly AnyMessage[]): KafkaJS.Message[] | undefined {
     const out: KafkaJS.Message[] = new Array<KafkaJS.Message>(list.length);
     for (let i = 0; i < list.length; i++) {
-      const m = list[i]!;
-      const key = m.key === undefined || m.key === null ? null : serdes.key(m.key);
-      const value = serdes.value(m.value);
-      if (key instanceof Promise || value instanceof Promise) return undefined;
-      out[i] = this.#record(m, key, value);
+      const record = this.#encodeOneSync(serdes, list[i]!);
+      if (record === undefined) return undefined;
+      out[i] = record;
     }
     return out;
   }
@@ -305,9 +303,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     } catch (err) {
       p = Promise.reject(err);
     }
-    this.#outstanding++;
-    p.then(this.#settled, this.#failed);
-    return p;
+    return this.#track(p);
   }
 
   async encode(topic: string, message: AnyMessage): Promise<KafkaJS.Message> {
