@@ -1,11 +1,16 @@
 // produce: end-to-end msgs/s to the local broker (acks), pipelined sends — kgen typed (serializing each
-// record) vs raw @confluentinc/kafka-javascript sending pre-serialized buffers, same librdkafka settings.
+// record) vs raw @confluentinc/kafka-javascript sending pre-serialized buffers through its KafkaJS-style API
+// (`raw`) and its callback API (`raw-native`), same librdkafka settings.
+import { Producer } from '@confluentinc/kafka-javascript';
 import { createTopicSerializer, producerDefaults } from 'kgen';
 import { ratio, report, ROUNDS } from './support/measure';
 import { sample } from './support/avro-fixture';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './support/kafka-fixture';
+import { brokers } from './support/stack';
 
-async function raw(topic: string, values: readonly Buffer[]): Promise<number> {
+/** KafkaJS-style `send` per record (the API most users of the package write), pre-serialized buffers. */
+async function raw(values: readonly Buffer[]): Promise<number> {
+  const { topic } = await benchTopic('bench-produce-raw');
   // The same settings the kgen client gives its producers: its defaults, then the bench's batching.
   const producer = rawKafka().producer({ ...producerDefaults, ...producerConfig });
   await producer.connect();
@@ -19,6 +24,40 @@ async function raw(topic: string, values: readonly Buffer[]): Promise<number> {
   return values.length / seconds;
 }
 
+/**
+ * The package's callback API (node-rdkafka `Producer.produce` + delivery-report events, no promise per
+ * record): the floor under both, since kgen produces through it too.
+ */
+async function rawNative(values: readonly Buffer[]): Promise<number> {
+  const { topic } = await benchTopic('bench-produce-native');
+  const producer = new Producer({
+    'metadata.broker.list': brokers,
+    dr_cb: true,
+    ...producerDefaults,
+    ...producerConfig,
+  });
+  await new Promise<void>((resolve, reject) =>
+    producer.connect({}, (err) => (err ? reject(new Error(err.message)) : resolve())),
+  );
+  producer.setPollInBackground(true);
+  let delivered = 0;
+  let failure: Error | undefined;
+  const done = new Promise<void>((resolve) =>
+    producer.on('delivery-report', (err) => {
+      if (err) failure ??= new Error(err.message);
+      if (++delivered === values.length) resolve();
+    }),
+  );
+  const start = performance.now();
+  for (let i = 0; i < values.length; i++) producer.produce(topic, null, values[i]!, keyOf(i), 0);
+  await done;
+  const seconds = (performance.now() - start) / 1000;
+  await new Promise<void>((resolve) => producer.disconnect(() => resolve()));
+  if (failure) throw failure;
+  return values.length / seconds;
+}
+
+/** kgen's typed producer, serializing every record (Avro value, string key) as it sends. */
 async function kgen(): Promise<number> {
   const { topic, kgen: client } = await benchTopic('bench-produce-kgen');
   const producer = await client.producer({ config: producerConfig, topics: [topic], maxInFlight: MESSAGES });
@@ -32,32 +71,44 @@ async function kgen(): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  const { topic, kgen: client } = await benchTopic('bench-produce-raw');
+  const { topic, kgen: client } = await benchTopic('bench-produce-values');
   const serialize = await createTopicSerializer(client.serde, topic, 'value', client.topics[topic]!.value);
   const values = Array.from({ length: MESSAGES }, (_, i) => serialize({ ...sample, quantity: i }) as Buffer);
-  // Alternate ROUNDS times and keep each impl's best run: the machine is shared, so single runs are noisy.
-  const rawRuns: number[] = [];
-  const kgenRuns: number[] = [];
+  // Alternate ROUNDS times, each run on a fresh topic, and keep each impl's best run: the machine is shared.
+  const impls = { kgen, raw: () => raw(values), 'raw-native': () => rawNative(values) };
+  const runs: Record<keyof typeof impls, number[]> = { kgen: [], raw: [], 'raw-native': [] };
   for (let round = 0; round < ROUNDS; round++) {
-    rawRuns.push(await raw(topic, values));
-    kgenRuns.push(await kgen());
+    for (const [name, impl] of Object.entries(impls)) runs[name as keyof typeof impls].push(await impl());
+    console.error(
+      `round ${round}: ${Object.entries(runs)
+        .map(([name, r]) => `${name} ${Math.round(r.at(-1)!)}`)
+        .join(', ')}`,
+    );
   }
-  const rawBest = Math.max(...rawRuns);
-  const kgenBest = Math.max(...kgenRuns);
+  const best = (name: keyof typeof impls): number => Math.max(...runs[name]);
   const common = { messages: MESSAGES, runs: ROUNDS, value_bytes: values[0]!.length };
   report({
     bench: 'produce',
     impl: 'kgen',
-    msgs_per_s: Math.round(kgenBest),
+    msgs_per_s: Math.round(best('kgen')),
     ...common,
-    vs_raw: ratio(kgenBest, rawBest),
+    vs_raw: ratio(best('kgen'), best('raw')),
+    vs_raw_native: ratio(best('kgen'), best('raw-native')),
+    note: 'typed send per record: serializes key and Avro value, a promise per record',
   });
   report({
     bench: 'produce',
     impl: 'raw',
-    msgs_per_s: Math.round(rawBest),
+    msgs_per_s: Math.round(best('raw')),
     ...common,
-    note: 'pre-serialized buffers',
+    note: 'KafkaJS send per record, pre-serialized buffers',
+  });
+  report({
+    bench: 'produce',
+    impl: 'raw-native',
+    msgs_per_s: Math.round(best('raw-native')),
+    ...common,
+    note: 'node-rdkafka produce + delivery-report events, pre-serialized buffers, no promises',
   });
 }
 

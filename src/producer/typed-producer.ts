@@ -2,7 +2,7 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { BrokerError } from '../client/broker-error';
 import type { SerdeContext, ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
-import type { KeyInput, TopicMap, TopicName } from '../topics';
+import type { KeyInput, SchemaDescriptor, TopicMap, TopicName } from '../topics';
 import type {
   DeliveryReport,
   ProducerHeaders,
@@ -10,6 +10,7 @@ import type {
   ProducerMessageOf,
   TopicsCarrying,
 } from './message';
+import { nativeProducerOf, produceNative, type DeliveryTracker, type NativeRecord } from './native-produce';
 import type { Partitioner } from './partitioner';
 
 /** librdkafka producer properties (e.g. a kgen preset spread and overridden). */
@@ -72,13 +73,30 @@ export interface TypedProducer<T extends TopicMap> {
 interface TopicSerdes {
   readonly key: ValueSerializer;
   readonly value: ValueSerializer;
+  /**
+   * The key as handed to librdkafka on the fast path: a string key goes as the string itself (librdkafka
+   * copies its UTF-8 bytes, the same bytes `key` would make), saving a Buffer per in-flight record.
+   */
+  readonly producedKey: (key: unknown) => Buffer | string | Promise<Buffer>;
+}
+
+/** A string key checked and passed through, or the key serializer. */
+function producedKeyOf(descriptor: SchemaDescriptor, key: ValueSerializer): TopicSerdes['producedKey'] {
+  if (descriptor.format !== 'STRING') return key;
+  return (k) => (typeof k === 'string' ? k : key(k));
 }
 
 type AnyMessage = ProducerMessage<TopicMap, string>;
 
-function timestampOf(t: Date | number | undefined): string | undefined {
-  if (t === undefined) return undefined;
-  return String(t instanceof Date ? t.getTime() : t);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A record as KafkaJS's `send` takes it. */
+function kafkaJsMessage(r: NativeRecord): KafkaJS.Message {
+  const m: KafkaJS.Message = { key: r.key, value: r.value };
+  if (r.headers !== undefined) m.headers = r.headers as KafkaJS.IHeaders;
+  if (r.partition !== undefined) m.partition = r.partition;
+  if (r.timestamp !== undefined) m.timestamp = String(r.timestamp);
+  return m;
 }
 
 function noop(): void {}
@@ -126,7 +144,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
         createTopicSerializer(this.#ctx, topic, 'key', descriptor.key),
         createTopicSerializer(this.#ctx, topic, 'value', descriptor.value),
       ]).then(([key, value]) => {
-        const serdes = { key, value };
+        const serdes = { key, value, producedKey: producedKeyOf(descriptor.key, key) };
         this.#serdes.set(topic, serdes);
         return serdes;
       });
@@ -140,14 +158,36 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : [message as AnyMessage];
     const serdes = this.#serdes.get(topic);
     const encoded = serdes === undefined ? undefined : this.#encodeSync(serdes, list);
-    const p =
-      encoded !== undefined &&
+    return encoded !== undefined &&
       this.#partitioner === undefined &&
       this.#inFlight + list.length <= this.#maxInFlight
-        ? this.#produce(topic, encoded)
-        : this.#sendSlow(topic, list);
-    return this.#track(p);
+      ? this.#dispatch(topic, encoded)
+      : this.#track(this.#sendSlow(topic, list));
   }
+
+  /**
+   * Hands records over now, counted for flush(): a single record straight to librdkafka (one promise, see
+   * native-produce.ts), several through KafkaJS's `send`.
+   */
+  #dispatch(topic: string, records: readonly NativeRecord[]): Promise<DeliveryReport[]> {
+    const native = records.length === 1 ? nativeProducerOf(this.raw) : undefined;
+    if (native === undefined) return this.#track(this.#produce(topic, records));
+    this.#outstanding++;
+    this.#inFlight++;
+    return produceNative(native, topic, records[0]!, this.#tracker);
+  }
+
+  /** Settles natively produced records: the same accounting `#produce` + `#track` do for the others. */
+  readonly #tracker: DeliveryTracker = {
+    delivered: () => {
+      this.#release(1);
+      this.#settled();
+    },
+    failed: (err) => {
+      this.#release(1);
+      this.#failed(err);
+    },
+  };
 
   /** Counts `p` for flush(); also marks it handled: an un-awaited send must not crash the process. */
   #track(p: Promise<DeliveryReport[]>): Promise<DeliveryReport[]> {
@@ -157,16 +197,16 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   /** One record serialized synchronously, or `undefined` if its key or value needs a promise. */
-  #encodeOneSync(serdes: TopicSerdes, m: AnyMessage): KafkaJS.Message | undefined {
-    const key = m.key === undefined || m.key === null ? null : serdes.key(m.key);
+  #encodeOneSync(serdes: TopicSerdes, m: AnyMessage): NativeRecord | undefined {
+    const key = m.key === undefined || m.key === null ? null : serdes.producedKey(m.key);
     const value = serdes.value(m.value);
     if (key instanceof Promise || value instanceof Promise) return undefined;
     return this.#record(m, key, value);
   }
 
   /** Fast path: every record serialized synchronously (or `undefined` if one needs a promise). */
-  #encodeSync(serdes: TopicSerdes, list: readonly AnyMessage[]): KafkaJS.Message[] | undefined {
-    const out: KafkaJS.Message[] = new Array<KafkaJS.Message>(list.length);
+  #encodeSync(serdes: TopicSerdes, list: readonly AnyMessage[]): NativeRecord[] | undefined {
+    const out = new Array<NativeRecord>(list.length);
     for (let i = 0; i < list.length; i++) {
       const record = this.#encodeOneSync(serdes, list[i]!);
       if (record === undefined) return undefined;
@@ -175,18 +215,18 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     return out;
   }
 
-  #record(m: AnyMessage, key: Buffer | null, value: Buffer): KafkaJS.Message {
-    const record: KafkaJS.Message = { key, value };
-    if (m.headers !== undefined) record.headers = m.headers as KafkaJS.IHeaders;
+  #record(m: AnyMessage, key: Buffer | string | null, value: Buffer): NativeRecord {
+    const record: Mutable<NativeRecord> = { key, value };
+    if (m.headers !== undefined) record.headers = m.headers;
     if (m.partition !== undefined) record.partition = m.partition;
-    const ts = timestampOf(m.timestamp);
-    if (ts !== undefined) record.timestamp = ts;
+    if (m.timestamp !== undefined)
+      record.timestamp = m.timestamp instanceof Date ? m.timestamp.getTime() : m.timestamp;
     return record;
   }
 
-  async #encodeAll(topic: string, list: readonly AnyMessage[]): Promise<KafkaJS.Message[]> {
+  async #encodeAll(topic: string, list: readonly AnyMessage[]): Promise<NativeRecord[]> {
     const serdes = await this.#serdesOf(topic);
-    const out: KafkaJS.Message[] = [];
+    const out: NativeRecord[] = [];
     for (const m of list) {
       const key = m.key === undefined || m.key === null ? null : await serdes.key(m.key);
       const record = this.#record(m, key, await serdes.value(m.value));
@@ -197,7 +237,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   /** The custom partitioner's choice for a record without an explicit partition (if one is configured). */
-  async #applyPartitioner(topic: string, record: KafkaJS.Message, keyValue: unknown): Promise<void> {
+  async #applyPartitioner(topic: string, record: Mutable<NativeRecord>, keyValue: unknown): Promise<void> {
     if (record.partition !== undefined || this.#partitioner === undefined) return;
     const key = (record.key ?? null) as Buffer | null;
     const partitionCount = await this.#partitionCount(topic);
@@ -212,10 +252,12 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     return this.#produce(topic, records);
   }
 
-  #produce(topic: string, records: KafkaJS.Message[]): Promise<DeliveryReport[]> {
+  /** Through KafkaJS's `send`: batches, and clients without a native producer (see native-produce.ts). */
+  #produce(topic: string, records: readonly NativeRecord[]): Promise<DeliveryReport[]> {
     const n = records.length;
+    const partition = n === 1 ? records[0]?.partition : undefined;
     this.#inFlight += n;
-    return this.raw.send({ topic, messages: records }).then(
+    return this.raw.send({ topic, messages: records.map(kafkaJsMessage) }).then(
       (metadata) => {
         this.#release(n);
         return metadata.map((r) => ({
@@ -226,7 +268,6 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       },
       (err: unknown) => {
         this.#release(n);
-        const partition = n === 1 ? records[0]?.partition : undefined;
         throw new BrokerError(
           'send',
           partition === undefined || partition < 0 ? { topic } : { topic, partition },
@@ -281,9 +322,9 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     key: unknown,
     extra: { readonly headers?: ProducerHeaders; readonly partition?: number } = {},
   ): Promise<DeliveryReport[]> {
-    const record = (k: Buffer | null): KafkaJS.Message => {
-      const r: KafkaJS.Message = { key: k, value: null };
-      if (extra.headers !== undefined) r.headers = extra.headers as KafkaJS.IHeaders;
+    const record = (k: Buffer | null): NativeRecord => {
+      const r: Mutable<NativeRecord> = { key: k, value: null };
+      if (extra.headers !== undefined) r.headers = extra.headers;
       if (extra.partition !== undefined) r.partition = extra.partition;
       return r;
     };
@@ -294,21 +335,23 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       const k = serdes === undefined ? undefined : serdes.key(key);
       p =
         k !== undefined && !(k instanceof Promise) && this.#partitioner === undefined
-          ? this.#produce(topic, [record(k)])
-          : this.#serdesOf(topic).then(async (s) => {
-              const r = record(await s.key(key));
-              await this.#applyPartitioner(topic, r, key);
-              return this.#produce(topic, [r]);
-            });
+          ? this.#dispatch(topic, [record(k)])
+          : this.#track(
+              this.#serdesOf(topic).then(async (s) => {
+                const r = record(await s.key(key));
+                await this.#applyPartitioner(topic, r, key);
+                return this.#produce(topic, [r]);
+              }),
+            );
     } catch (err) {
-      p = Promise.reject(err);
+      p = this.#track(Promise.reject(err));
     }
-    return this.#track(p);
+    return p;
   }
 
   async encode(topic: string, message: AnyMessage): Promise<KafkaJS.Message> {
     const [record] = await this.#encodeAll(topic, [message]);
-    return record!;
+    return kafkaJsMessage(record!);
   }
 
   async flush(): Promise<void> {

@@ -1,0 +1,35 @@
+import { BrokerError, createClient, defineTopics, stringSerde } from 'kgen';
+import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import { collect, createTopic } from './fixtures';
+
+jest.setTimeout(60_000);
+
+describe('typed producer on the real broker: refused records', () => {
+  const { brokers, registryUrl } = stackEnv();
+
+  it('rejects a record for a partition the topic does not have with a BrokerError, and loses no other record', async () => {
+    const topic = uniqueName('sdk-refused');
+    await createTopic(brokers, topic, 2);
+    const topics = defineTopics({ [topic]: { key: stringSerde, value: stringSerde } } as const);
+    const kafka = createClient({ brokers, registry: { url: registryUrl }, topics, logLevel: 'error' });
+    const producer = await kafka.producer({ topics: [topic] });
+    // Metadata first, so librdkafka knows the partition count when the bad record arrives.
+    await producer.send(topic, { key: 'warm-up', value: 'warm-up', partition: 0 });
+
+    const good = ['a', 'b', 'c'].map((v) => producer.send(topic, { key: v, value: v }));
+    const bad = producer.send(topic, { key: 'x', value: 'x', partition: 7 });
+    const err: unknown = await bad.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BrokerError);
+    expect(err).toMatchObject({ operation: 'send', topic, partition: 7 });
+    expect((err as Error).message).toMatch(/partition 7: Local: Unknown partition/);
+    await expect(Promise.all(good)).resolves.toHaveLength(3);
+    // flush() reports the failure once; the producer keeps working afterwards.
+    await expect(producer.flush()).rejects.toBe(err);
+    await expect(producer.send(topic, { key: 'd', value: 'd' })).resolves.toHaveLength(1);
+    await producer.disconnect();
+
+    const consumer = await kafka.consumer({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true });
+    const got = await collect(consumer, 5);
+    expect(got.map((m) => m.value).sort()).toEqual(['a', 'b', 'c', 'd', 'warm-up']);
+  });
+});
