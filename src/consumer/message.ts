@@ -48,8 +48,13 @@ export type TypedBatch<T extends TopicMap, N extends TopicName<T>> =
         readonly topic: N;
         readonly partition: number;
         readonly highWatermark: string;
-        /** Decoded records; records skipped by `onDecodeError` are left out. */
+        /** Decoded records (tombstones apart); records skipped by `onDecodeError` are left out. */
         readonly messages: ReadonlyArray<TypedMessage<T, N>>;
+        /**
+         * The batch's tombstones (null values), key decoded, in offset order. Each list keeps offset order;
+         * merge the two by `offset` when order across them matters.
+         */
+        readonly tombstones: ReadonlyArray<TypedTombstone<T, N>>;
       }
     : never;
 
@@ -81,7 +86,8 @@ export interface RunOptions<T extends TopicMap, N extends TopicName<T>> {
   ) => DecodeErrorAction | Promise<DecodeErrorAction>;
   /**
    * eachMessage: called for each tombstone (null value), in partition order with the other records. Without
-   * it a tombstone is a {@link DecodeError} that `onDecodeError` decides on (also in eachBatch).
+   * it a tombstone is a {@link DecodeError} that `onDecodeError` decides on. Not with eachBatch, whose
+   * batches carry their tombstones in `tombstones`.
    */
   readonly onTombstone?: (tombstone: TypedTombstone<T, N>, context: MessageContext) => Promise<void>;
   /** Partitions handled concurrently (order is kept within a partition). Default 1. */

@@ -12,7 +12,7 @@ import type {
   TypedMessage,
   TypedTombstone,
 } from './message';
-import type { DecodedRecord, DecodedTombstone, MessageDecoder } from './message-decoder';
+import type { DecodedRecord, MessageDecoder } from './message-decoder';
 
 /** librdkafka consumer properties. */
 export type ConsumerProperties = Readonly<Record<string, string | number | boolean>>;
@@ -73,6 +73,19 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     throw err;
   }
 
+  /** Decodes a tombstone's key, or lets `onDecodeError` decide; `undefined` = skipped. */
+  async #decodeTombstone(
+    raw: RawMessage,
+    options: RunOptions<T, N>,
+  ): Promise<TypedTombstone<T, N> | undefined> {
+    try {
+      const out = this.#decoder.decodeTombstone(raw);
+      return (out instanceof Promise ? await out : out) as TypedTombstone<T, N>;
+    } catch (err) {
+      return this.#recover(err, raw, options);
+    }
+  }
+
   /** Hands a tombstone (key decoded) to `onTombstone`; a key that cannot be decoded goes to `onDecodeError`. */
   async #tombstone(
     raw: RawMessage,
@@ -80,15 +93,8 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     context: MessageContext,
     options: RunOptions<T, N>,
   ): Promise<void> {
-    let tombstone: DecodedTombstone;
-    try {
-      const out = this.#decoder.decodeTombstone(raw);
-      tombstone = out instanceof Promise ? await out : out;
-    } catch (err) {
-      await this.#recover(err, raw, options);
-      return;
-    }
-    await onTombstone(tombstone as TypedTombstone<T, N>, context);
+    const tombstone = await this.#decodeTombstone(raw, options);
+    if (tombstone !== undefined) await onTombstone(tombstone, context);
   }
 
   /** Decodes one record, or lets `onDecodeError` decide; `undefined` = skipped. */
@@ -105,6 +111,8 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     const { eachMessage, eachBatch } = options;
     if ((eachMessage === undefined) === (eachBatch === undefined))
       throw new TypeError('consumer.run() needs exactly one of eachMessage or eachBatch');
+    if (eachBatch !== undefined && options.onTombstone !== undefined)
+      throw new TypeError('onTombstone is for eachMessage; eachBatch gets tombstones in batch.tombstones');
     const config: KafkaJS.ConsumerRunConfig = {
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     };
@@ -134,15 +142,23 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
       config.eachBatch = async (payload) => {
         const { batch } = payload;
         const messages: Array<TypedMessage<T, N>> = [];
+        const tombstones: Array<TypedTombstone<T, N>> = [];
         for (const m of batch.messages) {
-          const decoded = await this.#decode(rawRecordOf(batch.topic, batch.partition, m), options);
-          if (decoded !== undefined) messages.push(decoded);
+          const raw = rawRecordOf(batch.topic, batch.partition, m);
+          if (raw.value === null) {
+            const tombstone = await this.#decodeTombstone(raw, options);
+            if (tombstone !== undefined) tombstones.push(tombstone);
+          } else {
+            const decoded = await this.#decode(raw, options);
+            if (decoded !== undefined) messages.push(decoded);
+          }
         }
         const typed = {
           topic: batch.topic,
           partition: batch.partition,
           highWatermark: batch.highWatermark,
           messages,
+          tombstones,
         } as unknown as TypedBatch<T, N>;
         const context: BatchContext = {
           heartbeat: () => payload.heartbeat(),

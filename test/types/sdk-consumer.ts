@@ -44,6 +44,14 @@ export async function consumerTypeTests(): Promise<void> {
   await consumer.run({
     eachBatch: async (batch) => {
       if (batch.topic === 'refunds') for (const m of batch.messages) void m.value.reason;
+      for (const t of batch.tombstones) {
+        if (t.topic === 'orders') {
+          const key: string | null = t.key;
+          void key;
+        }
+        // @ts-expect-error a tombstone has no value, in batches too
+        void t.value;
+      }
     },
   });
   consumer.pause([{ topic: 'orders' }]);

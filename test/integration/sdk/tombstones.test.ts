@@ -50,6 +50,36 @@ describe('typed SDK on the real stack: tombstones', () => {
     expect(reason).toBe('gdpr');
   });
 
+  it('gives eachBatch the tombstones apart from the records, keys decoded, with their offsets', async () => {
+    const { topic, kafka } = await setup();
+    const consumer = await kafka.consumer({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true });
+    const records: string[] = [];
+    const tombstones: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          eachBatch: async (batch) => {
+            for (const m of batch.messages) records.push(`${m.key?.id} at ${m.offset}`);
+            for (const t of batch.tombstones) tombstones.push(`${t.key?.id} at ${t.offset}`);
+            if (records.length + tombstones.length === 3) resolve();
+          },
+        })
+        .catch(reject);
+    });
+    await consumer.disconnect();
+    expect(records).toEqual(['a at 0', 'b at 2']);
+    expect(tombstones).toEqual(['a at 1']);
+  });
+
+  it('refuses onTombstone with eachBatch (batches carry their tombstones)', async () => {
+    const { kafka, topic } = await orderTopic(brokers, registryUrl, 'sdk-tomb-refuse', 1);
+    const consumer = await kafka.consumer({ groupId: uniqueName('g'), topics: [topic] });
+    await expect(
+      consumer.run({ eachBatch: async () => undefined, onTombstone: async () => undefined }),
+    ).rejects.toThrow(/onTombstone is for eachMessage; eachBatch gets tombstones in batch.tombstones/);
+    await consumer.disconnect();
+  });
+
   it('without onTombstone a tombstone is a DecodeError that onDecodeError decides on (no silent drop)', async () => {
     const { topic, kafka } = await setup();
     const consumer = await kafka.consumer({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true });
