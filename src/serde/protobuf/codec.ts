@@ -1,11 +1,12 @@
-import { Type, type Root } from 'protobufjs';
+import { Reader, Type, Writer, type Root } from 'protobufjs';
 import type { ProtobufSchemaDescriptor, SchemaReference } from '../../topics';
 import type { SchemaCodec, WriterSchema } from '../codec';
 import { buildProtobufRoot, type ProtoFiles } from './build-root';
 import { ProtobufDecodeError, ProtobufEncodeError, ProtobufSchemaError } from './errors';
 import { messageIndexesOf } from './message-indexes';
 import { resolveProtobufOptions } from './options';
-import { ShapeConverter, type MessageConverter } from './shape-converter';
+import type { MessageCodec } from './field-plan';
+import { ShapeConverter } from './shape-converter';
 
 /** A Protobuf codec, plus the message-index path the Confluent frame carries for its message. */
 export type ProtobufCodec<TInput, TOutput> = SchemaCodec<TInput, TOutput> & {
@@ -41,26 +42,63 @@ function lookupMessage(root: Root, name: string, file: string): Type {
   return found;
 }
 
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
+const NO_BYTES = Buffer.alloc(0);
 
-function decoder<T>(type: Type, converter: MessageConverter, name: string): (payload: Buffer) => T {
+/** Decodes with one reader reused across payloads (decoding is synchronous and runs no user code). */
+function decoder<T>(codec: MessageCodec, name: string): (payload: Buffer) => T {
+  const shared = Reader.create(NO_BYTES);
   return (payload) => {
-    let message: unknown;
+    // The shared reader is a BufferReader: other byte arrays get a reader of their own kind.
+    const r = Buffer.isBuffer(payload) ? shared : Reader.create(payload);
+    r.buf = payload;
+    r.pos = 0;
+    r.len = payload.length;
+    r.view = null;
     try {
-      message = type.decode(payload);
+      return codec.decode(r, undefined, 0) as T;
     } catch (err) {
       throw new ProtobufDecodeError(name, (err as Error).message, { cause: err });
+    } finally {
+      shared.buf = NO_BYTES; // not pinning the last payload
     }
-    return converter.fromWire(message) as T;
+  };
+}
+
+/** Writers above this size are not kept between messages, so one huge message does not pin its buffer. */
+const KEPT_WRITER_BYTES = 64 * 1024;
+
+/**
+ * Encodes into one writer reused across messages (encoding is synchronous), then copies the bytes out once:
+ * after `header` when framing. A nested call (from a getter of the value) gets a writer of its own.
+ */
+function encoder(
+  codec: MessageCodec,
+  rootPath: string,
+): (header: Buffer | undefined, value: unknown) => Buffer {
+  let spare: Writer | undefined = Writer.create();
+  return (header, value) => {
+    const w = spare ?? Writer.create();
+    spare = undefined;
+    w.pos = 0;
+    w.states = null;
+    try {
+      codec.encode(value, w, rootPath, '', 0);
+      const offset = header === undefined ? 0 : header.length;
+      const out = Buffer.allocUnsafe(offset + w.pos);
+      if (header !== undefined) header.copy(out, 0);
+      w.finishInto(out, offset);
+      return out;
+    } finally {
+      if (w.buf.length <= KEPT_WRITER_BYTES) spare = w;
+    }
   };
 }
 
 /**
  * The runtime codec of a Protobuf descriptor: protobufjs types built from the descriptor's schema text and
- * references (`google/protobuf/*` from protobufjs's bundled definitions), converting between the plain
- * shapes kgen emits and protobufjs with the descriptor's options. Built once; encode/decode are synchronous.
+ * references (`google/protobuf/*` from protobufjs's bundled definitions), with encoders and decoders compiled
+ * per message that go straight between the plain shapes kgen emits (per the descriptor's options) and the
+ * wire. Built once; encode/decode are synchronous.
  */
 export function createProtobufCodec<TInput, TOutput>(
   descriptor: ProtobufSchemaDescriptor<TInput, TOutput>,
@@ -70,22 +108,25 @@ export function createProtobufCodec<TInput, TOutput>(
   const { root } = buildProtobufRoot(descriptor.fileName, files);
   const type = lookupMessage(root, descriptor.name, descriptor.fileName);
   const name = type.fullName.replace(/^\./, '');
-  const converter = new ShapeConverter(options, name).forType(type);
+  const codec = new ShapeConverter(options, name).forType(type);
   const messageIndexes = Object.freeze(messageIndexesOf(root, type));
-  const decode = decoder<TOutput>(type, converter, name);
+  const decode = decoder<TOutput>(codec, name);
   const rootPath = type.name;
+  const encode = encoder(codec, rootPath);
 
   return {
     messageIndexes,
     messageName: name,
     encode(value: TInput): Buffer {
-      const wire = converter.toWire(value, rootPath, '');
-      return toBuffer(type.encode(wire).finish());
+      return encode(undefined, value);
+    },
+    encodeFramed(header: Buffer, value: TInput): Buffer {
+      return encode(header, value);
     },
     decode,
     accepts(value: unknown): boolean {
       try {
-        converter.toWire(value, rootPath, '');
+        codec.toWire(value, rootPath, '');
         return true;
       } catch (err) {
         if (err instanceof ProtobufEncodeError) return false;

@@ -49,6 +49,11 @@ export function bitsToBigint(value: unknown, unsigned: boolean): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'string') return BigInt(value);
   const { low, high } = value as { low: number; high: number };
+  return halvesToBigint(low, high, unsigned);
+}
+
+/** The 64-bit integer of two 32-bit halves → bigint. */
+export function halvesToBigint(low: number, high: number, unsigned: boolean): bigint {
   // Below 2^53 the double arithmetic is exact and much cheaper than BigInt shifts.
   const hi = unsigned ? high >>> 0 : high | 0;
   if (hi < 0x200000 && hi >= -0x200000) return BigInt(hi * 4294967296 + (low >>> 0));
@@ -168,13 +173,4 @@ export function mapKeyEncoder(keyType: string, fail: Fail): (key: string, path: 
     encode(/^-?\d+$/.test(k) ? Number(k) : NaN, p, at);
     return k;
   };
-}
-
-/** Map key as protobufjs decoded it → the plain object key (decimal for integers). */
-export function mapKeyDecoder(keyType: string): (key: string) => string {
-  if (!INT64_TYPES.has(keyType)) return (k) => k;
-  const unsigned = UNSIGNED_64.has(keyType);
-  // protobufjs (with long.js, always present) keys 64-bit maps by 8-character bit hashes.
-  return (k) =>
-    (k.length === 8 ? bitsToBigint(util.longFromHash(k, unsigned), unsigned) : BigInt(k)).toString();
 }

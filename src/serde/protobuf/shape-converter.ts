@@ -3,7 +3,6 @@ import type { ProtobufCodecOptions } from '../../topics';
 import { ProtobufEncodeError } from './errors';
 import {
   describe,
-  mapKeyDecoder,
   mapKeyEncoder,
   scalarDecoder,
   scalarDefault,
@@ -14,18 +13,11 @@ import {
   type Fail,
 } from './scalars';
 import { WKT, WRAPPERS } from './wkt';
-import {
-  compileMessageConverter,
-  isRecord,
-  type FieldPlan,
-  type MessageConverter,
-  type OneofPlan,
-  type Presence,
-} from './compile-converter';
-
-export type { MessageConverter } from './compile-converter';
-
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+import { hasOwn, isRecord } from './checks';
+import { compileMessageConverter } from './compile-converter';
+import { compileMessageDecoder } from './compile-decoder';
+import { compileMessageEncoder } from './compile-encoder';
+import type { FieldPlan, MessageCodec, OneofPlan, Presence } from './field-plan';
 
 /** proto3 `optional` fields sit in a synthetic one-field oneof; they are plain optional properties. */
 export function isSyntheticOneof(oneof: OneOf): boolean {
@@ -41,6 +33,11 @@ export function propName(name: string): string {
   return name.replace(/_+(.?)/g, (_m, c: string) => c.toUpperCase());
 }
 
+/** Closed (proto2) enums: protobufjs drops numbers they do not declare when decoding. */
+function isClosed(e: Enum): boolean {
+  return (e as unknown as { _features?: { enum_type?: string } })._features?.enum_type === 'CLOSED';
+}
+
 /** How a field's presence shows in the plain shape. */
 export function presenceOf(field: Field): Presence {
   if (field.map) return 'map';
@@ -50,9 +47,9 @@ export function presenceOf(field: Field): Presence {
   return 'implicit';
 }
 
-/** Builds (and caches, for recursive types) converters for every message reachable from a root type. */
+/** Builds (and caches, for recursive types) the codecs of every message reachable from a root type. */
 export class ShapeConverter {
-  private readonly cache = new Map<Type, MessageConverter>();
+  private readonly cache = new Map<Type, MessageCodec>();
   private readonly fail: Fail;
 
   constructor(
@@ -64,12 +61,12 @@ export class ShapeConverter {
     };
   }
 
-  forType(type: Type): MessageConverter {
+  forType(type: Type): MessageCodec {
     const cached = this.cache.get(type);
     if (cached) return cached;
-    // Registered before the plans are built so recursive types find it.
-    const converter: MessageConverter = { toWire: () => ({}), fromWire: () => ({}) };
-    this.cache.set(type, converter);
+    // Registered before the plans are built so recursive types find it; filled in below.
+    const codec: MessageCodec = { toWire: () => ({}), encode: () => undefined, decode: () => ({}) };
+    this.cache.set(type, codec);
     const fields: FieldPlan[] = [];
     const oneofs: OneofPlan[] = [];
     for (const oneof of type.oneofsArray) {
@@ -85,26 +82,31 @@ export class ShapeConverter {
       if (field.declaringField || (field.partOf && !isSyntheticOneof(field.partOf))) continue;
       fields.push(this.plan(field.resolve()));
     }
-    const compiled = compileMessageConverter(type.name, fields, oneofs, this.fail);
-    converter.toWire = compiled.toWire;
-    converter.fromWire = compiled.fromWire;
-    return converter;
+    codec.toWire = compileMessageConverter(type.name, fields, oneofs, this.fail);
+    codec.encode = compileMessageEncoder(type.name, fields, oneofs, this.fail);
+    codec.decode = compileMessageDecoder(fields, oneofs);
+    return codec;
   }
 
   private plan(field: Field): FieldPlan {
     const presence = presenceOf(field);
     const [encode, decode, defaultValue] = this.valueCodec(field);
     const mapKeyType = (field as Field & { keyType?: string }).keyType;
+    const t = field.resolvedType;
+    const wellKnown = t instanceof Type && this.wellKnown(t) !== undefined;
     return {
       prop: propName(field.name),
       key: `.${propName(field.name)}`,
       wire: field.name,
       presence,
+      field,
       encode,
       decode,
       defaultValue,
+      ...(t instanceof Type ? (wellKnown ? { wellKnown: t } : { nested: this.forType(t) }) : {}),
+      ...(t instanceof Enum && isClosed(t) ? { closedEnum: new Set(Object.values(t.values)) } : {}),
       ...(presence === 'map' && mapKeyType !== undefined
-        ? { mapKey: { encode: mapKeyEncoder(mapKeyType, this.fail), decode: mapKeyDecoder(mapKeyType) } }
+        ? { mapKey: { encode: mapKeyEncoder(mapKeyType, this.fail) } }
         : {}),
     };
   }
@@ -116,11 +118,8 @@ export class ShapeConverter {
     if (t instanceof Type) {
       const wkt = this.wellKnown(t);
       if (wkt) return [wkt[0], wkt[1], () => undefined];
-      return [
-        (v, p, k) => this.forType(t).toWire(v, p, k),
-        (v) => this.forType(t).fromWire(v),
-        () => undefined,
-      ];
+      // Decoded by the nested type's decoder, never element-wise.
+      return [(v, p, k) => this.forType(t).toWire(v, p, k), (v) => v, () => undefined];
     }
     const int64 = this.options.int64;
     return [
