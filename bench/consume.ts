@@ -1,7 +1,8 @@
 // consume: end-to-end msgs/s from the local broker with eachMessage — kgen typed (decoding each record)
 // vs raw @confluentinc/kafka-javascript handing over undecoded buffers. Timed from the first record to the last.
 import { randomBytes } from 'node:crypto';
-import { ratio, report, ROUNDS } from './support/measure';
+import { best, medianRatio, runRounds } from './support/end-to-end';
+import { report, ROUNDS } from './support/measure';
 import { sample } from './support/avro-fixture';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './support/kafka-fixture';
 
@@ -26,7 +27,7 @@ function counter(): { hit: () => void; done: Promise<number> } {
 
 export async function run(): Promise<void> {
   const { topic, kgen } = await benchTopic('bench-consume');
-  const producer = await kgen.producer({ config: producerConfig, maxInFlight: MESSAGES });
+  const producer = await kgen.producer({ config: producerConfig, maxInFlight: MESSAGES, topics: [topic] });
   for (let i = 0; i < MESSAGES; i++)
     void producer.send(topic, { key: keyOf(i), value: { ...sample, quantity: i } });
   await producer.disconnect();
@@ -61,27 +62,20 @@ export async function run(): Promise<void> {
     await consumer.disconnect();
     return sum > 0 ? rate : 0;
   };
-  // Alternate ROUNDS times and keep each impl's best run: the machine is shared, so single runs are noisy.
-  const rawRuns: number[] = [];
-  const kgenRuns: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    rawRuns.push(await rawRun());
-    kgenRuns.push(await kgenRun());
-  }
-  const rawBest = Math.max(...rawRuns);
-  const kgenBest = Math.max(...kgenRuns);
+  const runs = await runRounds({ raw: rawRun, kgen: kgenRun });
   const common = { messages: MESSAGES, runs: ROUNDS };
   report({
     bench: 'consume',
     impl: 'kgen',
-    msgs_per_s: Math.round(kgenBest),
+    msgs_per_s: Math.round(best(runs.kgen)),
     ...common,
-    vs_raw: ratio(kgenBest, rawBest),
+    vs_raw: medianRatio(runs.kgen, runs.raw),
+    note: 'decodes string key and Avro value; vs_raw: median of per-round ratios',
   });
   report({
     bench: 'consume',
     impl: 'raw',
-    msgs_per_s: Math.round(rawBest),
+    msgs_per_s: Math.round(best(runs.raw)),
     ...common,
     note: 'undecoded buffers',
   });

@@ -3,7 +3,8 @@
 // (`raw`) and its callback API (`raw-native`), same librdkafka settings.
 import { Producer } from '@confluentinc/kafka-javascript';
 import { createTopicSerializer, producerDefaults } from 'kgen';
-import { ratio, report, ROUNDS } from './support/measure';
+import { best, medianRatio, runRounds } from './support/end-to-end';
+import { report, ROUNDS } from './support/measure';
 import { sample } from './support/avro-fixture';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './support/kafka-fixture';
 import { brokers } from './support/stack';
@@ -74,39 +75,29 @@ export async function run(): Promise<void> {
   const { topic, kgen: client } = await benchTopic('bench-produce-values');
   const serialize = await createTopicSerializer(client.serde, topic, 'value', client.topics[topic]!.value);
   const values = Array.from({ length: MESSAGES }, (_, i) => serialize({ ...sample, quantity: i }) as Buffer);
-  // Alternate ROUNDS times, each run on a fresh topic, and keep each impl's best run: the machine is shared.
-  const impls = { kgen, raw: () => raw(values), 'raw-native': () => rawNative(values) };
-  const runs: Record<keyof typeof impls, number[]> = { kgen: [], raw: [], 'raw-native': [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, impl] of Object.entries(impls)) runs[name as keyof typeof impls].push(await impl());
-    console.error(
-      `round ${round}: ${Object.entries(runs)
-        .map(([name, r]) => `${name} ${Math.round(r.at(-1)!)}`)
-        .join(', ')}`,
-    );
-  }
-  const best = (name: keyof typeof impls): number => Math.max(...runs[name]);
+  // Each run on a fresh topic; see runRounds for the order and measure.ts for why best-of.
+  const runs = await runRounds({ kgen, raw: () => raw(values), 'raw-native': () => rawNative(values) });
   const common = { messages: MESSAGES, runs: ROUNDS, value_bytes: values[0]!.length };
   report({
     bench: 'produce',
     impl: 'kgen',
-    msgs_per_s: Math.round(best('kgen')),
+    msgs_per_s: Math.round(best(runs.kgen)),
     ...common,
-    vs_raw: ratio(best('kgen'), best('raw')),
-    vs_raw_native: ratio(best('kgen'), best('raw-native')),
-    note: 'typed send per record: serializes key and Avro value, a promise per record',
+    vs_raw: medianRatio(runs.kgen, runs.raw),
+    vs_raw_native: medianRatio(runs.kgen, runs['raw-native']),
+    note: 'typed send per record: serializes key and Avro value, a promise per record; vs_*: median of per-round ratios',
   });
   report({
     bench: 'produce',
     impl: 'raw',
-    msgs_per_s: Math.round(best('raw')),
+    msgs_per_s: Math.round(best(runs.raw)),
     ...common,
     note: 'KafkaJS send per record, pre-serialized buffers',
   });
   report({
     bench: 'produce',
     impl: 'raw-native',
-    msgs_per_s: Math.round(best('raw-native')),
+    msgs_per_s: Math.round(best(runs['raw-native'])),
     ...common,
     note: 'node-rdkafka produce + delivery-report events, pre-serialized buffers, no promises',
   });

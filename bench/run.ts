@@ -27,7 +27,6 @@ function main(args: readonly string[]): number {
     return 2;
   }
   const names = args.length > 0 ? args : Object.keys(BENCHES);
-  const tsx = require.resolve('tsx/cli');
   let failed = 0;
   for (const name of names) {
     const file = join(__dirname, BENCHES[name]!);
@@ -36,7 +35,13 @@ function main(args: readonly string[]): number {
       continue;
     }
     console.error(`bench ${name}: running ${file}`);
-    const res = spawnSync(process.execPath, [tsx, file], { stdio: 'inherit', env: process.env });
+    // --expose-gc: end-to-end benches collect garbage before each measured run, so no impl inherits the last
+    // one's heap.
+    const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
+      stdio: 'inherit',
+      env: process.env,
+      cwd: join(__dirname, '..'),
+    });
     if (res.status !== 0) {
       console.error(`bench ${name}: failed (exit ${res.status ?? res.signal})`);
       failed++;

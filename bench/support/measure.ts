@@ -103,3 +103,8 @@ export function reportAll(
     report({ bench, ...r, ...extra });
   }
 }
+
+/** Collects garbage (when run with --expose-gc, as `npm run bench` does) so a run starts on a clean heap. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

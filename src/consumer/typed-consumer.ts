@@ -119,9 +119,10 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     if (eachMessage !== undefined) {
       // Hot path: a record whose writer schema id is known decodes synchronously, without an extra await.
       const { onTombstone } = options;
-      config.eachMessage = ({ topic, partition, message, heartbeat, pause }) => {
-        const raw = rawRecordOf(topic, partition, message);
-        const context = { heartbeat, pause };
+      config.eachMessage = (payload) => {
+        const raw = rawRecordOf(payload.topic, payload.partition, payload.message);
+        // The payload carries heartbeat() and pause(): it is the handler's context (no object per record).
+        const context: MessageContext = payload;
         if (raw.value === null && onTombstone !== undefined)
           return this.#tombstone(raw, onTombstone, context, options);
         let out: DecodedRecord | Promise<DecodedRecord>;

@@ -1,4 +1,4 @@
-import { WireFormatError, frame, frameHeader, unframe } from '../../../src/serde/wire-format';
+import { WireFormatError, frame, frameHeader, payloadOffset, unframe } from '../../../src/serde/wire-format';
 
 describe('Confluent wire format', () => {
   it('frames Avro as magic byte 0 + big-endian schema id + payload', () => {
@@ -32,5 +32,27 @@ describe('Confluent wire format', () => {
     expect(() => unframe(Buffer.from([1, 0, 0, 0, 1]), false)).toThrow(WireFormatError);
     expect(() => unframe(Buffer.from([1, 0, 0, 0, 1]), false)).toThrow(/magic byte 1/);
     expect(() => unframe(Buffer.from([0, 0, 0, 0, 1, 0x80]), true)).toThrow(/truncated varint/);
+  });
+});
+
+describe('payloadOffset (hot-path unframing)', () => {
+  it('agrees with unframe for Avro, the first-message shortcut and longer index paths', () => {
+    const cases: Array<[Buffer, boolean]> = [
+      [frame(frameHeader(3), Buffer.from([1, 2])), false],
+      [frame(frameHeader(3), Buffer.alloc(0)), false], // an empty Avro record is 0 bytes
+      [frame(frameHeader(3, [0]), Buffer.from([8, 1])), true],
+      [frame(frameHeader(3, [2, 1]), Buffer.from([8, 1])), true],
+    ];
+    for (const [data, protobuf] of cases)
+      expect(payloadOffset(data, protobuf)).toBe(data.length - unframe(data, protobuf).payload.length);
+    expect(payloadOffset(cases[0]![0], false)).toBe(5);
+    expect(payloadOffset(cases[2]![0], true)).toBe(6);
+  });
+
+  it('reports a bad header like unframe', () => {
+    expect(() => payloadOffset(Buffer.from([1, 0, 0, 0, 1, 0]), false)).toThrow(WireFormatError);
+    expect(() => payloadOffset(Buffer.from([1, 0, 0, 0, 1, 0]), false)).toThrow(/unknown magic byte 1/);
+    expect(() => payloadOffset(Buffer.from([0, 0, 0]), true)).toThrow(/shorter than the 5-byte/);
+    expect(() => payloadOffset(Buffer.from([0, 0, 0, 0, 1]), true)).toThrow(WireFormatError);
   });
 });
