@@ -25,11 +25,20 @@ async function raw(values: readonly Buffer[]): Promise<number> {
   return values.length / seconds;
 }
 
+/** A promise per record, settled from the delivery report through the produce call's opaque. */
+function promisePerRecord(
+  produce: (i: number, opaque: { resolve(): void; reject(err: Error): void }) => void,
+  i: number,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => produce(i, { resolve, reject }));
+}
+
 /**
- * The package's callback API (node-rdkafka `Producer.produce` + delivery-report events, no promise per
- * record): the floor under both, since kgen produces through it too.
+ * The package's callback API (node-rdkafka `Producer.produce` + delivery-report events): the floor under
+ * both, since kgen produces through it too. `withPromises` adds what kgen's contract needs on top: one promise
+ * per record, settled from its delivery report.
  */
-async function rawNative(values: readonly Buffer[]): Promise<number> {
+async function rawNative(values: readonly Buffer[], withPromises: boolean): Promise<number> {
   const { topic } = await benchTopic('bench-produce-native');
   const producer = new Producer({
     'metadata.broker.list': brokers,
@@ -44,13 +53,18 @@ async function rawNative(values: readonly Buffer[]): Promise<number> {
   let delivered = 0;
   let failure: Error | undefined;
   const done = new Promise<void>((resolve) =>
-    producer.on('delivery-report', (err) => {
+    producer.on('delivery-report', (err, report) => {
       if (err) failure ??= new Error(err.message);
+      const opaque = report.opaque as { resolve(): void } | undefined;
+      opaque?.resolve();
       if (++delivered === values.length) resolve();
     }),
   );
+  const produce = (i: number, opaque?: object): void =>
+    void producer.produce(topic, null, values[i]!, keyOf(i), 0, opaque);
   const start = performance.now();
-  for (let i = 0; i < values.length; i++) producer.produce(topic, null, values[i]!, keyOf(i), 0);
+  if (withPromises) for (let i = 0; i < values.length; i++) void promisePerRecord(produce, i);
+  else for (let i = 0; i < values.length; i++) produce(i);
   await done;
   const seconds = (performance.now() - start) / 1000;
   await new Promise<void>((resolve) => producer.disconnect(() => resolve()));
@@ -76,7 +90,12 @@ export async function run(): Promise<void> {
   const serialize = await createTopicSerializer(client.serde, topic, 'value', client.topics[topic]!.value);
   const values = Array.from({ length: MESSAGES }, (_, i) => serialize({ ...sample, quantity: i }) as Buffer);
   // Each run on a fresh topic; see runRounds for the order and measure.ts for why best-of.
-  const runs = await runRounds({ kgen, raw: () => raw(values), 'raw-native': () => rawNative(values) });
+  const runs = await runRounds({
+    kgen,
+    raw: () => raw(values),
+    'raw-native': () => rawNative(values, false),
+    'raw-native-promise': () => rawNative(values, true),
+  });
   const common = { messages: MESSAGES, runs: ROUNDS, value_bytes: values[0]!.length };
   report({
     bench: 'produce',
@@ -85,6 +104,7 @@ export async function run(): Promise<void> {
     ...common,
     vs_raw: medianRatio(runs.kgen, runs.raw),
     vs_raw_native: medianRatio(runs.kgen, runs['raw-native']),
+    vs_raw_native_promise: medianRatio(runs.kgen, runs['raw-native-promise']),
     note: 'typed send per record: serializes key and Avro value, a promise per record; vs_*: median of per-round ratios',
   });
   report({
@@ -100,6 +120,13 @@ export async function run(): Promise<void> {
     msgs_per_s: Math.round(best(runs['raw-native'])),
     ...common,
     note: 'node-rdkafka produce + delivery-report events, pre-serialized buffers, no promises',
+  });
+  report({
+    bench: 'produce',
+    impl: 'raw-native-promise',
+    msgs_per_s: Math.round(best(runs['raw-native-promise'])),
+    ...common,
+    note: 'as raw-native plus one promise per record settled from its delivery report (what send() returns)',
   });
 }
 
