@@ -76,13 +76,23 @@ function classpath(): string {
   return path.join(paths.kafkaLibs, '*');
 }
 
+/**
+ * A random KRaft cluster id (16 bytes, base64url) that never starts with `-`: the storage tool would read
+ * such an id as an option and fail (1 start in 64 did).
+ */
+export function newClusterId(): string {
+  const bytes = randomBytes(16);
+  bytes.writeUInt8(bytes.readUInt8(0) & 0x7f, 0); // first character from A–Z, a–f
+  return bytes.toString('base64url');
+}
+
 /** KRaft needs formatted storage; the stack formats fresh storage at every start. */
 export function formatStorage(jdk: Jdk, node: KafkaNodeLayout = sharedKafkaNode): void {
   fs.rmSync(node.dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(node.propertiesFile), { recursive: true });
   fs.writeFileSync(node.propertiesFile, serverProperties(node));
   fs.writeFileSync(node.log4jFile, log4j);
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = newClusterId();
   const res = spawnSync(
     jdk.javaBin,
     [
