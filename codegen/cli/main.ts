@@ -1,6 +1,10 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { commands } from './commands';
+import { checkCommand } from './check';
+import { compatCommand } from './compat';
+import { generateCommand } from './generate';
+import { pullCommand } from './pull';
+import { registerCommand } from './register';
 
 /** The kgen CLI: parses arguments and hands each command to its module. */
 async function main(argv: string[]): Promise<void> {
@@ -19,8 +23,13 @@ async function main(argv: string[]): Promise<void> {
       if (err) throw err;
       console.error(`${message ?? 'invalid arguments'}\nRun "kgen --help" for usage.`);
       process.exit(2);
-    });
-  for (const command of commands) cli.command(command);
+    })
+    // One call per command (each typed by its own module; a shared array would need CommandModule<any, any>).
+    .command(generateCommand)
+    .command(pullCommand)
+    .command(checkCommand)
+    .command(registerCommand)
+    .command(compatCommand);
   await cli.parseAsync();
 }
 
