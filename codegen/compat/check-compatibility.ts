@@ -20,6 +20,8 @@ export interface CompatInput {
   readonly file: string;
   /** Text of the new schema, to attach line numbers. */
   readonly text?: string;
+  /** `text` is Avro IDL (the `.avdl` protocol a schema came from), not JSON. */
+  readonly idl?: boolean;
   readonly next: ParsedSchema;
   /** Previous versions, oldest first; non-transitive levels use only the last. */
   readonly previous: readonly PreviousSchema[];
@@ -68,7 +70,10 @@ export function checkCompatibility(input: CompatInput): Finding[] {
     const key = `${raw.rule}|${raw.path}|${raw.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const line = input.text !== undefined ? findLine(input.text, input.next.format, raw.path) : undefined;
+    const line =
+      input.text !== undefined
+        ? findLine(input.text, input.next.format, raw.path, input.idl === true)
+        : undefined;
     findings.push({
       rule: raw.rule,
       level: raw.level ?? 'error',

@@ -9,7 +9,7 @@ function escape(s: string): string {
  * `email`), for editor and GitHub annotations. A removed element is not in the new text, so the search falls
  * back to its parent (the record or message). Undefined when the text mentions none of them.
  */
-export function findLine(text: string, format: SchemaFormat, path: string): number | undefined {
+export function findLine(text: string, format: SchemaFormat, path: string, idl = false): number | undefined {
   const segments = path
     .replace(/(\[\]|\{\}|<\d+>)+/g, '')
     .split('.')
@@ -17,8 +17,9 @@ export function findLine(text: string, format: SchemaFormat, path: string): numb
   const lines = text.split('\n');
   for (let i = segments.length - 1; i >= 0; i--) {
     const name = escape(segments[i] ?? '');
-    const patterns =
-      format === 'AVRO'
+    const patterns = idl
+      ? [new RegExp(`\\b${name}\\s*(?:=[^;]*)?;`), new RegExp(`\\b(?:record|error|enum|fixed)\\s+${name}\\b`)]
+      : format === 'AVRO'
         ? [new RegExp(`"name"\\s*:\\s*"${name}"`)]
         : [
             new RegExp(`\\b${name}\\s*=\\s*\\d+`),

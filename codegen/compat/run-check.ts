@@ -39,6 +39,13 @@ function loadNew(options: CheckOptions): LocalSchema[] {
   return buildSchemaSet(readSchemaDir(options.schemasDir), options.subjects, (f) => display(options, f));
 }
 
+/** Where findings point: the schema's file, or for a type of an `.avdl` protocol, the protocol's IDL. */
+function reportedAt(options: CheckOptions, s: LocalSchema): { file: string; text: string; idl?: boolean } {
+  return s.source === undefined
+    ? { file: display(options, s.file), text: s.text }
+    : { file: display(options, s.source.file), text: s.source.text, idl: true };
+}
+
 /** `kgen check --against <folder | lock file | git ref>`: kgen's own rules, no registry. */
 export function checkOffline(
   options: CheckOptions & { readonly against: string; readonly pullDir?: string },
@@ -59,8 +66,7 @@ export function checkOffline(
     if (prev.length === 0) continue; // a new schema has nothing to break
     findings.push(
       ...checkCompatibility({
-        file,
-        text: s.text,
+        ...reportedAt(options, s),
         next: parsed,
         previous: prev,
         level: options.level ?? 'BACKWARD',
@@ -178,8 +184,7 @@ export async function checkRegistry(
       });
     }
     const own = checkCompatibility({
-      file,
-      text: s.text,
+      ...reportedAt(options, s),
       next: parsed,
       previous,
       level,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { CodegenError } from '../errors';
 import { avroNames } from './avro/avro-names';
+import { idlSchemas, idlTypeOf } from './idl-schemas';
 import { parseAvroJson } from './avro/avro-model';
 import type { SchemaFormat } from './types';
 
@@ -17,14 +18,22 @@ export interface LocalSchema {
   readonly mainType: string | undefined;
   /** Files of this set the schema references, as `[reference name, file]` (Avro full name / import path). */
   readonly deps: ReadonlyArray<readonly [string, string]>;
+  /** For a type of an `.avdl` protocol: the protocol file and its IDL text, where findings point. */
+  readonly source?: { readonly file: string; readonly text: string };
 }
 
 export const SCHEMA_EXTENSIONS: Readonly<Record<string, SchemaFormat>> = {
   '.avsc': 'AVRO',
+  '.avdl': 'AVRO',
   '.proto': 'PROTOBUF',
 };
 
-/** Every `.avsc`/`.proto` under `dir` (recursively), sorted, as `{ path, text }` with relative paths. */
+/** A schema path's format: by extension, or Avro for one type of an `.avdl` (`<file>.avdl#<full name>`). */
+function formatOf(path: string): SchemaFormat | undefined {
+  return idlTypeOf(path) !== undefined ? 'AVRO' : SCHEMA_EXTENSIONS[extname(path)];
+}
+
+/** Every `.avsc`/`.avdl`/`.proto` under `dir` (recursively), sorted, as `{ path, text }` with relative paths. */
 export function readSchemaDir(dir: string): Array<{ path: string; text: string }> {
   let isDir: boolean;
   try {
@@ -47,31 +56,40 @@ export function readSchemaDir(dir: string): Array<{ path: string; text: string }
   return out;
 }
 
+/**
+ * The subject a schema file registers under by default: its base name (`orders-value.avsc` → `orders-value`);
+ * for a type of an `.avdl` protocol, its full name (one file holds several schemas).
+ */
 export function defaultSubject(file: string): string {
+  const idlType = idlTypeOf(file);
+  if (idlType !== undefined) return idlType;
   const base = file.slice(file.lastIndexOf('/') + 1);
   return base.slice(0, base.length - extname(base).length);
 }
 
 /**
  * Builds the set: formats from extensions, subjects (overrides by file or base name), and dependencies
- * (Avro named types defined in a sibling file, Protobuf imports of sibling files).
+ * (Avro named types defined in a sibling file, Protobuf imports of sibling files). An `.avdl` file becomes
+ * one schema per protocol type (see idl-schemas.ts).
  */
 export function buildSchemaSet(
-  files: ReadonlyArray<{ path: string; text: string }>,
+  sourceFiles: ReadonlyArray<{ path: string; text: string }>,
   subjects: ReadonlyMap<string, string> = new Map(),
   where: (file: string) => string = (file) => file,
 ): LocalSchema[] {
+  const files: ReadonlyArray<{ path: string; text: string; source?: LocalSchema['source'] }> =
+    sourceFiles.flatMap((f) => (extname(f.path) === '.avdl' ? idlSchemas(f) : [f]));
   const definedBy = new Map<string, string>();
   const uses = new Map<string, readonly string[]>();
   for (const f of files) {
-    if (SCHEMA_EXTENSIONS[extname(f.path)] !== 'AVRO') continue;
+    if (formatOf(f.path) !== 'AVRO') continue;
     const names = avroNames(parseAvroJson(f.text, where(f.path)));
     for (const n of names.defines) if (!definedBy.has(n)) definedBy.set(n, f.path);
     uses.set(f.path, names.uses);
   }
   const paths = new Set(files.map((f) => f.path));
   return files.map((f): LocalSchema => {
-    const format = SCHEMA_EXTENSIONS[extname(f.path)] ?? 'AVRO';
+    const format = formatOf(f.path) ?? 'AVRO';
     const deps: Array<[string, string]> = [];
     if (format === 'AVRO') {
       for (const n of uses.get(f.path) ?? []) {
@@ -92,6 +110,7 @@ export function buildSchemaSet(
       subject,
       deps,
       mainType: mainTypeOf(format, f.text, where(f.path)),
+      ...(f.source !== undefined ? { source: f.source } : {}),
     };
   });
 }

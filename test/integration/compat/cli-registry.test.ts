@@ -213,4 +213,28 @@ describe('kgen register / check / compat against the real registry (spawned CLI)
     expect(r.stderr).toContain('unknown Avro type "com.acme.Nope" (missing reference?) [MISSING_REFERENCE]');
     expect((await get(`/subjects/${subject}/versions`)).status).toBe(404);
   });
+
+  it('register and check an .avdl: one subject per protocol type, references between them, the IDL line', async () => {
+    const ns = uniqueName('idl').replace(/[^A-Za-z0-9]/g, '_');
+    const order = `${uniqueName('idl-orders')}-value`;
+    const protocol = (extra: string) =>
+      `@namespace("${ns}")\nprotocol Shop {\n  record Address { string city; }\n  record Order {\n    string id;\n    Address ship_to;\n${extra}  }\n}\n`;
+    const file = path.join(tmp, 'shop.avdl');
+    const subjects = ['--subject', `shop.avdl#${ns}.Order=${order}`];
+    fs.writeFileSync(file, protocol(''));
+    const reg = kgen('register', '--schemas', rel(tmp), ...subjects);
+    expect(reg.stderr).toBe('');
+    expect(reg.code).toBe(0);
+    expect(reg.stdout).toMatch(new RegExp(`registered +${ns}.Address v1`));
+    expect(reg.stdout).toMatch(
+      new RegExp(`registered +${order} v1 .* references: ${ns}.Address → ${ns}.Address@1`),
+    );
+
+    fs.writeFileSync(file, protocol('    string email;\n'));
+    const check = kgen('check', '--schemas', rel(tmp), ...subjects, '--level', 'BACKWARD');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      `${rel(file)}:7  error    READER_FIELD_MISSING_DEFAULT_VALUE  ${ns}.Order.email`,
+    );
+  });
 });
