@@ -16,8 +16,13 @@ from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerialize
 from confluent_kafka.serialization import MessageField, SerializationContext
 
 
+def registry_client(registry_url):
+    # A request timeout, so a request the registry never answers is retried (the default waits forever).
+    return SchemaRegistryClient({"url": registry_url, "timeout": 5})
+
+
 def produce(brokers, registry_url, topic):
-    registry = SchemaRegistryClient({"url": registry_url})
+    registry = registry_client(registry_url)
     serializer = AvroSerializer(
         registry, None, conf={"auto.register.schemas": False, "use.latest.version": True}
     )
@@ -33,7 +38,7 @@ def produce(brokers, registry_url, topic):
 
 
 def consume(brokers, registry_url, topic, count):
-    registry = SchemaRegistryClient({"url": registry_url})
+    registry = registry_client(registry_url)
     deserializer = AvroDeserializer(registry)
     consumer = Consumer(
         {

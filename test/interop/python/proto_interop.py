@@ -69,7 +69,9 @@ def main():
         fd.ParseFromString(base64.b64decode(f['descriptor']))
         pool.Add(fd)
     client = DescriptorServingClient(
-        {'url': request['registry_url']}, {f['text']: f['descriptor'] for f in request['files']}
+        # A request timeout, so a request the registry never answers is retried (the client's default waits forever).
+        {'url': request['registry_url'], 'timeout': 5},
+        {f['text']: f['descriptor'] for f in request['files']},
     )
     ctx = SerializationContext(request['topic'], MessageField.VALUE)
     results = []
