@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
       console.error(`${message ?? 'invalid arguments'}\nRun "kgen --help" for usage.`);
       process.exit(2);
     })
-    // One call per command (each typed by its own module; a shared array would need CommandModule<any, any>).
+    // One call per command (each typed by its own module; one array of them would lose those types).
     .command(generateCommand)
     .command(pullCommand)
     .command(checkCommand)

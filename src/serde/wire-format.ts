@@ -107,6 +107,12 @@ export function unframe(data: Buffer, protobuf: boolean): Frame {
   return { schemaId, messageIndexes, payload: data.subarray(offset) };
 }
 
+/** The schema id of a framed record, without allocating; a bad header throws what {@link unframe} reports. */
+export function schemaIdOf(data: Buffer): number {
+  if (data.length < 5 || data[0] !== MAGIC_BYTE) unframe(data, false);
+  return data.readUInt32BE(1);
+}
+
 /**
  * Where the payload starts in a framed record, without allocating (the consumer's hot path): 5 for Avro, 6
  * for Protobuf's first-message index list. Anything else goes through {@link unframe}, which also reports a

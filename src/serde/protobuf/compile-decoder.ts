@@ -227,7 +227,7 @@ export function compileMessageDecoder(
 
   const consts = all
     .map(
-      (f, i) =>
+      (_f, i) =>
         `const D${i} = A[${i}].decode, N${i} = A[${i}].nested, W${i} = A[${i}].wellKnown, C${i} = A[${i}].closedEnum, Z${i} = A[${i}].defaultValue;`,
     )
     .join('\n    ');

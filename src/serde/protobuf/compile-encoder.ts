@@ -154,7 +154,7 @@ export function compileMessageEncoder(
 
   const consts = all
     .map(
-      (f, i) =>
+      (_f, i) =>
         `const E${i} = A[${i}].encode, N${i} = A[${i}].nested, W${i} = A[${i}].wellKnown, K${i} = A[${i}].mapKey?.encode;`,
     )
     .join('\n    ');

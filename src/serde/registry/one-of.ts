@@ -1,5 +1,5 @@
 import type { OneOfDescriptor, RegistrySchemaDescriptor } from '../../topics';
-import { unframe } from '../wire-format';
+import { payloadOffset, schemaIdOf } from '../wire-format';
 import type { RegistryCodec } from './codec-factory';
 import { type SerdeRole, SchemaMismatchError, SerializationError } from './errors';
 import { decoderFor, type PayloadDecoder } from './registry-deserializer';
@@ -97,9 +97,9 @@ export function createOneOfDeserializer(
     return entry;
   };
   return (data) => {
-    const id = unframe(data, false).schemaId;
+    const id = schemaIdOf(data);
     const known = decoders.get(id);
-    if (known !== undefined) return known.decoder(unframe(data, known.protobuf).payload, data);
-    return learn(id).then((e) => e.decoder(unframe(data, e.protobuf).payload, data));
+    if (known !== undefined) return known.decoder(data.subarray(payloadOffset(data, known.protobuf)), data);
+    return learn(id).then((e) => e.decoder(data.subarray(payloadOffset(data, e.protobuf)), data));
   };
 }

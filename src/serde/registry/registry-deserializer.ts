@@ -1,5 +1,5 @@
 import type { RegistrySchemaDescriptor } from '../../topics';
-import { payloadOffset } from '../wire-format';
+import { payloadOffset, schemaIdOf } from '../wire-format';
 import type { RegistryCodec } from './codec-factory';
 import { type SerdeRole, SchemaMismatchError } from './errors';
 import { officialDeserializer } from './official-fallback';
@@ -63,8 +63,8 @@ export function createRegistryDeserializer(
     return decoder;
   };
   return (data) => {
-    const payload = data.subarray(payloadOffset(data, protobuf)); // validates the header
-    const schemaId = data.readUInt32BE(1);
+    const schemaId = schemaIdOf(data);
+    const payload = data.subarray(payloadOffset(data, protobuf));
     const known = decoders.get(schemaId);
     if (known !== undefined) return known(payload, data);
     return learn(schemaId).then((decoder) => decoder(payload, data));

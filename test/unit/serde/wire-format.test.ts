@@ -1,4 +1,11 @@
-import { WireFormatError, frame, frameHeader, payloadOffset, unframe } from '../../../src/serde/wire-format';
+import {
+  WireFormatError,
+  frame,
+  frameHeader,
+  payloadOffset,
+  schemaIdOf,
+  unframe,
+} from '../../../src/serde/wire-format';
 
 describe('Confluent wire format', () => {
   it('frames Avro as magic byte 0 + big-endian schema id + payload', () => {
@@ -54,5 +61,13 @@ describe('payloadOffset (hot-path unframing)', () => {
     expect(() => payloadOffset(Buffer.from([1, 0, 0, 0, 1, 0]), false)).toThrow(/unknown magic byte 1/);
     expect(() => payloadOffset(Buffer.from([0, 0, 0]), true)).toThrow(/shorter than the 5-byte/);
     expect(() => payloadOffset(Buffer.from([0, 0, 0, 0, 1]), true)).toThrow(WireFormatError);
+  });
+});
+
+describe('schemaIdOf (hot-path header read)', () => {
+  it('reads the id without unframing and reports a bad header like unframe', () => {
+    expect(schemaIdOf(frame(frameHeader(0x01020304), Buffer.alloc(0)))).toBe(0x01020304);
+    expect(() => schemaIdOf(Buffer.from([1, 0, 0, 0, 1]))).toThrow(/unknown magic byte 1/);
+    expect(() => schemaIdOf(Buffer.from([0, 0]))).toThrow(/shorter than the 5-byte/);
   });
 });
