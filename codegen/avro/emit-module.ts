@@ -1,21 +1,10 @@
 import * as path from 'node:path';
-import {
-  IndentationText,
-  Project,
-  QuoteKind,
-  StructureKind,
-  VariableDeclarationKind,
-  type JSDocStructure,
-  type OptionalKind,
-  type StatementStructures,
-} from 'ts-morph';
+import { printDeclarations, type Declaration } from '../emit/declarations';
 import { generatedHeader } from '../emit/header';
 import type { EmittedSchema, GeneratedFile, SourceSchema } from '../model';
 import { codecOptions, type AvroGenerateOptions } from './options';
 import { renderType, type RenderContext, type Variant } from './render-type';
 import type { NamedDef, TopLevelSchema } from './schema-model';
-
-let project: Project | undefined;
 
 /** A descriptor a module exports, and where other modules import it from. */
 export interface ModuleDescriptor {
@@ -48,9 +37,9 @@ export interface ModuleInput {
   readonly options: AvroGenerateOptions;
 }
 
-function docs(lines: ReadonlyArray<string | undefined>): OptionalKind<JSDocStructure>[] {
+function docs(lines: ReadonlyArray<string | undefined>): string | undefined {
   const text = lines.filter((l): l is string => l !== undefined && l !== '').join('\n');
-  return text === '' ? [] : [{ description: text.replace(/\*\//g, '*\\/') }];
+  return text === '' ? undefined : text.replace(/\*\//g, '*\\/');
 }
 
 function literal(text: string): string {
@@ -80,7 +69,7 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
       addImport(input.moduleOf(fullName), `type ${names.get(fullName)!}`);
     },
   };
-  const statements: Array<StatementStructures | string> = [];
+  const statements: Declaration[] = [];
   for (const def of input.defs) statements.push(...emitNamed(def, ctx));
 
   const schemas: EmittedSchema[] = [];
@@ -90,10 +79,9 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
     const isNamed = top.schema.type.kind === 'named';
     let inputName = isNamed && inputType !== output ? inputType : top.typeName;
     if (!isNamed) {
-      const alias = (name: string, type: string, doc: string): StatementStructures => ({
-        kind: StructureKind.TypeAlias,
+      const alias = (name: string, type: string, doc: string): Declaration => ({
+        kind: 'type',
         name,
-        isExported: true,
         type,
         docs: docs([doc]),
       });
@@ -121,10 +109,11 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
         .join(', ')} }`,
     ];
     const doc = `Descriptor of ${top.fullName}${top.schema.source.subject ? ` (subject ${top.schema.source.subject})` : ''}.`;
-    // Written as text: ts-morph would re-indent a multi-line initializer.
-    statements.push(
-      `/** ${doc} */\nexport const ${top.descriptor} = avroSchema<${inputName}, ${top.typeName}>({\n${fields.map((f) => `  ${f},`).join('\n')}\n});`,
-    );
+    // Written as text: the initializer keeps its own layout.
+    statements.push({
+      kind: 'text',
+      text: `/** ${doc} */\nexport const ${top.descriptor} = avroSchema<${inputName}, ${top.typeName}>({\n${fields.map((f) => `  ${f},`).join('\n')}\n});`,
+    });
     schemas.push({
       format: 'AVRO',
       fullName: top.fullName,
@@ -136,72 +125,47 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
     });
   }
 
-  const importStatements: Array<StatementStructures | string> = [];
+  const importStatements: Declaration[] = [];
   if (input.topLevel.length > 0) {
-    importStatements.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: 'kgen',
-      namedImports: ['avroSchema'],
-    });
+    importStatements.push({ kind: 'import', module: 'kgen', names: ['avroSchema'] });
   }
   for (const module of [...imports.keys()].sort()) {
     const names = [...imports.get(module)!].sort((a, b) => {
       const [x, y] = [a.replace(/^type /, ''), b.replace(/^type /, '')];
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    importStatements.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: relativeImport(input.module, module),
-      namedImports: names,
-    });
+    importStatements.push({ kind: 'import', module: relativeImport(input.module, module), names });
   }
 
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
-  });
-  const file = project.createSourceFile(
-    `${input.module}.ts`,
-    { statements: [...importStatements, ...statements] },
-    { overwrite: true },
-  );
-  const text = `${generatedHeader({ sources: [input.source.subject ?? input.source.path], options: { ...input.options } })}${file.getFullText()}`;
-  file.forget();
+  const body = printDeclarations([...importStatements, ...statements]);
+  const text = `${generatedHeader({ sources: [input.source.subject ?? input.source.path], options: { ...input.options } })}${body}`;
   return { file: { path: `${input.module}.ts`, content: text.endsWith('\n') ? text : `${text}\n` }, schemas };
 }
 
-function emitNamed(def: NamedDef, ctx: RenderContext): StatementStructures[] {
+function emitNamed(def: NamedDef, ctx: RenderContext): Declaration[] {
   const header = [def.doc, `Avro ${def.kind} \`${def.fullName}\`.`, aliasesLine(def.aliases)];
   const typeName = ctx.names.type.get(def.fullName)!;
   if (def.kind === 'enum') {
     return [
       {
-        kind: StructureKind.TypeAlias,
+        kind: 'type',
         name: typeName,
-        isExported: true,
         type: def.symbols.map((s) => literal(s)).join(' | ') || 'never',
         docs: docs([...header, def.default !== undefined ? `Default symbol: ${def.default}.` : undefined]),
       },
       {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
+        kind: 'const',
         docs: docs([`The symbols of ${typeName}, in schema order.`]),
-        declarations: [
-          {
-            name: typeName,
-            initializer: `{ ${def.symbols.map((s) => `${s}: ${literal(s)}`).join(', ')} } as const`,
-          },
-        ],
+        name: typeName,
+        initializer: `{ ${def.symbols.map((s) => `${s}: ${literal(s)}`).join(', ')} } as const`,
       },
     ];
   }
   if (def.kind === 'fixed') {
     return [
       {
-        kind: StructureKind.TypeAlias,
+        kind: 'type',
         name: typeName,
-        isExported: true,
         type: def.logical ? 'string' : 'Buffer',
         docs: docs([
           ...header,
@@ -212,10 +176,9 @@ function emitNamed(def: NamedDef, ctx: RenderContext): StatementStructures[] {
       },
     ];
   }
-  const record = (variant: Variant, name: string): StatementStructures => ({
-    kind: StructureKind.Interface,
+  const record = (variant: Variant, name: string): Declaration => ({
+    kind: 'interface',
     name,
-    isExported: true,
     docs: docs(
       variant === 'input'
         ? [`Producer input of ${typeName}: fields with a default may be left out.`]
@@ -224,7 +187,7 @@ function emitNamed(def: NamedDef, ctx: RenderContext): StatementStructures[] {
     properties: def.fields.map((f) => ({
       name: f.name,
       type: renderType(f.type, variant, ctx),
-      hasQuestionToken: variant === 'input' && f.hasDefault,
+      optional: variant === 'input' && f.hasDefault,
       docs: docs([
         f.doc,
         aliasesLine(f.aliases),
