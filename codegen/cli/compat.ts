@@ -1,8 +1,6 @@
-import type { CommandModule } from 'yargs';
 import { CodegenError, ExitCode } from '../errors';
 import { parseLevel } from '../compat/levels';
-import { COMPAT_LEVELS } from '../compat/types';
-import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from '../pipeline/command-io';
 import { optionalConfig, registryOf } from './compat-cli-options';
 
 export interface CompatArgs {
@@ -48,19 +46,3 @@ export async function runCompat(args: CompatArgs, io: CommandIo): Promise<number
     return ExitCode.ok;
   });
 }
-
-export const compatCommand: CommandModule<object, CompatArgs> = {
-  command: 'compat <action> [level]',
-  describe: 'Get or set the compatibility level of a subject (--subject) or the global default',
-  builder: (y) =>
-    y
-      .positional('action', { type: 'string', describe: 'get or set', demandOption: true })
-      .positional('level', { type: 'string', describe: `For set: ${COMPAT_LEVELS.join(', ')}` })
-      .option('subject', { type: 'string', describe: 'Subject (default: the global level)' })
-      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Config file with "registry"' })
-      .option('format', { type: 'string', default: 'text', describe: 'text or json' }),
-  handler: async (args) => {
-    process.exitCode = await runCompat(args as CompatArgs, processIo());
-  },
-};

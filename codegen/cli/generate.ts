@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import type { CommandModule } from 'yargs';
 import { findConfigFile, loadConfig } from '../config/load-config';
 import { resolveConfig } from '../config/resolve-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { isEmptyDiff } from '../emit/atomic-write';
 import { CodegenError, ExitCode } from '../errors';
-import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from '../pipeline/command-io';
 import { checkGenerated, generateProject, writeGenerated } from '../pipeline/generate-project';
 
 export interface GenerateArgs {
@@ -75,21 +74,3 @@ async function configFor(
     flagOnly: true,
   };
 }
-
-export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: 'generate',
-  describe: 'Generate TypeScript types, descriptors and the topic map from schemas',
-  builder: (y) =>
-    y
-      .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' })
-      .option('schemas', { type: 'string', describe: 'Folder of .avsc/.avdl/.proto files' })
-      .option('out', { type: 'string', describe: 'Output folder (replaced as a whole)' })
-      .option('check', {
-        type: 'boolean',
-        default: false,
-        describe: 'Exit 1 and list differing files if the output is out of date; write nothing',
-      }),
-  handler: async (args) => {
-    process.exitCode = await runGenerate(args, processIo());
-  },
-};

@@ -1,10 +1,10 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { checkCommand } from './check';
-import { compatCommand } from './compat';
-import { generateCommand } from './generate';
-import { pullCommand } from './pull';
-import { registerCommand } from './register';
+import { checkCommand } from './check-command';
+import { compatCommand } from './compat-command';
+import { generateCommand } from './generate-command';
+import { pullCommand } from './pull-command';
+import { registerCommand } from './register-command';
 
 /** The kgen CLI: parses arguments and hands each command to its module. */
 async function main(argv: string[]): Promise<void> {

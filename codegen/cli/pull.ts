@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config/load-config';
 import { CodegenError, ExitCode } from '../errors';
-import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from '../pipeline/command-io';
 import { pull } from '../registry/pull';
 import { createRegistryReader } from '../registry/registry-reader';
 import { writePull } from '../registry/write-pull';
@@ -33,14 +32,3 @@ export async function runPull(args: PullArgs, io: CommandIo): Promise<number> {
     return ExitCode.ok;
   });
 }
-
-export const pullCommand: CommandModule<object, PullArgs> = {
-  command: 'pull',
-  describe:
-    'Fetch the selected subjects (and their references) from the registry; write schemas and kgen.lock.json',
-  builder: (y) =>
-    y.option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' }),
-  handler: async (args) => {
-    process.exitCode = await runPull(args, processIo());
-  },
-};

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import type { CommandModule } from 'yargs';
 import { CodegenError, ExitCode } from '../errors';
 import { registerSchemas, type RegisterStep } from '../compat/register-schemas';
 import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
 import { parseSchema } from '../compat/parse-schema';
 import { localSchemaText } from '../compat/previous-sources';
-import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from '../pipeline/command-io';
 import {
   optionalConfig,
   registryOf,
@@ -66,31 +65,3 @@ export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<nu
   });
   return rejected ? ExitCode.incompatible : code;
 }
-
-export const registerCommand: CommandModule<object, RegisterArgs> = {
-  command: 'register',
-  describe: 'Register local schemas (references first); unchanged schemas create no version',
-  builder: (y) =>
-    y
-      .option('config', {
-        alias: 'c',
-        type: 'string',
-        describe: 'Config file (default: kgen.config.* unless --schemas)',
-      })
-      .option('schemas', { type: 'string', describe: 'Folder of .avsc/.proto files' })
-      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
-      .option('subject', {
-        type: 'string',
-        array: true,
-        describe: 'Subject of a file: <file>=<subject> (default: file name)',
-      })
-      .option('dry-run', { type: 'boolean', describe: 'Print the plan; change nothing' })
-      .option('format', {
-        type: 'string',
-        default: 'text',
-        describe: 'text or json',
-      }),
-  handler: async (args) => {
-    process.exitCode = await runRegister(args, processIo());
-  },
-};

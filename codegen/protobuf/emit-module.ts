@@ -1,4 +1,4 @@
-import { CodeBlockWriter } from 'ts-morph';
+import CodeBlockWriter from 'code-block-writer';
 import { type Enum, Type, type Field, type OneOf, type Root } from 'protobufjs';
 import { isSyntheticOneof, presenceOf, propName } from '../../src/serde/protobuf/shape-converter';
 import { generatedHeader } from '../emit/header';
