@@ -2,11 +2,16 @@
  * Generation time for 1,000 synthesised Avro subjects (records with a realistic mix of field types, some
  * referencing shared subjects), end to end: in memory (`generate`), and from a pulled folder + lock file on
  * disk to a written output folder (`generateProject` + `writeGenerated`). Prints one JSON line per mode.
+ * Beside it, in the same process and on the same schemas, the peer generator @ovotech/avro-ts converts every
+ * subject (shared subjects as external contexts, as its README shows): BENCH_ROUNDS rounds (default 3), the
+ * order of the two reversed every other round, each impl's median printed with the ratio of the medians.
+ * The peer writes types only (no producer input types, descriptors, topic map or codec check).
  * Run: `npx tsx bench/codegen-generate.ts`.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { toExternalContext, toTypeScript } from '@ovotech/avro-ts';
 import { resolveConfig } from '../codegen/config/resolve-config';
 import type { SourceSchema } from '../codegen/model';
 import { formatGenerators } from '../codegen/pipeline/format-generators';
@@ -107,6 +112,85 @@ function timed<T>(fn: () => T): { value: T; seconds: number } {
   return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
+/** kgen in memory: every output file (types, descriptors, topic map, index) for the subjects. */
+function kgenInMemory(
+  synth: Synth,
+  config: ReturnType<typeof resolveConfig>,
+): { files: number; bytes: number } {
+  const out = generate({
+    sources: synth.sources,
+    topics: config.topics,
+    generators: formatGenerators(config),
+  });
+  return { files: out.files.length, bytes: out.files.reduce((n, f) => n + f.content.length, 0) };
+}
+
+/** The peer: one module per subject; a subject's references are passed as external contexts. */
+function peerInMemory(synth: Synth): { files: number; bytes: number } {
+  const external = new Map<string, ReturnType<typeof toExternalContext>>();
+  let bytes = 0;
+  for (const s of synth.sources) {
+    const schema = JSON.parse(s.text) as Parameters<typeof toTypeScript>[0];
+    const refs = Object.fromEntries(s.references.map((r) => [`./${r.subject}`, external.get(r.subject)!]));
+    bytes += toTypeScript(schema, { external: refs }).length;
+    if (s.subject!.startsWith('bench.shared.')) external.set(s.subject!, toExternalContext(schema));
+  }
+  return { files: synth.sources.length, bytes };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** kgen and the peer on the same subjects, alternating which goes first; one JSON line each plus the ratio. */
+function runBesidePeer(synth: Synth, config: ReturnType<typeof resolveConfig>): void {
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+  const impls = {
+    kgen: () => kgenInMemory(synth, config),
+    '@ovotech/avro-ts': () => peerInMemory(synth),
+  };
+  const seconds: Record<string, number[]> = { kgen: [], '@ovotech/avro-ts': [] };
+  const output: Record<string, { files: number; bytes: number }> = {};
+  for (let r = 0; r < rounds; r++) {
+    const order = Object.entries(impls);
+    if (r % 2 === 1) order.reverse();
+    for (const [name, fn] of order) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const t = timed(fn);
+      seconds[name]!.push(t.seconds);
+      output[name] = t.value;
+    }
+  }
+  for (const name of Object.keys(impls)) {
+    console.log(
+      JSON.stringify({
+        bench: 'codegen-generate',
+        impl: name,
+        mode: 'in-memory-rounds',
+        subjects: SUBJECTS,
+        rounds,
+        medianSeconds: Number(median(seconds[name]!).toFixed(3)),
+        bestSeconds: Number(Math.min(...seconds[name]!).toFixed(3)),
+        files: output[name]!.files,
+        outputBytes: output[name]!.bytes,
+        node: process.version,
+        load1: Number(os.loadavg()[0]!.toFixed(2)),
+      }),
+    );
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'codegen-generate',
+      impl: 'kgen / @ovotech/avro-ts',
+      mode: 'in-memory-rounds',
+      timeRatio: Number((median(seconds['kgen']!) / median(seconds['@ovotech/avro-ts']!)).toFixed(2)),
+      note: 'peer emits types only: no input types, descriptors, topic map or codec check',
+    }),
+  );
+}
+
 /** Writes the synthetic subjects as a pulled folder + lock file, as `kgen pull` would. */
 function writePulledProject(dir: string, synth: Synth): void {
   const locked: LockedSchema[] = synth.sources.map((s) => {
@@ -169,6 +253,8 @@ export function run(): void {
       load1: Number(os.loadavg()[0]!.toFixed(2)),
     }),
   );
+
+  runBesidePeer(synth, config);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgen-bench-'));
   try {

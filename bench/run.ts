@@ -16,6 +16,7 @@ const BENCHES: Readonly<Record<string, string>> = {
   consume: 'consume.ts',
   'codegen-generate': 'codegen-generate.ts',
   'proto-generate': 'proto-generate.ts',
+  'cli-startup': 'cli-startup.ts',
   'eos-pipeline': 'eos-pipeline.ts',
   commit: 'commit.ts',
 };
