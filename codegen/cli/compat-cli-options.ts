@@ -2,8 +2,14 @@ import * as path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { CodegenError } from '../errors';
-import { CompatRegistry, type RegistryAuth } from '../compat/registry-api';
+import type * as RegistryApi from '../compat/registry-api';
+import type { CompatRegistry, RegistryAuth } from '../compat/registry-api';
 import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
+
+// Loaded only by a command that talks to the registry: its client takes most of a second to load, and
+// `check --against` never needs it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const registryApi = (): typeof RegistryApi => require('../compat/registry-api');
 
 /** Options `check` and `register` share. */
 export interface SchemaSetArgs {
@@ -74,7 +80,7 @@ export function registryOf(
   config: ResolvedConfig | undefined,
   env: NodeJS.ProcessEnv,
 ): CompatRegistry {
-  if (args.registry !== undefined) return new CompatRegistry(args.registry);
+  if (args.registry !== undefined) return new (registryApi().CompatRegistry)(args.registry);
   const reg = config?.registry;
   if (!reg) {
     throw new CodegenError(
@@ -98,5 +104,5 @@ export function registryOf(
   if (reg.auth.type === 'basic')
     auth = { username: need(reg.auth.usernameEnv), password: need(reg.auth.passwordEnv) };
   if (reg.auth.type === 'bearer') auth = { token: need(reg.auth.tokenEnv) };
-  return new CompatRegistry(reg.url, auth);
+  return new (registryApi().CompatRegistry)(reg.url, auth);
 }

@@ -79,4 +79,17 @@ describe('kgen loads per command only what that command needs', () => {
     expect(matching(modules, PROTOBUF).length).toBeGreaterThan(0);
     for (const heavy of [REGISTRY_CLIENT, TS_COMPILER, AVRO]) expect(matching(modules, heavy)).toEqual([]);
   });
+
+  it('check --against a folder (offline) loads no registry client', () => {
+    const order = {
+      type: 'record',
+      name: 'Order',
+      namespace: 'com.acme',
+      fields: [{ name: 'id', type: 'string' }],
+    };
+    project.write({ 'schemas/order.avsc': order, 'previous/order.avsc': order });
+    const modules = loadedBy('check', '--schemas', 'schemas', '--against', 'previous');
+    expect(matching(modules, /\/codegen\/compat\/run-check/).length).toBeGreaterThan(0);
+    expect(matching(modules, REGISTRY_CLIENT)).toEqual([]);
+  });
 });
