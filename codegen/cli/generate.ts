@@ -4,6 +4,7 @@ import { findConfigFile, loadConfig } from '../config/load-config';
 import { resolveConfig } from '../config/resolve-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { isEmptyDiff } from '../emit/atomic-write';
+import { IMPORT_EXTENSIONS, type ImportExtension } from '../emit/import-extension';
 import { CodegenError, ExitCode } from '../errors';
 import { processIo, runCommand, type CommandIo } from '../pipeline/command-io';
 import { checkGenerated, generateProject, writeGenerated } from '../pipeline/generate-project';
@@ -17,12 +18,19 @@ export interface GenerateArgs {
   readonly out?: string | undefined;
   /** Compare instead of writing: exit 1 and list the files that differ. */
   readonly check?: boolean | undefined;
+  /** Overrides the config's `importExtension` (`none`, `.js`, `.ts` or `auto`). */
+  readonly importExtension?: ImportExtension | 'auto' | undefined;
 }
 
 /** `kgen generate`; returns the exit code. */
 export async function runGenerate(args: GenerateArgs, io: CommandIo): Promise<number> {
   return runCommand(io, async () => {
-    const { config, flagOnly } = await configFor(args, io.cwd);
+    const found = await configFor(args, io.cwd);
+    const flagOnly = found.flagOnly;
+    const config =
+      args.importExtension !== undefined
+        ? { ...found.config, importExtension: args.importExtension }
+        : found.config;
     const result = generateProject(config, { useLock: !flagOnly });
     const shown = path.relative(io.cwd, config.outDir) || '.';
     if (args.check) {
@@ -84,6 +92,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' })
       .option('schemas', { type: 'string', describe: 'Folder of .avsc/.avdl/.proto files' })
       .option('out', { type: 'string', describe: 'Output folder (replaced as a whole)' })
+      .option('import-extension', {
+        choices: [...IMPORT_EXTENSIONS, 'auto'] as const,
+        describe:
+          'Extension of relative imports in generated code (default auto: from the nearest package.json "type" and tsconfig.json)',
+      })
       .option('check', {
         type: 'boolean',
         default: false,
