@@ -15,6 +15,8 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    // Packs the packages and installs them into fresh projects (about two minutes; no servers).
+    { ...shared, displayName: 'pack', testMatch: ['<rootDir>/test/pack/**/*.test.ts'] },
     {
       ...shared,
       displayName: 'integration',
