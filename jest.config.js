@@ -7,7 +7,11 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
-  moduleNameMapper: { '^kgen$': '<rootDir>/src/index.ts', '^kgen/codegen$': '<rootDir>/codegen/index.ts' },
+  moduleNameMapper: {
+    '^kgen$': '<rootDir>/src/index.ts',
+    '^kgen/codegen$': '<rootDir>/codegen/index.ts',
+    '^kgen-cli$': '<rootDir>/codegen/index.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 };
 module.exports = {
