@@ -7,7 +7,11 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
-  moduleNameMapper: { '^kgen$': '<rootDir>/src/index.ts', '^kgen/codegen$': '<rootDir>/codegen/index.ts' },
+  moduleNameMapper: {
+    '^kgen$': '<rootDir>/src/index.ts',
+    '^kgen/codegen$': '<rootDir>/codegen/index.ts',
+    '^kgen-cli$': '<rootDir>/codegen/index.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 };
 module.exports = {
@@ -15,6 +19,8 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    // Packs the packages and installs them into fresh projects (about two minutes; no servers).
+    { ...shared, displayName: 'pack', testMatch: ['<rootDir>/test/pack/**/*.test.ts'] },
     {
       ...shared,
       displayName: 'integration',

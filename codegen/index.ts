@@ -1,3 +1,4 @@
+/// <reference types="node" preserve="true" />
 // --- generate/pull pipeline ---
 export {
   defineConfig,
@@ -36,6 +37,7 @@ export {
 export { readLocalSchemas, readLockedSchemas } from './pipeline/read-sources';
 export { formatGenerators } from './pipeline/format-generators';
 export type { FolderDiff } from './emit/atomic-write';
+export type { ImportExtension, ResolvedImportExtension } from './emit/import-extension';
 export { CodegenError, ExitCode, type SchemaLocation } from './errors';
 export type { EmittedSchema, FormatGenerator, FormatOutput, GeneratedFile, SourceSchema } from './model';
 // --- protobuf generator ---

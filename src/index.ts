@@ -1,3 +1,4 @@
+/// <reference types="node" preserve="true" />
 /**
  * kgen — typed Kafka for TypeScript: the runtime SDK.
  * @packageDocumentation

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { IMPORT_EXTENSIONS } from '../emit/import-extension';
 import { processIo } from '../pipeline/command-io';
 import type * as GenerateModule from './generate';
 import type { GenerateArgs } from './generate';
@@ -15,6 +16,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' })
       .option('schemas', { type: 'string', describe: 'Folder of .avsc/.avdl/.proto files' })
       .option('out', { type: 'string', describe: 'Output folder (replaced as a whole)' })
+      .option('import-extension', {
+        choices: [...IMPORT_EXTENSIONS, 'auto'] as const,
+        describe:
+          'Extension of relative imports in generated code (default auto: from the nearest package.json "type" and tsconfig.json)',
+      })
       .option('check', {
         type: 'boolean',
         default: false,

@@ -3,6 +3,7 @@ import { findConfigFile, loadConfig } from '../config/load-config';
 import { resolveConfig } from '../config/resolve-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { isEmptyDiff } from '../emit/atomic-write';
+import type { ImportExtension } from '../emit/import-extension';
 import { CodegenError, ExitCode } from '../errors';
 import { runCommand, type CommandIo } from '../pipeline/command-io';
 import { checkGenerated, generateProject, writeGenerated } from '../pipeline/generate-project';
@@ -16,12 +17,19 @@ export interface GenerateArgs {
   readonly out?: string | undefined;
   /** Compare instead of writing: exit 1 and list the files that differ. */
   readonly check?: boolean | undefined;
+  /** Overrides the config's `importExtension` (`none`, `.js`, `.ts` or `auto`). */
+  readonly importExtension?: ImportExtension | 'auto' | undefined;
 }
 
 /** `kgen generate`; returns the exit code. */
 export async function runGenerate(args: GenerateArgs, io: CommandIo): Promise<number> {
   return runCommand(io, async () => {
-    const { config, flagOnly } = await configFor(args, io.cwd);
+    const found = await configFor(args, io.cwd);
+    const flagOnly = found.flagOnly;
+    const config =
+      args.importExtension !== undefined
+        ? { ...found.config, importExtension: args.importExtension }
+        : found.config;
     const result = generateProject(config, { useLock: !flagOnly });
     const shown = path.relative(io.cwd, config.outDir) || '.';
     if (args.check) {

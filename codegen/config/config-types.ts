@@ -1,4 +1,5 @@
 import type { AvroGenerateOptions } from '../avro/options';
+import type { ImportExtension } from '../emit/import-extension';
 import type { ResolvedProtobufGenerateOptions } from '../protobuf/options';
 
 /**
@@ -22,6 +23,12 @@ export interface KgenConfig {
   readonly lockFile?: string;
   /** Folder of generated TypeScript; owned by kgen (replaced as a whole). Default `src/generated`. */
   readonly output?: string;
+  /**
+   * What relative imports between generated modules end with: `"none"`, `".js"` (ES-module projects under
+   * `moduleResolution: node16/nodenext`), `".ts"`, or `"auto"` (default): chosen from the nearest
+   * package.json `"type"` and tsconfig.json `module`/`moduleResolution` above the output folder.
+   */
+  readonly importExtension?: ImportExtension | 'auto';
   /** Avro mapping options (see `codegen/avro/options.ts`). */
   readonly avro?: Readonly<Record<string, unknown>>;
   /** Protobuf mapping options (see `codegen/protobuf/options.ts`). */
@@ -112,6 +119,8 @@ export interface ResolvedConfig {
   readonly pullDir: string;
   readonly lockFile: string;
   readonly outDir: string;
+  /** `auto` is resolved when generating, from the project files around `outDir`. */
+  readonly importExtension: ImportExtension | 'auto';
   /** Avro mapping options with every default filled in. */
   readonly avro: AvroGenerateOptions;
   /** Protobuf mapping options with every default filled in. */

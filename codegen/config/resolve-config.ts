@@ -9,6 +9,7 @@ import type {
   VersionPin,
 } from './config-types';
 import { resolveAvroSection, resolveProtobufSection } from './format-options';
+import { IMPORT_EXTENSIONS } from '../emit/import-extension';
 
 /** Where a config value came from: the file (for error messages) and the folder relative paths start at. */
 export interface ConfigOrigin {
@@ -25,6 +26,7 @@ const TOP_KEYS = [
   'pullDir',
   'lockFile',
   'output',
+  'importExtension',
   'avro',
   'protobuf',
 ] as const;
@@ -59,6 +61,9 @@ export function resolveConfig(raw: unknown, origin: ConfigOrigin): ResolvedConfi
     pullDir: dir(get('pullDir'), 'kgen-schemas'),
     lockFile: dir(get('lockFile'), 'kgen.lock.json'),
     outDir: dir(get('output'), 'src/generated'),
+    importExtension: get('importExtension').isMissing
+      ? 'auto'
+      : get('importExtension').oneOf([...IMPORT_EXTENSIONS, 'auto'] as const),
     avro: resolveAvroSection(get('avro')),
     protobuf: resolveProtobufSection(get('protobuf')),
   };

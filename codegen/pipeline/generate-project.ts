@@ -3,7 +3,9 @@ import type { ResolvedConfig } from '../config/config-types';
 import { GENERATED_MARKER } from '../emit/header';
 import { diffFolder, replaceFolder, type FolderDiff } from '../emit/atomic-write';
 import type { GeneratedFile, SourceSchema } from '../model';
+import type { ResolvedImportExtension } from '../emit/import-extension';
 import { checkLockCoversConfig } from './bind-topics';
+import { detectImportExtension } from './detect-import-extension';
 import { formatGenerators } from './format-generators';
 import { generate, type BoundGenerator, type GenerateResult } from './generate';
 import { readLocalSchemas, readLockedSchemas } from './read-sources';
@@ -53,7 +55,15 @@ export function generateProject(
     ...(config.configFile !== undefined ? { configFile: config.configFile } : {}),
     headerSources,
     displayPath: (p) => shown.get(p) ?? p,
+    importExtension: resolveImportExtension(config),
   });
+}
+
+/** The config's (or `--import-extension`'s) choice, or the one the project around the output folder implies. */
+export function resolveImportExtension(config: ResolvedConfig): ResolvedImportExtension {
+  return config.importExtension === 'auto'
+    ? detectImportExtension(config.outDir)
+    : { extension: config.importExtension, reason: 'explicit' };
 }
 
 /** Only files kgen generated (they start with its marker) may be replaced or removed. */

@@ -1,5 +1,7 @@
 import type { ResolvedTopic } from '../config/config-types';
+import { applyImportExtension, type ResolvedImportExtension } from '../emit/import-extension';
 import { emitIndexModule } from '../emit/index-module';
+import { withNodeTypesReference } from '../emit/node-types-reference';
 import { emitTopicMap } from '../emit/topic-map';
 import { CodegenError } from '../errors';
 import type { EmittedSchema, FormatOutput, GeneratedFile, SourceSchema } from '../model';
@@ -20,6 +22,11 @@ export interface GenerateInput {
   readonly headerSources?: readonly string[];
   /** Source path → path shown in errors (e.g. relative to the working folder). */
   readonly displayPath?: (sourcePath: string) => string;
+  /**
+   * Extension for relative imports between generated modules, stated in each header. Without it the
+   * specifiers stay extensionless and the header says nothing (`generateProject` always resolves one).
+   */
+  readonly importExtension?: ResolvedImportExtension;
 }
 
 export interface GenerateResult {
@@ -68,7 +75,11 @@ export function generate(input: GenerateInput): GenerateResult {
       throw new CodegenError('DUPLICATE_OUTPUT', `two schemas would be written to the same file ${f.path}`);
     seen.add(f.path);
   }
-  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), schemas };
+  const finished = files.map((f) => {
+    const referenced = withNodeTypesReference(f);
+    return input.importExtension ? applyImportExtension(referenced, input.importExtension) : referenced;
+  });
+  return { files: finished.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), schemas };
 }
 
 /** Generator errors name the source path; show the path the user knows instead. */
