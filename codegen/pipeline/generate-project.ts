@@ -25,7 +25,7 @@ export function generateProject(
 ): GenerateResult {
   const sources: SourceSchema[] = [];
   const shown = new Map<string, string>();
-  const rel = (abs: string): string => path.relative(config.rootDir, abs).split(path.sep).join('/') || '.';
+  const rel = (abs: string): string => posixRelative(config.rootDir, abs);
   if (options.useLock ?? true) {
     const locked = readLockedSchemas(config.lockFile, config.pullDir);
     if (locked) {
@@ -43,8 +43,12 @@ export function generateProject(
       sources.push(s);
     }
   }
+  // Generated text depends on the inputs only, never on where kgen ran: the config file by its name, or in
+  // flag-only mode (rootDir = the working folder) the schema folder as seen from the output folder.
   const headerSources = [
-    config.configFile ? rel(config.configFile) : rel(config.schemaDir ?? config.rootDir),
+    config.configFile
+      ? path.basename(config.configFile)
+      : posixRelative(config.outDir, config.schemaDir ?? config.rootDir),
   ];
   return generate({
     sources,
@@ -54,6 +58,10 @@ export function generateProject(
     headerSources,
     displayPath: (p) => shown.get(p) ?? p,
   });
+}
+
+function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/') || '.';
 }
 
 /** Only files kgen generated (they start with its marker) may be replaced or removed. */
