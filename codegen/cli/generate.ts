@@ -17,13 +17,18 @@ export interface GenerateArgs {
   readonly out?: string | undefined;
   /** Compare instead of writing: exit 1 and list the files that differ. */
   readonly check?: boolean | undefined;
+  /** Generate even from an empty schema folder (which removes every module of the previous output). */
+  readonly allowEmpty?: boolean | undefined;
 }
 
 /** `kgen generate`; returns the exit code. */
 export async function runGenerate(args: GenerateArgs, io: CommandIo): Promise<number> {
   return runCommand(io, async () => {
     const { config, flagOnly } = await configFor(args, io.cwd);
-    const result = generateProject(config, { useLock: !flagOnly });
+    const result = generateProject(config, {
+      useLock: !flagOnly,
+      allowEmpty: args.allowEmpty === true,
+    });
     const shown = path.relative(io.cwd, config.outDir) || '.';
     if (args.check) {
       const diff = checkGenerated(config.outDir, result.files);
@@ -88,6 +93,10 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         type: 'boolean',
         default: false,
         describe: 'Exit 1 and list differing files if the output is out of date; write nothing',
+      })
+      .option('allow-empty', {
+        type: 'boolean',
+        describe: 'Accept a schema folder without schemas (removes every generated module)',
       }),
   handler: async (args) => {
     process.exitCode = await runGenerate(args, processIo());

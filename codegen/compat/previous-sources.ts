@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { CodegenError } from '../errors';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
 import type { SchemaText } from './parse-schema';
 import {
   buildSchemaSet,
@@ -19,7 +20,7 @@ export interface PreviousText {
 
 /** Where `--against` points. */
 export type AgainstSource =
-  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 'folder'; readonly dir: string; readonly shown: string }
   | { readonly kind: 'lock'; readonly file: string; readonly pullDir: string }
   | { readonly kind: 'git'; readonly ref: string };
 
@@ -32,16 +33,26 @@ function git(args: readonly string[], cwd: string): string {
   });
 }
 
-/** `--against`: an existing folder, a lock file (`*.json`), or a git ref (`git:<ref>` or any ref git resolves). */
-export function resolveAgainst(spec: string, schemasDir: string, pullDir?: string): AgainstSource {
+/**
+ * `--against`: an existing folder, a lock file (`*.json`), or a git ref (`git:<ref>` or any ref git resolves).
+ * Paths are relative to `cwd` (the command's working folder, not necessarily the process's).
+ */
+export function resolveAgainst(
+  spec: string,
+  schemasDir: string,
+  pullDir?: string,
+  cwd: string = process.cwd(),
+): AgainstSource {
   if (spec.startsWith('git:')) return { kind: 'git', ref: spec.slice(4) };
-  if (existsSync(spec)) {
-    if (statSync(spec).isDirectory()) return { kind: 'folder', dir: spec };
-    const defaultPull = join(dirname(spec), 'kgen-schemas');
+  const abs = resolve(cwd, spec);
+  if (existsSync(abs)) {
+    if (statSync(abs).isDirectory()) return { kind: 'folder', dir: abs, shown: spec };
+    const defaultPull = join(dirname(abs), 'kgen-schemas');
     return {
       kind: 'lock',
-      file: spec,
-      pullDir: pullDir ?? (existsSync(defaultPull) ? defaultPull : dirname(spec)),
+      file: abs,
+      pullDir:
+        pullDir !== undefined ? resolve(cwd, pullDir) : existsSync(defaultPull) ? defaultPull : dirname(abs),
     };
   }
   try {
@@ -191,17 +202,26 @@ export function loadPrevious(
   next: readonly LocalSchema[],
   schemasDir: string,
   subjects: ReadonlyMap<string, string>,
+  allowEmpty?: boolean,
 ): Map<string, PreviousText[]> {
   const out = new Map<string, PreviousText[]>();
+  // An empty previous side makes every schema "new", so the check would pass without comparing anything.
+  const refuse = (what: string, file: string): void =>
+    refuseEmptyInput(what, 'every schema would count as new and pass unchecked', { file }, allowEmpty);
   if (source.kind === 'lock') {
     const entries = readLock(source.file);
+    if (entries.length === 0) refuse('the lock file lists no schema', source.file);
     for (const s of next) out.set(s.file, lockVersions(entries, s.subject, source.pullDir, source.file));
     return out;
   }
   const files = source.kind === 'folder' ? readSchemaDir(source.dir) : readGitDir(source.ref, schemasDir);
+  if (files.length === 0 && source.kind === 'folder')
+    refuse(`${NO_SCHEMA_FILES} in ${source.shown}`, source.shown);
+  if (files.length === 0 && source.kind === 'git')
+    refuse(`${NO_SCHEMA_FILES} under ${schemasDir} at git ref "${source.ref}"`, schemasDir);
   const old = buildSchemaSet(files, subjects);
   const label = (f: string): string =>
-    source.kind === 'folder' ? join(source.dir, f) : `${source.ref}:${f}`;
+    source.kind === 'folder' ? join(source.shown, f) : `${source.ref}:${f}`;
   for (const s of next) {
     const prev = old.find((o) => o.file === s.file);
     out.set(s.file, prev ? [{ label: label(prev.file), schema: textOf(prev, old) }] : []);
