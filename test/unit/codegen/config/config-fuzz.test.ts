@@ -123,6 +123,10 @@ describe('config loader fuzz', () => {
     for (const config of COMPLETE) expect(outcome(config)).toEqual({ ok: true });
   });
 
+  it('resolves a config setting every key to explicit options (snapshot)', () => {
+    expect(resolveConfig(COMPLETE[0], origin)).toMatchSnapshot();
+  });
+
   it('names the path of every removed key and never crashes', () => {
     let rejected = 0;
     for (const config of COMPLETE) {
