@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { CodegenError } from '../errors';
 import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
+import { parseLockFile, type LockedSchema } from '../registry/lock-file';
 import type { SchemaText } from './parse-schema';
 import {
   buildSchemaSet,
@@ -112,43 +113,11 @@ function readGitDir(ref: string, dir: string): Array<{ path: string; text: strin
     }));
 }
 
-interface LockEntry {
-  subject: string;
-  version: number;
-  schemaType: 'AVRO' | 'PROTOBUF';
-  file: string;
-  references: Array<{ name: string; subject: string; version: number }>;
-}
+type LockEntry = LockedSchema;
 
-function readLock(file: string): LockEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (err) {
-    throw new CodegenError('LOCK_FILE', `cannot read lock file: ${(err as Error).message}`, { file });
-  }
-  const schemas = (json as { schemas?: unknown } | null)?.schemas;
-  if (!Array.isArray(schemas))
-    throw new CodegenError('LOCK_FILE', 'lock file has no "schemas" array', { file, path: '$.schemas' });
-  return schemas.map((s: Record<string, unknown>, i) => {
-    if (
-      typeof s['subject'] !== 'string' ||
-      typeof s['version'] !== 'number' ||
-      typeof s['file'] !== 'string'
-    ) {
-      throw new CodegenError('LOCK_FILE', 'entry needs subject, version and file', {
-        file,
-        path: `$.schemas[${i}]`,
-      });
-    }
-    return {
-      subject: s['subject'],
-      version: s['version'],
-      schemaType: s['schemaType'] === 'PROTOBUF' ? 'PROTOBUF' : 'AVRO',
-      file: s['file'],
-      references: Array.isArray(s['references']) ? (s['references'] as LockEntry['references']) : [],
-    };
-  });
+/** The lock's entries, validated by the one lock-file reader `generate` uses too (errors name file and path). */
+function readLock(file: string): readonly LockEntry[] {
+  return parseLockFile(readFileSync(file, 'utf8'), file).schemas;
 }
 
 /** Lock-file versions of a subject (oldest first), each with its references resolved from the lock. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { resolveConfig } from '../../../../codegen/config/resolve-config';
 import { CodegenError } from '../../../../codegen/errors';
+import { hasPath, jsonPath, pathsOf, REMOVE, withChange, WRONG_VALUES } from './json-mutations';
 
 // Fuzzes the config loader with the mistakes users make: every key of a complete config removed, every value
 // replaced by each wrong JSON type, and random combinations of both. Each must either resolve (the mistake was
@@ -12,7 +13,7 @@ const origin = { file: '/project/kgen.config.json', rootDir: '/project' };
 /** Complete configs: together they use every key and every alternative shape the loader accepts. */
 const COMPLETE: readonly unknown[] = [
   {
-    $schema: './node_modules/kgen/kgen.config.schema.json',
+    $schema: 'https://example.com/kgen.config.schema.json',
     registry: {
       url: 'http://localhost:8081',
       auth: { type: 'basic', usernameEnv: 'SR_USER', passwordEnv: 'SR_PASS' },
@@ -54,47 +55,6 @@ const COMPLETE: readonly unknown[] = [
   },
   { registry: { url: 'https://sr.example.com/', auth: { type: 'bearer', tokenEnv: 'SR_TOKEN' } } },
 ];
-
-/** One of each JSON type, so every position gets every wrong type. */
-const WRONG_VALUES: readonly unknown[] = [null, true, 0, -1, 1.5, '', 'x', [], ['x'], {}, { x: 1 }];
-
-type Segment = string | number;
-
-/** Every path to a value inside `value`, parents before children. */
-function pathsOf(value: unknown, prefix: Segment[] = []): Segment[][] {
-  if (typeof value !== 'object' || value === null) return [];
-  const keys: Segment[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  return keys.flatMap((k) => {
-    const child = (value as Record<Segment, unknown>)[k];
-    return [[...prefix, k], ...pathsOf(child, [...prefix, k])];
-  });
-}
-
-/** A deep copy of `value` with the value at `at` replaced (or, for `REMOVE`, deleted). */
-const REMOVE = Symbol('remove');
-function withChange(value: unknown, at: readonly Segment[], replacement: unknown): unknown {
-  const copy = structuredClone(value) as Record<Segment, unknown>;
-  let parent = copy;
-  for (const seg of at.slice(0, -1)) parent = parent[seg] as Record<Segment, unknown>;
-  const last = at[at.length - 1]!;
-  if (replacement !== REMOVE) parent[last] = replacement;
-  else if (Array.isArray(parent)) parent.splice(last as number, 1);
-  else delete parent[last];
-  return copy;
-}
-
-/** `$.topics["my.topic"].key`, the way the loader names paths. */
-function jsonPath(at: readonly Segment[]): string {
-  return at.reduce<string>(
-    (p, seg) =>
-      typeof seg === 'number'
-        ? `${p}[${seg}]`
-        : /^[A-Za-z_$][\w$]*$/.test(seg)
-          ? `${p}.${seg}`
-          : `${p}[${JSON.stringify(seg)}]`,
-    '$',
-  );
-}
 
 /** Resolves `raw`; a rejection must be a one-line CodegenError naming the file and a JSON path. */
 function outcome(raw: unknown): { ok: true } | { ok: false; path: string; line: string } {
@@ -205,12 +165,3 @@ describe('config loader fuzz', () => {
     });
   });
 });
-
-function hasPath(value: unknown, at: readonly Segment[]): boolean {
-  let cur = value;
-  for (const seg of at) {
-    if (typeof cur !== 'object' || cur === null || !(seg in cur)) return false;
-    cur = (cur as Record<Segment, unknown>)[seg];
-  }
-  return true;
-}
