@@ -83,6 +83,23 @@ describe('config loader fuzz', () => {
     for (const config of COMPLETE) expect(outcome(config)).toEqual({ ok: true });
   });
 
+  it('rejects a root that is not an object, including values only a .mjs/.ts config can hold', () => {
+    const roots: unknown[] = [
+      ...WRONG_VALUES.filter((v) => !isPlainObject(v)),
+      undefined,
+      () => ({}),
+      10n,
+      Symbol('s'),
+    ];
+    for (const raw of roots) expect(outcome(raw)).toMatchObject({ ok: false, path: '$' });
+    expect(outcome(undefined)).toMatchObject({
+      line: expect.stringContaining('expected an object, got nothing') as string,
+    });
+    expect(outcome(() => ({}))).toMatchObject({
+      line: expect.stringContaining('expected an object, got a function') as string,
+    });
+  });
+
   it('resolves a config setting every key to explicit options (snapshot)', () => {
     expect(resolveConfig(COMPLETE[0], origin)).toMatchSnapshot();
   });
@@ -165,3 +182,7 @@ describe('config loader fuzz', () => {
     });
   });
 });
+
+function isPlainObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
