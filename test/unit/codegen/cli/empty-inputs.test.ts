@@ -73,13 +73,23 @@ describe('empty inputs', () => {
       );
     });
 
-    it('spawned CLI: exit 2, one line, nothing removed', () => {
+    it('spawned CLI: exit 2, one line, nothing removed; --allow-empty goes ahead', () => {
       expect(spawnKgen(project.dir, ['generate', '--schemas', 'schemas', '--out', 'gen']).code).toBe(0);
       const before = project.tree('gen');
       const r = spawnKgen(project.dir, ['generate', '--schemas', 'empty', '--out', 'gen']);
       expect(r.code).toBe(2);
       expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/\[EMPTY_INPUT\]$/)]);
       expect(project.tree('gen')).toEqual(before);
+      const allowed = spawnKgen(project.dir, [
+        'generate',
+        '--schemas',
+        'empty',
+        '--out',
+        'gen',
+        '--allow-empty',
+      ]);
+      expect(allowed.code).toBe(0);
+      expect(Object.keys(project.tree('gen'))).toEqual(['index.ts', 'topics.ts']);
     });
   });
 
