@@ -48,6 +48,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         describe:
           "Protobuf rules for kgen's verdict: strict (default; what the registry enforces) or confluent",
       })
+      .option('allow-empty', {
+        type: 'boolean',
+        describe: 'Accept an empty schema folder or --against (nothing is checked) instead of exit 2',
+      })
       .option('color', {
         type: 'boolean',
         describe: 'Colour in text output (default: when stdout is a TTY)',

@@ -27,6 +27,8 @@ export interface CheckArgs extends SchemaSetArgs {
   readonly color?: boolean | undefined;
   /** Protobuf rule set: `strict` (default, verified against the registry) or `confluent`. */
   readonly protobufRules?: string | undefined;
+  /** Accept an empty schema folder or `--against` (nothing is checked) instead of exit 2. */
+  readonly allowEmpty?: boolean | undefined;
 }
 
 /** `kgen check`; returns the exit code (0 compatible, 1 incompatible, 2 bad input or unreachable registry). */
@@ -44,6 +46,7 @@ export async function runCheck(args: CheckArgs, io: CommandIo): Promise<number> 
       cwd: io.cwd,
       ...(args.level !== undefined ? { level: parseLevel(args.level) } : {}),
       ...(args.protobufRules !== undefined ? { protobufRules: protobufRulesOf(args.protobufRules) } : {}),
+      allowEmpty: args.allowEmpty === true,
     };
     let outcome: CheckOutcome;
     try {

@@ -92,17 +92,22 @@ export function registryOf(
     );
   }
   let auth: RegistryAuth | undefined;
-  const need = (name: string): string => {
+  // Names the config key that names the variable, so the user knows where the name came from.
+  const need = (name: string, key: string): string => {
     const v = env[name];
     if (!v)
       throw new CodegenError(
         'CONFIG_INVALID',
         `environment variable ${name} (registry credentials) is not set`,
+        { ...(config?.configFile ? { file: config.configFile } : {}), path: `$.registry.auth.${key}` },
       );
     return v;
   };
   if (reg.auth.type === 'basic')
-    auth = { username: need(reg.auth.usernameEnv), password: need(reg.auth.passwordEnv) };
-  if (reg.auth.type === 'bearer') auth = { token: need(reg.auth.tokenEnv) };
+    auth = {
+      username: need(reg.auth.usernameEnv, 'usernameEnv'),
+      password: need(reg.auth.passwordEnv, 'passwordEnv'),
+    };
+  if (reg.auth.type === 'bearer') auth = { token: need(reg.auth.tokenEnv, 'tokenEnv') };
   return new (registryApi().CompatRegistry)(reg.url, auth);
 }

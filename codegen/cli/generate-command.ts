@@ -21,6 +21,10 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         describe:
           'Extension of relative imports in generated code (default auto: from the nearest package.json "type" and tsconfig.json)',
       })
+      .option('allow-empty', {
+        type: 'boolean',
+        describe: 'Accept a schema folder without schemas (removes every generated module)',
+      })
       .option('check', {
         type: 'boolean',
         default: false,

@@ -19,6 +19,8 @@ export interface GenerateArgs {
   readonly check?: boolean | undefined;
   /** Overrides the config's `importExtension` (`none`, `.js`, `.ts` or `auto`). */
   readonly importExtension?: ImportExtension | 'auto' | undefined;
+  /** Generate even from an empty schema folder (which removes every module of the previous output). */
+  readonly allowEmpty?: boolean | undefined;
 }
 
 /** `kgen generate`; returns the exit code. */
@@ -30,7 +32,7 @@ export async function runGenerate(args: GenerateArgs, io: CommandIo): Promise<nu
       args.importExtension !== undefined
         ? { ...found.config, importExtension: args.importExtension }
         : found.config;
-    const result = generateProject(config, { useLock: !flagOnly });
+    const result = generateProject(config, { useLock: !flagOnly, allowEmpty: args.allowEmpty === true });
     const shown = path.relative(io.cwd, config.outDir) || '.';
     if (args.check) {
       const diff = checkGenerated(config.outDir, result.files);

@@ -25,6 +25,10 @@ export const registerCommand: CommandModule<object, RegisterArgs> = {
         describe: 'Subject of a file: <file>=<subject> (default: file name)',
       })
       .option('dry-run', { type: 'boolean', describe: 'Print the plan; change nothing' })
+      .option('allow-empty', {
+        type: 'boolean',
+        describe: 'Accept a schema folder without schemas (registers nothing) instead of exit 2',
+      })
       .option('format', {
         type: 'string',
         default: 'text',

@@ -5,6 +5,7 @@ import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
 import { parseSchema } from '../compat/parse-schema';
 import { localSchemaText } from '../compat/previous-sources';
 import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
 import {
   optionalConfig,
   registryOf,
@@ -18,6 +19,8 @@ export interface RegisterArgs extends SchemaSetArgs {
   readonly dryRun?: boolean | undefined;
   /** `text` (default) or `json` (one object `{ dryRun, steps }`). */
   readonly format?: string | undefined;
+  /** Accept a schema folder without schemas (nothing is registered) instead of exit 2. */
+  readonly allowEmpty?: boolean | undefined;
 }
 
 function describe(step: RegisterStep, file: string): string {
@@ -39,11 +42,15 @@ export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<nu
     const schemasDir = schemasDirOf(args, config, io.cwd);
     const display = (f: string): string =>
       path.relative(io.cwd, path.join(schemasDir, f)).split(path.sep).join('/');
-    const set = buildSchemaSet(
-      readSchemaDir(schemasDir),
-      subjectOverrides(args, config, schemasDir),
-      display,
-    );
+    const files = readSchemaDir(schemasDir);
+    if (files.length === 0)
+      refuseEmptyInput(
+        `${NO_SCHEMA_FILES} in ${schemasDir}`,
+        'there is nothing to register',
+        { file: schemasDir },
+        args.allowEmpty,
+      );
+    const set = buildSchemaSet(files, subjectOverrides(args, config, schemasDir), display);
     // Parse everything first: a bad schema or a missing reference stops the run before anything is written.
     for (const s of set) parseSchema(localSchemaText(s, set), display(s.file));
     const registry = registryOf(args, config, io.env);

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { CodegenError } from '../errors';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
+import { parseLockFile, type LockedSchema } from '../registry/lock-file';
 import type { SchemaText } from './parse-schema';
 import {
   buildSchemaSet,
@@ -19,7 +21,7 @@ export interface PreviousText {
 
 /** Where `--against` points. */
 export type AgainstSource =
-  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 'folder'; readonly dir: string; readonly shown: string }
   | { readonly kind: 'lock'; readonly file: string; readonly pullDir: string }
   | { readonly kind: 'git'; readonly ref: string };
 
@@ -32,16 +34,26 @@ function git(args: readonly string[], cwd: string): string {
   });
 }
 
-/** `--against`: an existing folder, a lock file (`*.json`), or a git ref (`git:<ref>` or any ref git resolves). */
-export function resolveAgainst(spec: string, schemasDir: string, pullDir?: string): AgainstSource {
+/**
+ * `--against`: an existing folder, a lock file (`*.json`), or a git ref (`git:<ref>` or any ref git resolves).
+ * Paths are relative to `cwd` (the command's working folder, not necessarily the process's).
+ */
+export function resolveAgainst(
+  spec: string,
+  schemasDir: string,
+  pullDir?: string,
+  cwd: string = process.cwd(),
+): AgainstSource {
   if (spec.startsWith('git:')) return { kind: 'git', ref: spec.slice(4) };
-  if (existsSync(spec)) {
-    if (statSync(spec).isDirectory()) return { kind: 'folder', dir: spec };
-    const defaultPull = join(dirname(spec), 'kgen-schemas');
+  const abs = resolve(cwd, spec);
+  if (existsSync(abs)) {
+    if (statSync(abs).isDirectory()) return { kind: 'folder', dir: abs, shown: spec };
+    const defaultPull = join(dirname(abs), 'kgen-schemas');
     return {
       kind: 'lock',
-      file: spec,
-      pullDir: pullDir ?? (existsSync(defaultPull) ? defaultPull : dirname(spec)),
+      file: abs,
+      pullDir:
+        pullDir !== undefined ? resolve(cwd, pullDir) : existsSync(defaultPull) ? defaultPull : dirname(abs),
     };
   }
   try {
@@ -101,43 +113,11 @@ function readGitDir(ref: string, dir: string): Array<{ path: string; text: strin
     }));
 }
 
-interface LockEntry {
-  subject: string;
-  version: number;
-  schemaType: 'AVRO' | 'PROTOBUF';
-  file: string;
-  references: Array<{ name: string; subject: string; version: number }>;
-}
+type LockEntry = LockedSchema;
 
-function readLock(file: string): LockEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (err) {
-    throw new CodegenError('LOCK_FILE', `cannot read lock file: ${(err as Error).message}`, { file });
-  }
-  const schemas = (json as { schemas?: unknown } | null)?.schemas;
-  if (!Array.isArray(schemas))
-    throw new CodegenError('LOCK_FILE', 'lock file has no "schemas" array', { file, path: '$.schemas' });
-  return schemas.map((s: Record<string, unknown>, i) => {
-    if (
-      typeof s['subject'] !== 'string' ||
-      typeof s['version'] !== 'number' ||
-      typeof s['file'] !== 'string'
-    ) {
-      throw new CodegenError('LOCK_FILE', 'entry needs subject, version and file', {
-        file,
-        path: `$.schemas[${i}]`,
-      });
-    }
-    return {
-      subject: s['subject'],
-      version: s['version'],
-      schemaType: s['schemaType'] === 'PROTOBUF' ? 'PROTOBUF' : 'AVRO',
-      file: s['file'],
-      references: Array.isArray(s['references']) ? (s['references'] as LockEntry['references']) : [],
-    };
-  });
+/** The lock's entries, validated by the one lock-file reader `generate` uses too (errors name file and path). */
+function readLock(file: string): readonly LockEntry[] {
+  return parseLockFile(readFileSync(file, 'utf8'), file).schemas;
 }
 
 /** Lock-file versions of a subject (oldest first), each with its references resolved from the lock. */
@@ -191,17 +171,26 @@ export function loadPrevious(
   next: readonly LocalSchema[],
   schemasDir: string,
   subjects: ReadonlyMap<string, string>,
+  allowEmpty?: boolean,
 ): Map<string, PreviousText[]> {
   const out = new Map<string, PreviousText[]>();
+  // An empty previous side makes every schema "new", so the check would pass without comparing anything.
+  const refuse = (what: string, file: string): void =>
+    refuseEmptyInput(what, 'every schema would count as new and pass unchecked', { file }, allowEmpty);
   if (source.kind === 'lock') {
     const entries = readLock(source.file);
+    if (entries.length === 0) refuse('the lock file lists no schema', source.file);
     for (const s of next) out.set(s.file, lockVersions(entries, s.subject, source.pullDir, source.file));
     return out;
   }
   const files = source.kind === 'folder' ? readSchemaDir(source.dir) : readGitDir(source.ref, schemasDir);
+  if (files.length === 0 && source.kind === 'folder')
+    refuse(`${NO_SCHEMA_FILES} in ${source.shown}`, source.shown);
+  if (files.length === 0 && source.kind === 'git')
+    refuse(`${NO_SCHEMA_FILES} under ${schemasDir} at git ref "${source.ref}"`, schemasDir);
   const old = buildSchemaSet(files, subjects);
   const label = (f: string): string =>
-    source.kind === 'folder' ? join(source.dir, f) : `${source.ref}:${f}`;
+    source.kind === 'folder' ? join(source.shown, f) : `${source.ref}:${f}`;
   for (const s of next) {
     const prev = old.find((o) => o.file === s.file);
     out.set(s.file, prev ? [{ label: label(prev.file), schema: textOf(prev, old) }] : []);

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import type { SchemaInfo } from '@confluentinc/schemaregistry';
 import { CodegenError } from '../errors';
 import { checkCompatibility, isCompatible, type PreviousSchema } from './check-compatibility';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
 import { isTransitive } from './levels';
 import { parseSchema, type SchemaText } from './parse-schema';
 import { loadPrevious, localSchemaText, resolveAgainst } from './previous-sources';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   readonly cwd?: string;
   /** Protobuf rule set for kgen's own verdict (default `strict`). */
   readonly protobufRules?: ProtobufRules;
+  /** Accept an empty schema folder (or an empty `--against`) instead of refusing it: nothing is checked. */
+  readonly allowEmpty?: boolean;
 }
 
 export interface CheckOutcome {
@@ -35,8 +38,17 @@ function display(options: CheckOptions, file: string): string {
     .join('/');
 }
 
+/** The new schemas; an empty folder is refused ("compatible" for nothing checked would be a false pass). */
 function loadNew(options: CheckOptions): LocalSchema[] {
-  return buildSchemaSet(readSchemaDir(options.schemasDir), options.subjects, (f) => display(options, f));
+  const files = readSchemaDir(options.schemasDir);
+  if (files.length === 0)
+    refuseEmptyInput(
+      `${NO_SCHEMA_FILES} in ${options.schemasDir}`,
+      'a check of nothing would pass',
+      { file: options.schemasDir },
+      options.allowEmpty,
+    );
+  return buildSchemaSet(files, options.subjects, (f) => display(options, f));
 }
 
 /** Where findings point: the schema's file, or for a type of an `.avdl` protocol, the protocol's IDL. */
@@ -51,8 +63,14 @@ export function checkOffline(
   options: CheckOptions & { readonly against: string; readonly pullDir?: string },
 ): CheckOutcome {
   const next = loadNew(options);
-  const source = resolveAgainst(options.against, options.schemasDir, options.pullDir);
-  const previous = loadPrevious(source, next, options.schemasDir, options.subjects ?? new Map());
+  const source = resolveAgainst(options.against, options.schemasDir, options.pullDir, options.cwd);
+  const previous = loadPrevious(
+    source,
+    next,
+    options.schemasDir,
+    options.subjects ?? new Map(),
+    options.allowEmpty,
+  );
   const findings: Finding[] = [];
   const files: string[] = [];
   for (const s of next) {
@@ -129,6 +147,9 @@ async function registryVerdict(
   info: SchemaInfo,
   level: CompatLevel,
 ): Promise<RegistryVerdict | undefined> {
+  // NONE accepts every change by definition, and the registry registers it. Apicurio's compatibility endpoint
+  // still answers `is_compatible: false` at NONE; asking would fail a CI check for a change that registers.
+  if (level === 'NONE') return { compatible: true, messages: [] };
   try {
     return await registry.testCompatibility(subject, info, level);
   } catch (err) {
@@ -213,9 +234,10 @@ export async function checkRegistry(
     } else {
       findings.push(...own);
       if (ownErrors.length === 0) {
+        // Without the registry's reasons, say what kgen's own rules (already run at this level) concluded.
         const detail = verdict.messages.length
           ? verdict.messages.join('; ')
-          : 'no details given by the registry';
+          : `the registry gives no details, and kgen's own ${level} rules find no breaking change against ${previous.map((p) => p.label).join(', ')}`;
         findings.push({
           rule: 'REGISTRY_INCOMPATIBLE',
           level: 'error',

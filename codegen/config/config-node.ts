@@ -82,11 +82,17 @@ export function childPath(parent: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
 
+/**
+ * How a wrong value is described in an error. Total over every JavaScript value (a `.mjs` config can hold
+ * `undefined`, functions, bigints) and never recursive: `show` defers to it only for values JSON cannot print.
+ */
 function kind(v: unknown): string {
+  if (v === undefined) return 'nothing (the key is missing)';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return v === '' ? 'an empty string' : 'a string';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${show(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 function show(v: unknown): string {

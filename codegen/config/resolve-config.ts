@@ -123,6 +123,7 @@ function resolveSelector(node: ConfigNode): ResolvedSubjectSelector {
     }
     return { kind: 'pattern', pattern };
   }
+  if (probe('subject').isMissing) node.fail('expected a "subject" or a "pattern" key, got neither');
   const get = node.object(['subject', 'version']);
   return { kind: 'subject', subject: get('subject').string(), version: resolveVersion(get('version')) };
 }
@@ -160,6 +161,7 @@ function resolveSide(
       subjects: [{ subject: get('subject').string(), version: resolveVersion(get('version')), ...record }],
     };
   }
+  if (probe('strategy').isMissing) node.fail('expected a "strategy" or a "subject" key, got neither');
   const strategy = probe('strategy').oneOf(STRATEGIES);
   if (strategy === 'TopicNameStrategy') {
     const get = node.object(['strategy', 'version', 'record']);

@@ -8,6 +8,7 @@ import { checkLockCoversConfig } from './bind-topics';
 import { detectImportExtension } from './detect-import-extension';
 import { formatGenerators } from './format-generators';
 import { generate, type BoundGenerator, type GenerateResult } from './generate';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from './empty-input';
 import { readLocalSchemas, readLockedSchemas } from './read-sources';
 
 export interface GenerateProjectOptions {
@@ -15,6 +16,8 @@ export interface GenerateProjectOptions {
   readonly useLock?: boolean;
   /** Replace the format generators (tests, custom formats). */
   readonly generators?: Partial<Record<SourceSchema['format'], BoundGenerator>>;
+  /** Generate even when no schema is found (the output then holds only an empty topic map and index). */
+  readonly allowEmpty?: boolean;
 }
 
 /**
@@ -27,9 +30,11 @@ export function generateProject(
 ): GenerateResult {
   const sources: SourceSchema[] = [];
   const shown = new Map<string, string>();
-  const rel = (abs: string): string => path.relative(config.rootDir, abs).split(path.sep).join('/') || '.';
+  const rel = (abs: string): string => posixRelative(config.rootDir, abs);
+  const looked: string[] = [];
   if (options.useLock ?? true) {
     const locked = readLockedSchemas(config.lockFile, config.pullDir);
+    looked.push(`${locked ? 'no schema in' : 'no'} lock file ${config.lockFile}`);
     if (locked) {
       checkLockCoversConfig(config.subjects, locked.lock, config.lockFile);
       for (const s of locked.sources) {
@@ -40,13 +45,26 @@ export function generateProject(
     }
   }
   if (config.schemaDir !== undefined) {
+    looked.push(`${NO_SCHEMA_FILES} in ${config.schemaDir}`);
     for (const s of readLocalSchemas(config.schemaDir, [config.pullDir, config.outDir])) {
       shown.set(s.path, rel(path.join(config.schemaDir, s.path)));
       sources.push(s);
     }
   }
+  if (sources.length === 0) {
+    refuseEmptyInput(
+      `no schemas to generate from (${looked.join(', ')})`,
+      `generating would leave ${config.outDir} without any schema module`,
+      { file: config.schemaDir ?? config.configFile ?? config.rootDir },
+      options.allowEmpty,
+    );
+  }
+  // Generated text depends on the inputs only, never on where kgen ran: the config file by its name, or in
+  // flag-only mode (rootDir = the working folder) the schema folder as seen from the output folder.
   const headerSources = [
-    config.configFile ? rel(config.configFile) : rel(config.schemaDir ?? config.rootDir),
+    config.configFile
+      ? path.basename(config.configFile)
+      : posixRelative(config.outDir, config.schemaDir ?? config.rootDir),
   ];
   return generate({
     sources,
@@ -64,6 +82,10 @@ export function resolveImportExtension(config: ResolvedConfig): ResolvedImportEx
   return config.importExtension === 'auto'
     ? detectImportExtension(config.outDir)
     : { extension: config.importExtension, reason: 'explicit' };
+}
+
+function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/') || '.';
 }
 
 /** Only files kgen generated (they start with its marker) may be replaced or removed. */
