@@ -43,6 +43,7 @@ const COMPLETE: readonly unknown[] = [
     pullDir: 'pulled',
     lockFile: 'lock.json',
     output: 'gen',
+    importExtension: '.js',
     avro: {
       long: 'bigint',
       unions: 'plain',
