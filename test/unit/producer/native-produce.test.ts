@@ -2,7 +2,7 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { MockClient } from '@confluentinc/schemaregistry';
 import { BrokerError, defineTopics, stringSerde } from 'kgen';
 import { nativeHeaders, type NativeProducer } from '../../../src/producer/native-produce';
-import { KgenProducer } from '../../../src/producer/typed-producer';
+import { KgenProducer, type ProducerOptions } from '../../../src/producer/typed-producer';
 import { WriterSchemaCache } from '../../../src/serde/registry/writer-schemas';
 import { jsonCodec } from '../serde/registry/json-codec';
 
@@ -21,19 +21,26 @@ interface Produced {
  * A KafkaJS-style producer whose node-rdkafka client records produce calls and settles each `opaque` as the
  * KafkaJS delivery callback does: value "fail" gets a delivery error, value "refuse" a synchronous throw.
  */
-function fakeProducer(connected = true) {
+function fakeProducer(connected = true, options: ProducerOptions = {}) {
   const produced: Produced[] = [];
   const batches: KafkaJS.Message[][] = [];
   let offset = 40;
-  const native: NativeProducer & { isConnected(): boolean } = {
+  const listeners: Array<(err: unknown, report: { partition: number }) => void> = [];
+  const native: NativeProducer & { isConnected(): boolean; prependListener: unknown } = {
     isConnected: () => connected,
+    prependListener: (_event: string, listener: (typeof listeners)[number]) => void listeners.push(listener),
     produce(topic, partition, value, key, timestamp, opaque, headers) {
-      if (String(value) === 'refuse') throw Object.assign(new Error('Local: Queue full'), { code: -184 });
+      if (String(value) === 'refuse')
+        throw Object.assign(new Error('Local: Unknown partition'), { code: -190 });
       produced.push({ topic, partition, value, key, timestamp, headers });
       const at = offset++;
       setTimeout(() => {
-        if (String(value) === 'fail') opaque.reject(Object.assign(new Error('delivery failed'), { code: 2 }));
-        else opaque.resolve({ topicName: topic, partition: Math.max(partition, 0), baseOffset: at });
+        if (String(value) === 'fail') {
+          const err = Object.assign(new Error('delivery failed'), { code: 2 });
+          // As the binding's event: listeners first (the producer's notes the partition), then KafkaJS's.
+          for (const listener of listeners) listener(err, { partition: Math.max(partition, 0) });
+          opaque.reject(err);
+        } else opaque.resolve({ topicName: topic, partition: Math.max(partition, 0), baseOffset: at });
       }, 1);
     },
   };
@@ -48,7 +55,7 @@ function fakeProducer(connected = true) {
   } as unknown as KafkaJS.Producer;
   const registry = new MockClient();
   const ctx = { registry, codecs: jsonCodec, writers: new WriterSchemaCache(registry), producerSchemas: {} };
-  return { producer: new KgenProducer(raw, ctx, topics, {}), produced, batches };
+  return { producer: new KgenProducer(raw, ctx, topics, options), produced, batches };
 }
 
 describe('KgenProducer over the native produce call', () => {
@@ -97,7 +104,7 @@ describe('KgenProducer over the native produce call', () => {
     });
     const refused = producer.send('logs', { key: 'k', value: 'refuse' });
     await expect(refused).rejects.toBeInstanceOf(BrokerError);
-    await expect(refused).rejects.toMatchObject({ brokerCode: -184 });
+    await expect(refused).rejects.toMatchObject({ brokerCode: -190 });
     // flush() waits for every send and rethrows the first failure once.
     await expect(producer.flush()).rejects.toMatchObject({ brokerCode: 2 });
     await expect(producer.flush()).resolves.toBeUndefined();
@@ -129,21 +136,70 @@ describe('KgenProducer over the native produce call', () => {
     expect(reports.map(([r]) => r?.offset)).toEqual(['40', '41', '42']);
   });
 
-  it('sends batches and records of a disconnected client through KafkaJS send', async () => {
-    const batch = fakeProducer();
-    await batch.producer.prepare(['logs']);
-    await batch.producer.send('logs', [{ value: 'a' }, { value: 'b' }]);
-    expect(batch.produced).toHaveLength(0);
-    expect(batch.batches[0]).toEqual([
-      { key: null, value: Buffer.from('a') },
-      { key: null, value: Buffer.from('b') },
+  it('hands an array over natively in order: one promise, the first offset per partition', async () => {
+    const { producer, produced, batches } = fakeProducer();
+    await producer.prepare(['logs']);
+    const reports = await producer.send('logs', [
+      { value: 'a' },
+      { value: 'b', partition: 1 },
+      { value: 'c', partition: 1 },
     ]);
+    expect(batches).toHaveLength(0);
+    expect(produced.map((p) => String(p.value))).toEqual(['a', 'b', 'c']);
+    expect(reports).toEqual([
+      { topic: 'logs', partition: 0, offset: '40' },
+      { topic: 'logs', partition: 1, offset: '41' },
+    ]);
+    await expect(
+      producer.send('logs', [{ value: 'a' }, { value: 'fail', partition: 2 }]),
+    ).rejects.toMatchObject({
+      name: 'BrokerError',
+      brokerCode: 2,
+    });
+    await expect(producer.flush()).rejects.toMatchObject({ brokerCode: 2 });
+  });
 
+  it('sends records of a disconnected client through KafkaJS send', async () => {
     const offline = fakeProducer(false);
     await offline.producer.prepare(['logs']);
     await offline.producer.send('logs', { key: 'k', value: 'v', timestamp: 5 });
     expect(offline.produced).toHaveLength(0);
     expect(offline.batches[0]).toEqual([{ key: 'k', value: Buffer.from('v'), timestamp: '5' }]);
+  });
+});
+
+describe('KgenProducer past maxInFlight', () => {
+  // Before the queue, sends past the limit went through KafkaJS `send` one by one (the slow path).
+  it('keeps sends past the limit on the native path, in order, and settles all of them', async () => {
+    const { producer, produced, batches } = fakeProducer(true, { maxInFlight: 2 });
+    await producer.prepare(['logs']);
+    const sends = ['a', 'b', 'c', 'd', 'e'].map((value) => producer.send('logs', { value }));
+    expect(produced).toHaveLength(2); // the rest wait for room
+    await Promise.all(sends);
+    await producer.flush();
+    expect(batches).toHaveLength(0);
+    expect(produced.map((p) => String(p.value))).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('produce(): no promise, failures to flush() and onProduceError with the topic and partition', async () => {
+    const seen: unknown[] = [];
+    const { producer, produced } = fakeProducer(true, {
+      maxInFlight: 1,
+      onProduceError: (err) => void seen.push(err),
+    });
+    await producer.prepare(['logs']);
+    expect(producer.produce('logs', { key: 'k', value: 'a' })).toBeUndefined();
+    producer.produce('logs', { value: 'fail', partition: 2 });
+    producer.produce('logs', { value: 'b' });
+    await expect(producer.flush()).rejects.toMatchObject({
+      name: 'BrokerError',
+      topic: 'logs',
+      partition: 2,
+      brokerCode: 2,
+    });
+    expect(produced.map((p) => String(p.value))).toEqual(['a', 'fail', 'b']);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(BrokerError);
   });
 });
 
