@@ -32,7 +32,8 @@ function isQueueFull(err: unknown): boolean {
  * waiting record costs no object of its own — and is handed over as delivery reports free room (each report
  * hands over at most the records it made room for: O(1) per record), or by a retry timer while the queue stays
  * full without reports (a broker outage). A record that waits longer than the delivery timeout
- * (`message.timeout.ms`, counted from its send as librdkafka counts it) is refused with ERR__MSG_TIMED_OUT.
+ * (`message.timeout.ms`, counted from its send as librdkafka counts it, to within a timer tick) is refused with
+ * ERR__MSG_TIMED_OUT.
  */
 export class ProduceQueue {
   readonly #native: NativeProducer;
@@ -52,6 +53,8 @@ export class ProduceQueue {
   #headers: Array<NativeHeaders | null> = [];
   #since: number[] = [];
   #timer: NodeJS.Timeout | undefined = undefined;
+  /** A clock read when the retry timer is armed and on each tick: a waiting record costs no clock read. */
+  #now = 0;
 
   constructor(native: NativeProducer, maxInFlight: number, timeoutMs: number) {
     this.#native = native;
@@ -93,8 +96,8 @@ export class ProduceQueue {
     this.#timestamps.push(timestamp);
     this.#opaques.push(opaque);
     this.#headers.push(headers);
-    this.#since.push(Date.now());
     this.#arm();
+    this.#since.push(this.#now);
   }
 
   /** A handed record's delivery report arrived: its room goes to the oldest waiting record. */
@@ -134,7 +137,6 @@ export class ProduceQueue {
   }
 
   #drain(): void {
-    this.#expire();
     let head = this.#head;
     const end = this.#topics.length;
     while (head < end && this.#inFlight < this.#maxInFlight && this.#inFlight < this.#fullAt) {
@@ -156,7 +158,7 @@ export class ProduceQueue {
 
   /** Refuses the records at the head that waited longer than the delivery timeout (the oldest wait first). */
   #expire(): void {
-    const now = Date.now();
+    const now = this.#now;
     while (this.#head < this.#topics.length && now - this.#since[this.#head]! >= this.#timeoutMs) {
       const at = this.#head++;
       const err = Object.assign(
@@ -207,9 +209,12 @@ export class ProduceQueue {
   /** While records wait, retry now and then: a full queue frees room without a report reaching us first. */
   #arm(): void {
     if (this.#timer !== undefined) return;
+    this.#now = Date.now();
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
+      this.#now = Date.now();
       this.#fullAt = Infinity;
+      this.#expire();
       this.#drain();
       if (this.#head < this.#topics.length) this.#arm();
     }, RETRY_MS);
