@@ -13,28 +13,69 @@ export interface DeliveryTracker {
   failed(error: BrokerError): void;
 }
 
-/**
- * The partition of the failed delivery report being dispatched. The KafkaJS layer's callback hands `reject`
- * the error alone; a listener the producer puts before it (see `watchFailedPartitions`) notes the report's
- * partition here, synchronously within the same event, so the error can name it.
- */
-let failedPartition: number | undefined;
+type Offset = number | string | null | undefined;
 
-/** Notes each failed report's partition for the `reject` that follows it in the same event. */
-export function watchFailedPartitions(client: unknown): void {
-  const emitter = client as {
-    prependListener?: (event: string, fn: (err: unknown, report: { partition?: number }) => void) => void;
-  };
-  emitter.prependListener?.('delivery-report', (err, report) => {
-    if (err) failedPartition = report.partition;
-  });
+/**
+ * Base of kgen's produce opaques. The producer's own delivery-report listener (see
+ * {@link routeDeliveryReports}) settles them straight from the binding's report: `delivered`/`failed` with
+ * the report's topic, partition and offset, no intermediate object. `resolve`/`reject` are the KafkaJS
+ * layer's protocol, kept for clients where that listener could not be installed.
+ */
+export abstract class KgenDelivery implements QueuedDelivery {
+  abstract delivered(topic: string, partition: number, offset: Offset): void;
+  abstract failed(err: unknown, partition: number | undefined): void;
+  abstract refuse(err: unknown, topic: string, partition: number): void;
+
+  resolve(metadata: NativeRecordMetadata): void {
+    this.delivered(metadata.topicName, metadata.partition, metadata.baseOffset);
+  }
+
+  reject(err: unknown): void {
+    this.failed(err, undefined);
+  }
 }
 
-/** The reported partition of the failure being rejected (else the record's own, if it named one). */
-function partitionOfFailure(own: number | undefined): number | undefined {
-  const reported = failedPartition;
-  failedPartition = undefined;
-  return reported !== undefined && reported >= 0 ? reported : own;
+/** The binding's delivery report (node-rdkafka `delivery-report` event). */
+interface BindingReport {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset?: Offset;
+  readonly opaque?: unknown;
+}
+
+type ReportListener = (err: unknown, report: BindingReport) => void;
+
+interface ReportEmitter {
+  listeners(event: string): ReportListener[];
+  removeAllListeners(event: string): unknown;
+  on(event: string, listener: ReportListener): unknown;
+}
+
+/**
+ * Takes over the native client's delivery reports: kgen's opaques are settled directly, every other report
+ * (KafkaJS `send` on the same producer) goes to the listeners that were there (the KafkaJS layer's). This
+ * skips, per record, the KafkaJS callback's metadata object and its `delete report.opaque`, and gives a
+ * failure its partition (the KafkaJS callback hands `reject` the error alone). Returns false if the client is
+ * not an event emitter (then the KafkaJS callback settles the opaques through `resolve`/`reject`).
+ */
+export function routeDeliveryReports(client: unknown): boolean {
+  const emitter = client as Partial<ReportEmitter>;
+  if (
+    typeof emitter.listeners !== 'function' ||
+    typeof emitter.removeAllListeners !== 'function' ||
+    typeof emitter.on !== 'function'
+  )
+    return false;
+  const others = emitter.listeners('delivery-report');
+  emitter.removeAllListeners('delivery-report');
+  emitter.on('delivery-report', (err, report) => {
+    const opaque = report.opaque;
+    if (opaque instanceof KgenDelivery) {
+      if (err) opaque.failed(err, report.partition >= 0 ? report.partition : undefined);
+      else opaque.delivered(report.topic, report.partition, report.offset);
+    } else for (const listener of others) listener(err, report);
+  });
+  return true;
 }
 
 function noop(): void {}
@@ -43,7 +84,7 @@ function noop(): void {}
  * One `send` record's opaque: settles the promise `send` returned and tells the tracker. The delivery callback
  * calls it directly, so a record costs one promise and this object — no closures or derived promises.
  */
-export class PendingDelivery implements QueuedDelivery {
+export class PendingDelivery extends KgenDelivery {
   settle: ((reports: DeliveryReport[]) => void) | undefined = undefined;
   fail: ((err: unknown) => void) | undefined = undefined;
   promise: Promise<DeliveryReport[]> | undefined = undefined;
@@ -52,24 +93,21 @@ export class PendingDelivery implements QueuedDelivery {
     private readonly tracker: DeliveryTracker,
     private readonly topic: string,
     private readonly partition: number | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
-  resolve(metadata: NativeRecordMetadata): void {
+  delivered(topic: string, partition: number, offset: Offset): void {
     this.tracker.released();
     this.tracker.delivered();
-    const offset = metadata.baseOffset;
     this.settle!([
-      {
-        topic: metadata.topicName,
-        partition: metadata.partition,
-        offset: offset === null || offset === undefined ? undefined : String(offset),
-      },
+      { topic, partition, offset: offset === null || offset === undefined ? undefined : String(offset) },
     ]);
   }
 
-  reject(err: unknown): void {
+  failed(err: unknown, partition: number | undefined): void {
     this.tracker.released();
-    this.#fail(sendError(this.topic, partitionOfFailure(this.partition), err));
+    this.#fail(sendError(this.topic, partition ?? this.partition, err));
   }
 
   refuse(err: unknown): void {
@@ -105,7 +143,7 @@ export function promiseOf<D extends PendingDelivery | BatchDelivery>(delivery: D
  * The opaque shared by the records of one array `send`: resolves once all are delivered with the first offset
  * per partition, or rejects with the first failure once all have settled.
  */
-export class BatchDelivery implements QueuedDelivery {
+export class BatchDelivery extends KgenDelivery {
   settle: ((reports: DeliveryReport[]) => void) | undefined = undefined;
   fail: ((err: unknown) => void) | undefined = undefined;
   promise: Promise<DeliveryReport[]> | undefined = undefined;
@@ -118,29 +156,25 @@ export class BatchDelivery implements QueuedDelivery {
     private readonly topic: string,
     count: number,
   ) {
+    super();
     this.#remaining = count;
   }
 
-  resolve(metadata: NativeRecordMetadata): void {
+  delivered(topic: string, partition: number, offset: Offset): void {
     this.tracker.released();
-    const offset =
-      metadata.baseOffset === null || metadata.baseOffset === undefined ? undefined : metadata.baseOffset;
-    const seen = this.#firstOffsets.get(metadata.partition);
+    const at = offset === null || offset === undefined ? undefined : String(offset);
+    const seen = this.#firstOffsets.get(partition);
     if (
       seen === undefined ||
-      (offset !== undefined && seen.offset !== undefined && BigInt(offset) < BigInt(seen.offset))
+      (at !== undefined && seen.offset !== undefined && BigInt(at) < BigInt(seen.offset))
     )
-      this.#firstOffsets.set(metadata.partition, {
-        topic: metadata.topicName,
-        partition: metadata.partition,
-        offset: offset === undefined ? undefined : String(offset),
-      });
+      this.#firstOffsets.set(partition, { topic, partition, offset: at });
     this.#settledOne();
   }
 
-  reject(err: unknown): void {
+  failed(err: unknown, partition: number | undefined): void {
     this.tracker.released();
-    this.#failure ??= sendError(this.topic, partitionOfFailure(undefined), err);
+    this.#failure ??= sendError(this.topic, partition, err);
     this.#settledOne();
   }
 
@@ -166,20 +200,22 @@ export class BatchDelivery implements QueuedDelivery {
  * The opaque of every promise-free record of one topic (`produce`): one object per topic, not per record.
  * Outcomes only go to the tracker (flush accounting, the error callback).
  */
-export class FireDelivery implements QueuedDelivery {
+export class FireDelivery extends KgenDelivery {
   constructor(
     private readonly tracker: DeliveryTracker,
     private readonly topic: string,
-  ) {}
+  ) {
+    super();
+  }
 
-  resolve(): void {
+  delivered(): void {
     this.tracker.released();
     this.tracker.delivered();
   }
 
-  reject(err: unknown): void {
+  failed(err: unknown, partition: number | undefined): void {
     this.tracker.released();
-    this.tracker.failed(sendError(this.topic, partitionOfFailure(undefined), err));
+    this.tracker.failed(sendError(this.topic, partition, err));
   }
 
   refuse(err: unknown, topic: string, partition: number): void {

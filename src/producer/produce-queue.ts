@@ -44,14 +44,24 @@ export class ProduceQueue {
   /** `#inFlight` when librdkafka last said its queue was full: no retry before a report frees one. */
   #fullAt = Infinity;
   #head = 0;
-  #topics: string[] = [];
-  #partitions: number[] = [];
-  #values: Array<Buffer | null> = [];
-  #keys: Array<Buffer | string | null> = [];
-  #timestamps: number[] = [];
-  #opaques: QueuedDelivery[] = [];
-  #headers: Array<NativeHeaders | null> = [];
-  #since: number[] = [];
+  readonly #topics: string[] = [];
+  readonly #partitions: number[] = [];
+  readonly #values: Array<Buffer | null> = [];
+  readonly #keys: Array<Buffer | string | null> = [];
+  readonly #timestamps: number[] = [];
+  readonly #opaques: QueuedDelivery[] = [];
+  readonly #headers: Array<NativeHeaders | null> = [];
+  readonly #since: number[] = [];
+  readonly #columns: ReadonlyArray<unknown[]> = [
+    this.#topics,
+    this.#partitions,
+    this.#values,
+    this.#keys,
+    this.#timestamps,
+    this.#opaques,
+    this.#headers,
+    this.#since,
+  ];
   #timer: NodeJS.Timeout | undefined = undefined;
   /** A clock read when the retry timer is armed and on each tick: a waiting record costs no clock read. */
   #now = 0;
@@ -185,25 +195,12 @@ export class ProduceQueue {
     const head = this.#head;
     if (head === this.#topics.length) {
       this.#head = 0;
-      for (const a of this.#arrays()) a.length = 0;
+      for (const a of this.#columns) a.length = 0;
       this.close();
     } else if (head >= COMPACT_AT && head * 2 >= this.#topics.length) {
       this.#head = 0;
-      for (const a of this.#arrays()) a.splice(0, head);
+      for (const a of this.#columns) a.splice(0, head);
     }
-  }
-
-  #arrays(): Array<unknown[]> {
-    return [
-      this.#topics,
-      this.#partitions,
-      this.#values,
-      this.#keys,
-      this.#timestamps,
-      this.#opaques,
-      this.#headers,
-      this.#since,
-    ];
   }
 
   /** While records wait, retry now and then: a full queue frees room without a report reaching us first. */

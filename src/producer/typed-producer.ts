@@ -15,7 +15,7 @@ import {
   FireDelivery,
   PendingDelivery,
   promiseOf,
-  watchFailedPartitions,
+  routeDeliveryReports,
   type DeliveryTracker,
 } from './deliveries';
 import { nativeHeaders, nativeProducerOf, type NativeRecord } from './native-produce';
@@ -210,7 +210,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     if (this.#queue !== undefined) return this.#queue;
     const native = nativeProducerOf(this.raw);
     if (native === undefined) return undefined;
-    watchFailedPartitions(native);
+    routeDeliveryReports(native);
     this.#queue = new ProduceQueue(native, this.#maxInFlight, this.#timeoutMs);
     return this.#queue;
   }

@@ -1,7 +1,10 @@
+import { EventEmitter } from 'node:events';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { MockClient } from '@confluentinc/schemaregistry';
 import { BrokerError, defineTopics, stringSerde } from 'kgen';
 import { nativeHeaders, type NativeProducer } from '../../../src/producer/native-produce';
+import type { QueuedDelivery as NativeOpaque } from '../../../src/producer/produce-queue';
+import { FireDelivery, routeDeliveryReports } from '../../../src/producer/deliveries';
 import { KgenProducer, type ProducerOptions } from '../../../src/producer/typed-producer';
 import { WriterSchemaCache } from '../../../src/serde/registry/writer-schemas';
 import { jsonCodec } from '../serde/registry/json-codec';
@@ -25,22 +28,34 @@ function fakeProducer(connected = true, options: ProducerOptions = {}) {
   const produced: Produced[] = [];
   const batches: KafkaJS.Message[][] = [];
   let offset = 40;
-  const listeners: Array<(err: unknown, report: { partition: number }) => void> = [];
-  const native: NativeProducer & { isConnected(): boolean; prependListener: unknown } = {
+  // The binding's event emitter, with the KafkaJS layer's listener on it (settles opaques via resolve/reject).
+  type Report = { topic: string; partition: number; offset: number; opaque: NativeOpaque };
+  type Listener = (err: unknown, report: Report) => void;
+  let listeners: Listener[] = [
+    (err, report) =>
+      err
+        ? report.opaque.reject(err)
+        : report.opaque.resolve({
+            topicName: report.topic,
+            partition: report.partition,
+            baseOffset: report.offset,
+          }),
+  ];
+  const native: NativeProducer & Record<string, unknown> = {
     isConnected: () => connected,
-    prependListener: (_event: string, listener: (typeof listeners)[number]) => void listeners.push(listener),
+    listeners: () => [...listeners],
+    removeAllListeners: () => void (listeners = []),
+    on: (_event: string, listener: Listener) => void listeners.push(listener),
     produce(topic, partition, value, key, timestamp, opaque, headers) {
       if (String(value) === 'refuse')
         throw Object.assign(new Error('Local: Unknown partition'), { code: -190 });
       produced.push({ topic, partition, value, key, timestamp, headers });
       const at = offset++;
       setTimeout(() => {
-        if (String(value) === 'fail') {
-          const err = Object.assign(new Error('delivery failed'), { code: 2 });
-          // As the binding's event: listeners first (the producer's notes the partition), then KafkaJS's.
-          for (const listener of listeners) listener(err, { partition: Math.max(partition, 0) });
-          opaque.reject(err);
-        } else opaque.resolve({ topicName: topic, partition: Math.max(partition, 0), baseOffset: at });
+        const report = { topic, partition: Math.max(partition, 0), offset: at, opaque };
+        const err =
+          String(value) === 'fail' ? Object.assign(new Error('delivery failed'), { code: 2 }) : null;
+        for (const listener of listeners) listener(err, report);
       }, 1);
     },
   };
@@ -207,5 +222,33 @@ describe('nativeHeaders', () => {
   it('is null without headers and keeps an empty object empty', () => {
     expect(nativeHeaders(undefined)).toBeNull();
     expect(nativeHeaders({})).toEqual([]);
+  });
+});
+
+describe('routeDeliveryReports', () => {
+  it("settles kgen's opaques directly and hands every other report to the listeners that were there", () => {
+    const client = new EventEmitter();
+    const kafkaJs: unknown[] = [];
+    client.on('delivery-report', (_err, report: { opaque: unknown }) => void kafkaJs.push(report.opaque));
+    expect(routeDeliveryReports(client)).toBe(true);
+    const outcomes: unknown[] = [];
+    const tracker = {
+      released: () => void outcomes.push('released'),
+      delivered: () => void outcomes.push('delivered'),
+      failed: (err: BrokerError) => void outcomes.push(err),
+    };
+    const fire = new FireDelivery(tracker, 'logs');
+    client.emit('delivery-report', null, { topic: 'logs', partition: 1, offset: 5, opaque: fire });
+    client.emit('delivery-report', Object.assign(new Error('timed out'), { code: -192 }), {
+      topic: 'logs',
+      partition: 2,
+      opaque: fire,
+    });
+    const foreign = { resolve: () => undefined, reject: () => undefined };
+    client.emit('delivery-report', null, { topic: 'logs', partition: 0, offset: 1, opaque: foreign });
+    expect(kafkaJs).toEqual([foreign]);
+    expect(outcomes.slice(0, 3)).toEqual(['released', 'delivered', 'released']);
+    expect(outcomes[3]).toMatchObject({ topic: 'logs', partition: 2, brokerCode: -192 });
+    expect(routeDeliveryReports({ produce: () => undefined })).toBe(false);
   });
 });
