@@ -32,6 +32,26 @@ export async function producerTypeTests(): Promise<void> {
   await producer.send('shipments', { key: 'k', value: { trackingId: 't' } });
   // @ts-expect-error header values are strings or Buffers
   await producer.send('orders', { value: order, headers: { n: 1 } });
+  // produce(): the promise-free path, typed exactly like send.
+  producer.produce('orders', { key: order.id, value: order });
+  producer.produce<Order>('orders', { key: order.id, value: order, headers: { trace: 'x' } });
+  producer.produce('payments', { key: 'p', value: refund });
+  const nothing: void = producer.produce('orders', { value: order });
+  void nothing;
+  // @ts-expect-error wrong value type for the topic
+  producer.produce('orders', { key: 'o-1', value: refund });
+  // @ts-expect-error unknown topic
+  producer.produce('order', { key: 'o-1', value: order });
+  // @ts-expect-error misspelt field
+  producer.produce('orders', { key: 'o-1', value: { id: 'o-1', amonut: 12 } });
+  // @ts-expect-error the explicit type must be the topic's value type
+  producer.produce<Refund>('orders', { key: 'o-1', value: refund });
+  // @ts-expect-error wrong key type (string key topic)
+  producer.produce('orders', { key: 42, value: order });
+  // @ts-expect-error one record at a time (arrays go to send)
+  producer.produce('orders', [{ value: order }]);
+  // @ts-expect-error returns nothing to await
+  await producer.produce('orders', { value: order }).then(() => undefined);
   await producer.tombstone('orders', 'o-1', { headers: { reason: 'gdpr' } });
   await producer.tombstone('shipments', Buffer.from('k'));
   // @ts-expect-error a tombstone's key has the topic's key type

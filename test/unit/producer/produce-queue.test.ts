@@ -1,0 +1,116 @@
+import type { NativeProducer } from '../../../src/producer/native-produce';
+import { ProduceQueue, type QueuedDelivery } from '../../../src/producer/produce-queue';
+
+/** A native producer whose queue holds `capacity` records (librdkafka's queue.buffering.max.messages). */
+function fakeNative(capacity: number) {
+  const state = { capacity, queued: 0, calls: 0, handed: [] as string[] };
+  const native: NativeProducer = {
+    produce(topic, _partition, value) {
+      state.calls++;
+      if (String(value) === 'bad') throw Object.assign(new Error('Local: Unknown topic'), { code: -188 });
+      if (state.queued >= state.capacity) throw Object.assign(new Error('Local: Queue full'), { code: -184 });
+      state.queued++;
+      state.handed.push(`${topic}:${String(value)}`);
+    },
+  };
+  return { native, state };
+}
+
+function recorder() {
+  const refused: Array<{ code: unknown; topic: string; partition: number }> = [];
+  const opaque: QueuedDelivery = {
+    resolve: () => undefined,
+    reject: () => undefined,
+    refuse: (err, topic, partition) =>
+      void refused.push({ code: (err as { code?: unknown }).code, topic, partition }),
+  };
+  return { opaque, refused };
+}
+
+function produce(queue: ProduceQueue, opaque: QueuedDelivery, value: string, partition = -1): void {
+  queue.produce('t', partition, Buffer.from(value), null, 0, opaque, null);
+}
+
+describe('ProduceQueue', () => {
+  it('hands over at most maxInFlight records, the rest in order as reports free room (one per report)', () => {
+    const { native, state } = fakeNative(1_000_000);
+    const queue = new ProduceQueue(native, 2, 60_000);
+    const { opaque, refused } = recorder();
+    for (const v of ['a', 'b', 'c', 'd', 'e']) produce(queue, opaque, v);
+    expect(state.handed).toEqual(['t:a', 't:b']);
+    expect(queue.waiting).toBe(3);
+    queue.released();
+    expect(state.handed).toEqual(['t:a', 't:b', 't:c']);
+    queue.released();
+    queue.released();
+    expect(state.handed).toEqual(['t:a', 't:b', 't:c', 't:d', 't:e']);
+    expect(queue.waiting).toBe(0);
+    expect(refused).toEqual([]);
+    queue.close();
+  });
+
+  it('costs one produce call per record when 100 000 wait behind a full window (no re-tries, no wake-ups of all)', () => {
+    const { native, state } = fakeNative(1_000_000);
+    const queue = new ProduceQueue(native, 1000, 60_000);
+    const { opaque } = recorder();
+    for (let i = 0; i < 100_000; i++) produce(queue, opaque, String(i));
+    for (let i = 0; i < 100_000; i++) queue.released();
+    expect(state.handed).toHaveLength(100_000);
+    expect(state.calls).toBe(100_000);
+    expect(state.handed[99_999]).toBe('t:99999');
+    queue.close();
+  });
+
+  it('treats a full librdkafka queue as backpressure: nothing refused, handed over as room frees', () => {
+    const { native, state } = fakeNative(3);
+    const queue = new ProduceQueue(native, 50_000, 60_000);
+    const { opaque, refused } = recorder();
+    for (let i = 0; i < 10; i++) produce(queue, opaque, String(i));
+    expect(state.handed).toHaveLength(3);
+    expect(queue.waiting).toBe(7);
+    // Each report frees one slot of librdkafka's queue and hands over one record.
+    for (let i = 0; i < 10; i++) {
+      state.queued--;
+      queue.released();
+    }
+    expect(state.handed.map((h) => h.slice(2))).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(refused).toEqual([]);
+    queue.close();
+  });
+
+  it('retries on a timer when room comes back without reports (broker outage over)', async () => {
+    const { native, state } = fakeNative(1);
+    const queue = new ProduceQueue(native, 50_000, 60_000);
+    const { opaque, refused } = recorder();
+    for (let i = 0; i < 4; i++) produce(queue, opaque, String(i));
+    expect(state.handed).toHaveLength(1);
+    state.capacity = 10;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(state.handed).toHaveLength(4);
+    expect(refused).toEqual([]);
+    queue.close();
+  });
+
+  it('refuses a record that found no room within the delivery timeout, with its topic and partition', async () => {
+    const { native } = fakeNative(0);
+    const queue = new ProduceQueue(native, 50_000, 30);
+    const { opaque, refused } = recorder();
+    produce(queue, opaque, 'a', 2);
+    await new Promise((r) => setTimeout(r, 15));
+    expect(refused).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(refused).toEqual([{ code: -192, topic: 't', partition: 2 }]);
+    expect(queue.waiting).toBe(0);
+    queue.close();
+  });
+
+  it('refuses at once what librdkafka rejects for another reason', () => {
+    const { native } = fakeNative(10);
+    const queue = new ProduceQueue(native, 50_000, 60_000);
+    const { opaque, refused } = recorder();
+    produce(queue, opaque, 'bad', 1);
+    expect(refused).toEqual([{ code: -188, topic: 't', partition: 1 }]);
+    expect(queue.inFlight).toBe(0);
+    queue.close();
+  });
+});
