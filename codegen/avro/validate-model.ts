@@ -58,7 +58,7 @@ export function isValidDefault(
       return (
         isPlainObject(value) &&
         def.fields.every((f) =>
-          f.name in value ? isValidDefault(f.type, value[f.name], named) : f.hasDefault,
+          Object.hasOwn(value, f.name) ? isValidDefault(f.type, value[f.name], named) : f.hasDefault,
         )
       );
     }

@@ -2,6 +2,12 @@ import * as avro from 'avsc';
 import type { AvroCodecOptions } from '../../topics';
 import { bigintLong, lenientNumberLong, numberLong } from './exact-long';
 import { AvroSchemaError } from './errors';
+import {
+  PrototypeSafeMapType,
+  PrototypeSafeRecordType,
+  prototypeSafeEnumType,
+  prototypeSafeWrappedUnionType,
+} from './prototype-safe-types';
 import { throwUnrepresentable, type OnUnrepresentable } from './unrepresentable';
 import { DateType, DecimalType, KgenLogicalType, TimestampType } from './logical-types';
 import {
@@ -86,7 +92,19 @@ function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentab
         return createLogical(schema, opts, repr, onUnrepresentable);
       }
     }
-    return schema['type'] === 'long' ? longType(bigint) : undefined;
+    switch (schema['type']) {
+      case 'long':
+        return longType(bigint);
+      case 'record':
+      case 'error':
+        return new PrototypeSafeRecordType(schema as avro.Schema, opts);
+      case 'map':
+        return new PrototypeSafeMapType(schema as avro.Schema, opts);
+      case 'enum':
+        return prototypeSafeEnumType(schema, opts);
+      default:
+        return undefined;
+    }
   };
 
   const buildUnion = (branches: unknown[], opts: Record<string, unknown>): avro.Type => {
@@ -96,7 +114,9 @@ function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentab
     underlying.set(branches, false);
     let union: avro.Type;
     try {
-      union = avro.Type.forSchema(branches as avro.Schema, opts);
+      union = wrapped
+        ? prototypeSafeWrappedUnionType(branches.map((b) => avro.Type.forSchema(b as avro.Schema, opts)))
+        : avro.Type.forSchema(branches as avro.Schema, opts);
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('ambiguous unwrapped union')) {
         throw new AvroSchemaError(schemaName, ambiguityReason(JSON.stringify(branches)), { cause: err });

@@ -2,8 +2,8 @@ import * as avro from 'avsc';
 import {
   markUnrepresentable,
   throwUnrepresentable,
-  UnrepresentableValue,
   type OnUnrepresentable,
+  type UnrepresentableValue,
 } from './unrepresentable';
 import { readBigLong, readSafeLong, writeBigLong, writeSafeLong, type Tap } from './zigzag-varint';
 
@@ -53,7 +53,8 @@ function numberLongType(onUnsafe: OnUnrepresentable): avro.Type {
       return ok;
     }
     _update(resolver: Resolver, writer: avro.Type): void {
-      if (writer.typeName === 'int') resolver._read = (tap) => (writer as unknown as TypeInternals)._read(tap);
+      if (writer.typeName === 'int')
+        resolver._read = (tap) => (writer as unknown as TypeInternals)._read(tap);
       else if (isLong(writer)) resolver._read = read;
     }
     _match(tap1: Tap, tap2: Tap): number {
@@ -91,7 +92,9 @@ function bigintLongType(): avro.Type {
     /** Defaults come from JSON (a number, or a decimal string for values past 2^53). */
     _copy(value: unknown, opts?: { coerce?: number }): unknown {
       const v =
-        opts?.coerce === 2 && (typeof value === 'number' || typeof value === 'string') ? BigInt(value) : value;
+        opts?.coerce === 2 && (typeof value === 'number' || typeof value === 'string')
+          ? BigInt(value)
+          : value;
       if (opts?.coerce === 3) return String(v);
       if (!isBigintLong(v)) throw new Error(`invalid "long": ${String(value)}`);
       return v;

@@ -35,7 +35,7 @@ function readZigzag(tap: Tap): void {
   let pos = tap.pos;
   let lo = 0;
   let hi = 0;
-  let b = 0;
+  let b: number;
   let done = false;
   for (let shift = 0; shift < 28; shift += 7) {
     b = (buf[pos++] as number) | 0;

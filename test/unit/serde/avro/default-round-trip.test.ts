@@ -72,7 +72,9 @@ type Raw = typeof rawRecord extends fc.Arbitrary<infer R> ? R : never;
 
 function refRecord(r: Raw): Buffer {
   return Buffer.concat([
-    ...[r.tsMillis, r.tsMicros, r.localMillis, r.localMicros, r.tsNanos, r.timeMicros, r.plainLong].map(refLong),
+    ...[r.tsMillis, r.tsMicros, r.localMillis, r.localMicros, r.tsNanos, r.timeMicros, r.plainLong].map(
+      refLong,
+    ),
     ...[r.day, r.timeMillis, r.plainInt].map(refLong),
     refBytes(refTwosComplement(r.decBytes)),
     refTwosComplement(r.decFixed, 8),

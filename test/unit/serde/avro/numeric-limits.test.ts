@@ -27,7 +27,21 @@ const P = (n: number): bigint => 2n ** BigInt(n);
 const SAFE = P(53) - 1n;
 const around = (edges: bigint[]): bigint[] => edges.flatMap((e) => [e - 1n, e, e + 1n, -e - 1n, -e, -e + 1n]);
 /** Values at and around every boundary of the varint and of the number range. */
-const LONG_EDGES = around([0n, P(6), P(7), P(13), P(14), P(30), P(31), P(32), P(52), SAFE, P(53), P(62), P(63) - 1n]);
+const LONG_EDGES = around([
+  0n,
+  P(6),
+  P(7),
+  P(13),
+  P(14),
+  P(30),
+  P(31),
+  P(32),
+  P(52),
+  SAFE,
+  P(53),
+  P(62),
+  P(63) - 1n,
+]);
 const safeEdges = LONG_EDGES.filter((v) => v >= -SAFE && v <= SAFE);
 const unsafeEdges = LONG_EDGES.filter((v) => (v > SAFE || v < -SAFE) && v >= -P(63) && v < P(63));
 const safeLong = fc.oneof(fc.constantFrom(...safeEdges), fc.bigInt({ min: -SAFE, max: SAFE }));
