@@ -8,6 +8,7 @@ import {
   prototypeSafeEnumType,
   prototypeSafeWrappedUnionType,
 } from './prototype-safe-types';
+import { checkNamedSchema, explainDefaultError } from './schema-checks';
 import { throwUnrepresentable, type OnUnrepresentable } from './unrepresentable';
 import { DateType, DecimalType, KgenLogicalType, TimestampType } from './logical-types';
 import {
@@ -97,7 +98,15 @@ function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentab
         return longType(bigint);
       case 'record':
       case 'error':
-        return new PrototypeSafeRecordType(schema as avro.Schema, opts);
+        checkNamedSchema(schema);
+        try {
+          return new PrototypeSafeRecordType(schema as avro.Schema, opts);
+        } catch (err) {
+          throw explainDefaultError(schema, err);
+        }
+      case 'fixed':
+        checkNamedSchema(schema);
+        return undefined;
       case 'map':
         return new PrototypeSafeMapType(schema as avro.Schema, opts);
       case 'enum':
