@@ -125,6 +125,27 @@ describe('Avro long with long: bigint', () => {
     );
   });
 
+  it('fills long defaults as bigint (a JSON number, up to MAX_SAFE_INTEGER)', () => {
+    const schema = JSON.stringify({
+      type: 'record',
+      name: 'D',
+      fields: [
+        { name: 'a', type: 'long', default: 5 },
+        { name: 'b', type: 'long', default: Number.MAX_SAFE_INTEGER },
+        { name: 'c', type: { type: 'long', logicalType: 'timestamp-micros' }, default: -1 },
+      ],
+    });
+    const d = createAvroCodec(
+      avroSchema({
+        name: 'D',
+        schema,
+        references: [],
+        options: { ...DEFAULT_AVRO_CODEC_OPTIONS, long: 'bigint' },
+      }),
+    );
+    expect(d.decode(d.encode({}))).toEqual({ a: 5n, b: SAFE, c: -1 });
+  });
+
   it('refuses ±2^63 and past, naming the field', () => {
     for (const v of [P(63), -P(63) - 1n, P(64)]) {
       expect(thrown(() => c.encode(v))).toMatchObject({ fieldPath: '$.t' });

@@ -65,6 +65,18 @@ describe('Avro names that are Object.prototype members', () => {
     expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
   });
 
+  it('fills a map default whose keys are prototype members', () => {
+    const schema =
+      '{"type":"record","name":"D","fields":[{"name":"m","type":{"type":"map","values":"int"},"default":{"__proto__":1,"constructor":2}}]}';
+    const d = createAvroCodec<Bag, Bag>(
+      avroSchema({ name: 'D', schema, references: [], options: DEFAULT_AVRO_CODEC_OPTIONS }),
+    );
+    expect(ownEntries(d.decode(d.encode({}))['m'])).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+    ]);
+  });
+
   it('takes enum symbols named like prototype members, and refuses undeclared ones', () => {
     const e = codec({
       type: 'record',
