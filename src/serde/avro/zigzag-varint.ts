@@ -80,6 +80,11 @@ function writeZigzag(tap: Tap, lo: number, hi: number): void {
  * ±(2^53 − 1), where `readBigLong` gives the value.
  */
 export function readSafeLong(tap: Tap): number | undefined {
+  const first = tap.buf[tap.pos];
+  if (first !== undefined && first < 0x80) {
+    tap.pos++;
+    return (first >>> 1) ^ -(first & 1); // one byte: −64..63
+  }
   readZigzag(tap);
   if (zzHi >= HI_UNSAFE) return undefined;
   const half = zzHi * TWO_31 + (zzLo >>> 1);

@@ -161,6 +161,15 @@ describe('the generator with names that are Object.prototype members', () => {
     expect(text).toContain("{ ['__proto__']: '__proto__', constructor: 'constructor' } as const");
   });
 
+  it('keeps a schema attribute named __proto__ in the emitted schema text', () => {
+    const text = '{"type":"record","name":"A","__proto__":{"x":1},"fields":[{"name":"a","type":"int"}]}';
+    const out = generateAvro(
+      [{ format: 'AVRO', path: 'a.avsc', text, references: [] }],
+      DEFAULT_AVRO_OPTIONS,
+    );
+    expect(out.files[0]!.content).toContain('"name":"A","__proto__":{"x":1},"fields"');
+  });
+
   it('rejects an avro option named like a prototype member as unknown', () => {
     for (const key of ['constructor', 'toString', '__proto__']) {
       expect(() => resolveAvroOptions(own({ [key]: 'x' }))).toThrow(CodegenError);
