@@ -6,6 +6,7 @@ import {
   PrototypeSafeMapType,
   PrototypeSafeRecordType,
   prototypeSafeEnumType,
+  prototypeSafeUnwrappedUnionType,
   prototypeSafeWrappedUnionType,
 } from './prototype-safe-types';
 import { checkNamedSchema, explainDefaultError } from './schema-checks';
@@ -61,7 +62,7 @@ function branchLabel(type: avro.Type): string {
  */
 function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentable: OnUnrepresentable) {
   // Schemas whose logical type is being constructed: the second visit asks for the underlying type, and
-  // the value says whether that underlying `long` is read as a bigint.
+  // the value says whether that underlying `long` is read as a bigint. (Unions are built here, never twice.)
   const underlying = new WeakMap<object, boolean>();
   const defaultLong =
     options.long === 'bigint'
@@ -74,13 +75,7 @@ function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentab
 
   const hook = (schema: unknown, opts: Record<string, unknown>): avro.Type | undefined => {
     if (typeof schema === 'string') return schema === 'long' ? defaultLong : undefined;
-    if (Array.isArray(schema)) {
-      if (underlying.has(schema)) {
-        underlying.delete(schema);
-        return undefined;
-      }
-      return buildUnion(schema, opts);
-    }
+    if (Array.isArray(schema)) return buildUnion(schema, opts);
     if (!isObject(schema)) return undefined;
     let bigint = false;
     if (underlying.has(schema)) {
@@ -118,28 +113,21 @@ function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentab
 
   const buildUnion = (branches: unknown[], opts: Record<string, unknown>): avro.Type => {
     const wrapped = isWrappedUnion(branches, options);
-    const previous = opts['wrapUnions'];
-    opts['wrapUnions'] = wrapped ? 'always' : 'never';
-    underlying.set(branches, false);
+    // Built here rather than by avsc, whose branch indexes are plain objects (see prototype-safe-types).
+    const types = branches.map((b) => avro.Type.forSchema(b as avro.Schema, opts));
+    // A logical branch shares its underlying type's branch name, and Avro allows one branch per name.
+    const names = types.map((t) => t.branchName);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) throw new AvroSchemaError(schemaName, `union has two branches of type ${dup}`);
     let union: avro.Type;
     try {
-      union = wrapped
-        ? prototypeSafeWrappedUnionType(branches.map((b) => avro.Type.forSchema(b as avro.Schema, opts)))
-        : avro.Type.forSchema(branches as avro.Schema, opts);
+      union = wrapped ? prototypeSafeWrappedUnionType(types) : prototypeSafeUnwrappedUnionType(types);
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('ambiguous unwrapped union')) {
         throw new AvroSchemaError(schemaName, ambiguityReason(JSON.stringify(branches)), { cause: err });
       }
       throw err;
-    } finally {
-      opts['wrapUnions'] = previous;
-      underlying.delete(branches);
     }
-    const types = (union as avro.types.UnwrappedUnionType).types;
-    // avsc lets a logical branch share its underlying type's branch name; Avro does not.
-    const names = types.map((t) => t.branchName);
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup !== undefined) throw new AvroSchemaError(schemaName, `union has two branches of type ${dup}`);
     if (!wrapped) {
       const clash = ambiguousBranches(
         types.map((t) => ({

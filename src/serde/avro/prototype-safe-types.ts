@@ -308,13 +308,8 @@ export function prototypeSafeEnumType(schema: Bag, opts: unknown): avro.Type {
   return Object.freeze(type) as unknown as avro.Type;
 }
 
-/**
- * A wrapped union (`{ "<branch>": value }`) over already-built branch types whose branch index has no
- * prototype: `{ toString: … }` is not a branch unless one is named so, and a record named `constructor` is.
- */
-export function prototypeSafeWrappedUnionType(branches: readonly avro.Type[]): avro.Type {
-  const type = Object.create(avro.types.WrappedUnionType.prototype) as Bag;
-  (avro.Type as unknown as { call(self: object): void }).call(type);
+/** The union's branch index, without a prototype (a record may be named `constructor`). */
+function branchIndices(branches: readonly avro.Type[]): Record<string, number> {
   const indices = Object.create(null) as Record<string, number>;
   branches.forEach((branch, i) => {
     if (branch.typeName.endsWith('union')) throw new Error('unions cannot be directly nested');
@@ -322,7 +317,67 @@ export function prototypeSafeWrappedUnionType(branches: readonly avro.Type[]): a
     if (indices[name] !== undefined) throw new Error(`duplicate union branch name: ${JSON.stringify(name)}`);
     indices[name] = i;
   });
+  return indices;
+}
+
+function newUnion(proto: object, branches: readonly avro.Type[]): Bag {
+  const type = Object.create(proto) as Bag;
+  (avro.Type as unknown as { call(self: object): void }).call(type);
   type['types'] = Object.freeze([...branches]);
-  type['_branchIndices'] = indices;
+  type['_branchIndices'] = branchIndices(branches);
+  return type;
+}
+
+/**
+ * A wrapped union (`{ "<branch>": value }`) over already-built branch types: `{ toString: … }` is not a
+ * branch unless one is named so, and a record named `constructor` is one.
+ */
+export function prototypeSafeWrappedUnionType(branches: readonly avro.Type[]): avro.Type {
+  return Object.freeze(newUnion(avro.types.WrappedUnionType.prototype, branches)) as unknown as avro.Type;
+}
+
+/** What an unwrapped union tells branches apart by (avsc's buckets: a value's `typeof`, Buffer, array). */
+function bucketOfType(type: avro.Type): string {
+  switch (type.typeName) {
+    case 'int':
+    case 'long':
+    case 'float':
+    case 'double':
+      return 'number';
+    case 'bytes':
+    case 'fixed':
+      return 'buffer';
+    case 'enum':
+      return 'string';
+    case 'map':
+    case 'record':
+    case 'error':
+      return 'object';
+    default:
+      return type.typeName;
+  }
+}
+
+/**
+ * An unwrapped union (the bare value) over already-built branch types, built as avsc builds one but with
+ * prototype-less indexes. Logical and abstract branches are told apart by trying each (avsc's rule).
+ */
+export function prototypeSafeUnwrappedUnionType(branches: readonly avro.Type[]): avro.Type {
+  const type = newUnion(avro.types.UnwrappedUnionType.prototype, branches);
+  const buckets = Object.create(null) as Record<string, number>;
+  let dynamic: Array<{ index: number; type: avro.Type }> | null = null;
+  branches.forEach((branch, index) => {
+    if (branch.typeName.startsWith('abstract:') || branch.typeName.startsWith('logical:')) {
+      (dynamic ??= []).push({ index, type: branch });
+      return;
+    }
+    const bucket = bucketOfType(branch);
+    if (buckets[bucket] !== undefined) {
+      throw new Error(`ambiguous unwrapped union: ${JSON.stringify(branches.map((b) => b.branchName))}`);
+    }
+    buckets[bucket] = index;
+  });
+  type['_dynamicBranches'] = dynamic;
+  type['_bucketIndices'] = buckets;
   return Object.freeze(type) as unknown as avro.Type;
 }

@@ -96,18 +96,20 @@ describe('Avro names that are Object.prototype members', () => {
     }
   });
 
-  it('takes named types called like prototype members (in a wrapped union too)', () => {
+  it('takes named types called like prototype members (in wrapped and nullable unions too)', () => {
     const n = codec({
       type: 'record',
       name: 'N',
       fields: [
         { name: 'a', type: { type: 'record', name: 'constructor', fields: [{ name: 'x', type: 'int' }] } },
         { name: 'b', type: ['null', 'int', 'constructor'] },
+        { name: 'c', type: ['null', 'constructor'] },
       ],
     });
-    expect(n.decode(n.encode({ a: { x: 1 }, b: { constructor: { x: 2 } } }))).toEqual({
+    expect(n.decode(n.encode({ a: { x: 1 }, b: { constructor: { x: 2 } }, c: { x: 3 } }))).toEqual({
       a: { x: 1 },
       b: { constructor: { x: 2 } },
+      c: { x: 3 },
     });
   });
 
