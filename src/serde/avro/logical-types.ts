@@ -4,7 +4,7 @@ import { bytesToDecimal, decimalToBytes, formatDecimal, parseDecimal } from './d
 import type { LogicalRepresentation, RuntimeBucket } from './representation';
 import { logicalBucket } from './representation';
 import { isBigintLongType } from './exact-long';
-import type { OnUnrepresentable, UnrepresentableValue } from './unrepresentable';
+import { UnrepresentableValue, type OnUnrepresentable } from './unrepresentable';
 
 const MS_PER_DAY = 86_400_000;
 /** A `Date` holds ±8.64e15 ms (±100 000 000 days) around the epoch. */
@@ -78,7 +78,10 @@ function floorDiv(n: bigint, d: bigint): bigint {
 export class TimestampType extends KgenLogicalType<Extract<LogicalRepresentation, { kind: 'timestamp' }>> {
   private readonly bigintLong = isBigintLongType(this.underlyingType);
 
-  protected override _fromValue(raw: number | bigint): Date | number | bigint | UnrepresentableValue {
+  protected override _fromValue(
+    raw: number | bigint | UnrepresentableValue,
+  ): Date | number | bigint | UnrepresentableValue {
+    if (raw instanceof UnrepresentableValue) return raw; // the lenient twin's marker from the long itself
     const { as, unit } = this.representation;
     if (as === 'bigint') return toBigint(raw);
     if (as === 'number') {

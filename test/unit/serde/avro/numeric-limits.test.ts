@@ -102,6 +102,33 @@ describe('Avro long with long: number (the default)', () => {
     expect(thrown(() => nested.decode(map))).toMatchObject({ fieldPath: '$.t.k[0].long' });
   });
 
+  it('names the field of an unsafe long read through a writer schema, and of a far timestamp', () => {
+    const writer = JSON.stringify({
+      type: 'record',
+      name: 'C',
+      fields: [
+        { name: 'w', type: 'int', default: 0 },
+        { name: 't', type: 'long' },
+      ],
+    });
+    const reader = createAvroCodec(
+      avroSchema({
+        name: 'C',
+        schema: JSON.stringify({ type: 'record', name: 'C', fields: [{ name: 't', type: 'long' }] }),
+        references: [],
+        options: DEFAULT_AVRO_CODEC_OPTIONS,
+      }),
+    );
+    const read = reader.resolving({ schemaType: 'AVRO', schema: writer, references: [] });
+    expect(thrown(() => read(Buffer.concat([refLong(1n), refLong(P(60))])))).toMatchObject({
+      fieldPath: '$.t',
+    });
+    const ts = single({ type: 'long', logicalType: 'timestamp-millis' });
+    const err = thrown(() => ts.decode(refLong(P(60))));
+    expect(err).toMatchObject({ fieldPath: '$.t' });
+    expect((err as Error).message).toContain('outside');
+  });
+
   it('rejects a varint longer than 10 bytes instead of reading garbage', () => {
     const eleven = Buffer.from([...Array<number>(10).fill(0xff), 0x01]);
     expect(() => c.decode(eleven)).toThrow(AvroDecodeError);
