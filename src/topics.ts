@@ -38,8 +38,8 @@ export interface RegistrySchemaFields {
  */
 export interface AvroCodecOptions {
   /**
-   * Avro `long` (and `time-micros`): `number` (encode and decode throw past ±2^53, naming the field) or
-   * `bigint` (the full signed 64-bit range).
+   * Avro `long` (and `time-micros`, `timestamp-nanos`): `number` (every value within ±(2^53 − 1) exactly;
+   * encode and decode throw past it, naming the field) or `bigint` (the full signed 64-bit range).
    */
   readonly long: 'number' | 'bigint';
   /**
@@ -50,11 +50,22 @@ export interface AvroCodecOptions {
    */
   readonly unions: 'wrapped' | 'plain';
   /**
-   * `timestamp-millis/micros` and `local-timestamp-millis/micros`: `date` gives a `Date` (micros are floored
-   * to the millisecond), `number` the raw count as a `number` (also when `long` is `bigint`).
+   * `timestamp-millis` and `local-timestamp-millis`: `date` gives a `Date` (exact; a value outside a
+   * `Date`'s ±8.64e15 ms throws on decode, naming the field), `number` the raw count as a `number` (also
+   * when `long` is `bigint`). Microsecond timestamps follow `timestampMicros`.
    */
   readonly timestamps: 'date' | 'number';
-  /** `date`: a `Date` at UTC midnight, an ISO `YYYY-MM-DD` string, or the raw day number. */
+  /**
+   * `timestamp-micros` and `local-timestamp-micros`: `number` (default) gives the count of microseconds as
+   * a `number` (exact within ±(2^53 − 1), about years 1685–2255; decode throws past it, naming the field),
+   * `bigint` the count as a `bigint` (full range), `date-lossy` a `Date` (LOSSY: the microseconds are
+   * floored to the millisecond, so a record read and written back changes).
+   */
+  readonly timestampMicros?: 'number' | 'bigint' | 'date-lossy';
+  /**
+   * `date`: a `Date` at UTC midnight (a day outside a `Date`'s ±100 000 000 days throws on decode, naming
+   * the field; encode floors a `Date` to its UTC day), an ISO `YYYY-MM-DD` string, or the raw day number.
+   */
   readonly date: 'date' | 'string' | 'number';
   /**
    * `decimal`: `string` gives the exact value (`"-12.34"`; encode rejects more fractional digits than the

@@ -150,27 +150,43 @@ export function buildModel(sources: readonly SourceSchema[], options: AvroCodecO
       };
       if (type === 'enum') {
         const symbols = json['symbols'];
-        if (
-          !Array.isArray(symbols) ||
-          !symbols.every((s): s is string => typeof s === 'string' && NAME.test(s))
-        ) {
+        if (!Array.isArray(symbols) || symbols.length === 0) {
           return fail(
             'INVALID_SCHEMA',
-            `enum ${fullName} needs "symbols": an array of names`,
+            `enum ${fullName} needs "symbols": a non-empty array of names, got ${JSON.stringify(symbols)}`,
             `${path}.symbols`,
           );
         }
-        if (new Set(symbols).size !== symbols.length)
-          fail('INVALID_SCHEMA', `enum ${fullName} repeats a symbol`, `${path}.symbols`);
+        symbols.forEach((s: unknown, i) => {
+          if (typeof s !== 'string' || !NAME.test(s)) {
+            fail(
+              'INVALID_NAME',
+              `enum ${fullName}: symbol ${JSON.stringify(s)} is not a valid name (letters, digits and _, not starting with a digit)`,
+              `${path}.symbols[${i}]`,
+            );
+          }
+          if (symbols.indexOf(s) !== i) {
+            fail(
+              'INVALID_SCHEMA',
+              `enum ${fullName} repeats the symbol ${JSON.stringify(s)}`,
+              `${path}.symbols[${i}]`,
+            );
+          }
+        });
         const dflt = json['default'];
         if (dflt !== undefined && (typeof dflt !== 'string' || !symbols.includes(dflt))) {
           fail(
             'INVALID_DEFAULT',
-            `enum default ${JSON.stringify(dflt)} is not one of its symbols`,
+            `enum ${fullName}: default ${JSON.stringify(dflt)} is not one of its symbols`,
             `${path}.default`,
           );
         }
-        define({ ...base, kind: 'enum', symbols, ...(typeof dflt === 'string' ? { default: dflt } : {}) });
+        define({
+          ...base,
+          kind: 'enum',
+          symbols: symbols as string[],
+          ...(typeof dflt === 'string' ? { default: dflt } : {}),
+        });
       } else if (type === 'fixed') {
         const size = json['size'];
         if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) {
@@ -192,8 +208,17 @@ export function buildModel(sources: readonly SourceSchema[], options: AvroCodecO
         const seen = new Set<string>();
         fields.forEach((field: unknown, i) => {
           const fpath = `${path}.fields[${i}]`;
-          if (!isObject(field) || typeof field['name'] !== 'string' || !NAME.test(field['name'])) {
-            return fail('INVALID_SCHEMA', 'a field needs a valid "name"', `${fpath}.name`);
+          if (!isObject(field)) {
+            return fail('INVALID_SCHEMA', `a field of ${fullName} must be an object`, fpath);
+          }
+          if (typeof field['name'] !== 'string' || !NAME.test(field['name'])) {
+            return fail(
+              field['name'] === undefined ? 'INVALID_SCHEMA' : 'INVALID_NAME',
+              field['name'] === undefined
+                ? `a field of ${fullName} has no "name"`
+                : `field name ${JSON.stringify(field['name'])} of ${fullName} is not a valid name (letters, digits and _, not starting with a digit)`,
+              `${fpath}.name`,
+            );
           }
           if (seen.has(field['name']))
             fail('DUPLICATE_NAME', `field ${field['name']} is defined twice in ${fullName}`, fpath);

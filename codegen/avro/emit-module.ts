@@ -157,7 +157,8 @@ function emitNamed(def: NamedDef, ctx: RenderContext): Declaration[] {
         kind: 'const',
         docs: docs([`The symbols of ${typeName}, in schema order.`]),
         name: typeName,
-        initializer: `{ ${def.symbols.map((s) => `${s}: ${literal(s)}`).join(', ')} } as const`,
+        // A computed key: `__proto__: …` in an object literal would set the prototype, not a property.
+        initializer: `{ ${def.symbols.map((s) => `${s === '__proto__' ? `['${s}']` : s}: ${literal(s)}`).join(', ')} } as const`,
       },
     ];
   }

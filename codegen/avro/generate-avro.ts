@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseInto, registerReferences } from '../../src/serde/avro/build-type';
+import { parseInto, registerReferences, type AvroRegistry } from '../../src/serde/avro/build-type';
 import { CodegenError } from '../errors';
 import type { EmittedSchema, FormatGenerator, GeneratedFile, SourceSchema } from '../model';
 import { buildModel } from './build-model';
@@ -148,7 +148,7 @@ function checkWithCodec(all: readonly Top[], options: AvroGenerateOptions): void
   const byRef = new Map(all.map((t) => [`${t.descriptor}\u0000${t.fullName}`, t]));
   const target = (ref: Top['references'][number]) =>
     byRef.get(`${ref.descriptor.exportName}\u0000${ref.descriptor.fullName}`);
-  const shared = {};
+  const shared = Object.create(null) as AvroRegistry; // no prototype: a type may be named `constructor`
   const done = new Set<Top>();
   const fail = (top: Top, err: unknown): never => {
     throw new CodegenError(
@@ -172,7 +172,7 @@ function checkWithCodec(all: readonly Top[], options: AvroGenerateOptions): void
     };
     collect(top);
     try {
-      const registry = {};
+      const registry = Object.create(null) as AvroRegistry;
       registerReferences(refs, codec, registry);
       parseInto(top.schemaText, codec, registry, top.fullName);
     } catch (err) {

@@ -20,10 +20,11 @@ export const DEFAULT_AVRO_OPTIONS: AvroGenerateOptions = {
   inputSuffix: 'Input',
 };
 
-const CHOICES: { readonly [K in keyof AvroCodecOptions]: readonly AvroCodecOptions[K][] } = {
+const CHOICES: { readonly [K in keyof AvroCodecOptions]-?: readonly NonNullable<AvroCodecOptions[K]>[] } = {
   long: ['number', 'bigint'],
   unions: ['wrapped', 'plain'],
   timestamps: ['date', 'number'],
+  timestampMicros: ['number', 'bigint', 'date-lossy'],
   date: ['date', 'string', 'number'],
   decimal: ['string', 'bytes'],
 };
@@ -34,6 +35,7 @@ export function codecOptions(options: AvroCodecOptions): AvroCodecOptions {
     long: options.long,
     unions: options.unions,
     timestamps: options.timestamps,
+    timestampMicros: options.timestampMicros ?? 'number',
     date: options.date,
     decimal: options.decimal,
   };
@@ -59,7 +61,7 @@ export function resolveAvroOptions(
           at,
         );
       }
-    } else if (key in CHOICES) {
+    } else if (Object.hasOwn(CHOICES, key)) {
       const allowed: readonly unknown[] = CHOICES[key as keyof AvroCodecOptions];
       if (!allowed.includes(value)) {
         throw new CodegenError(

@@ -19,7 +19,7 @@ export interface RenderContext {
 export function logicalTsType(repr: LogicalRepresentation): string {
   switch (repr.kind) {
     case 'timestamp':
-      return repr.as === 'date' ? 'Date' : 'number';
+      return repr.as === 'date' || repr.as === 'date-lossy' ? 'Date' : repr.as;
     case 'date':
       return repr.as === 'date' ? 'Date' : 'string';
     case 'decimal':

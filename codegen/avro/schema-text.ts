@@ -41,6 +41,9 @@ export function selfContained(
             ? { ...f, type: walk((f as Record<string, unknown>)['type'], inner) }
             : f,
         );
+      } else if (key === '__proto__') {
+        // An attribute of that name is data; assigning it would set the object's prototype instead.
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       } else out[key] = value;
     }
     return out;

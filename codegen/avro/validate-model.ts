@@ -58,7 +58,7 @@ export function isValidDefault(
       return (
         isPlainObject(value) &&
         def.fields.every((f) =>
-          f.name in value ? isValidDefault(f.type, value[f.name], named) : f.hasDefault,
+          Object.hasOwn(value, f.name) ? isValidDefault(f.type, value[f.name], named) : f.hasDefault,
         )
       );
     }
@@ -88,6 +88,38 @@ export function bucketOf(
       return typeBucket(def?.kind ?? 'record', options);
     }
   }
+}
+
+/** A type as a user wrote it, for messages: `long`, `com.acme.Status`, `array<string>`, `union [null, int]`. */
+export function describeType(node: TypeNode): string {
+  switch (node.kind) {
+    case 'primitive':
+      return node.name;
+    case 'named':
+      return node.fullName;
+    case 'logical':
+      return describeType(node.underlying);
+    case 'array':
+      return `array<${describeType(node.items)}>`;
+    case 'map':
+      return `map<${describeType(node.values)}>`;
+    case 'union':
+      return `union [${node.branches.map(describeType).join(', ')}]`;
+  }
+}
+
+/** Why a default is invalid, in words (the caller knows it is). */
+function defaultProblem(node: TypeNode, value: unknown): string {
+  const first = node.kind === 'union' ? node.branches[0] : node;
+  const target = first?.kind === 'logical' ? first.underlying : first;
+  if (target?.kind === 'primitive' && target.name === 'long' && Number.isInteger(value)) {
+    return `is outside ±(2^53 − 1): a JSON number that large is not read exactly`;
+  }
+  const expected =
+    node.kind === 'union'
+      ? `its first branch ${describeType(node.branches[0]!)} (a union default must match the first branch)`
+      : `its type ${describeType(node)}`;
+  return `does not match ${expected}`;
 }
 
 /** Avro's branch name of a union member (the key of a wrapped union value). */
@@ -162,7 +194,7 @@ export function validateModel(model: AvroModel, options: AvroCodecOptions): void
       if (field.hasDefault && !isValidDefault(field.type, field.default, named)) {
         throw new CodegenError(
           'INVALID_DEFAULT',
-          `default ${JSON.stringify(field.default)} of field ${def.fullName}.${field.name} does not match its type${field.type.kind === 'union' ? ' (a union default must match the first branch)' : ''}`,
+          `default ${JSON.stringify(field.default)} of field ${def.fullName}.${field.name} ${defaultProblem(field.type, field.default)}`,
           {
             file: def.source.path,
             ...(def.source.subject !== undefined ? { subject: def.source.subject } : {}),

@@ -1,7 +1,16 @@
 import * as avro from 'avsc';
 import type { AvroCodecOptions } from '../../topics';
-import { bigintLongType } from './bigint-long';
+import { bigintLong, lenientNumberLong, numberLong } from './exact-long';
 import { AvroSchemaError } from './errors';
+import {
+  PrototypeSafeMapType,
+  PrototypeSafeRecordType,
+  prototypeSafeEnumType,
+  prototypeSafeUnwrappedUnionType,
+  prototypeSafeWrappedUnionType,
+} from './prototype-safe-types';
+import { checkNamedSchema, explainDefaultError } from './schema-checks';
+import { throwUnrepresentable, type OnUnrepresentable } from './unrepresentable';
 import { DateType, DecimalType, KgenLogicalType, TimestampType } from './logical-types';
 import {
   ambiguousBranches,
@@ -20,15 +29,25 @@ function isObject(v: unknown): v is SchemaObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function createLogical(schema: SchemaObject, opts: unknown, repr: LogicalRepresentation): avro.Type {
+function createLogical(
+  schema: SchemaObject,
+  opts: unknown,
+  repr: LogicalRepresentation,
+  onUnrepresentable: OnUnrepresentable,
+): avro.Type {
   switch (repr.kind) {
     case 'timestamp':
-      return new TimestampType(schema, opts, repr);
+      return new TimestampType(schema, opts, repr, onUnrepresentable);
     case 'date':
-      return new DateType(schema, opts, repr);
+      return new DateType(schema, opts, repr, onUnrepresentable);
     case 'decimal':
-      return new DecimalType(schema, opts, repr);
+      return new DecimalType(schema, opts, repr, onUnrepresentable);
   }
+}
+
+/** Whether a logical type reads its underlying `long` as a bigint whatever the `long` option says. */
+function needsBigintUnderlying(repr: LogicalRepresentation): boolean {
+  return repr.kind === 'timestamp' && repr.as === 'bigint';
 }
 
 function branchLabel(type: avro.Type): string {
@@ -41,55 +60,74 @@ function branchLabel(type: avro.Type): string {
  * avsc's type hook, applying `options`: logical types from `logicalRepresentation`, `long` as bigint, and
  * per-union wrapping (`["null", T]` is never wrapped; other unions follow `unions`).
  */
-function typeHook(options: AvroCodecOptions, schemaName: string) {
-  // Schemas whose logical type is being constructed: the second visit asks for the underlying type.
-  const underlying = new WeakSet<object>();
-  const bigint = options.long === 'bigint';
+function typeHook(options: AvroCodecOptions, schemaName: string, onUnrepresentable: OnUnrepresentable) {
+  // Schemas whose logical type is being constructed: the second visit asks for the underlying type, and
+  // the value says whether that underlying `long` is read as a bigint. (Unions are built here, never twice.)
+  const underlying = new WeakMap<object, boolean>();
+  const defaultLong =
+    options.long === 'bigint'
+      ? bigintLong
+      : onUnrepresentable === throwUnrepresentable
+        ? numberLong
+        : lenientNumberLong;
+  // Every `long` goes through the codec's exact types: avsc's own corrupts values past 2^52.
+  const longType = (bigint: boolean): avro.Type => (bigint ? bigintLong : defaultLong);
 
   const hook = (schema: unknown, opts: Record<string, unknown>): avro.Type | undefined => {
-    if (typeof schema === 'string') return schema === 'long' && bigint ? bigintLongType : undefined;
-    if (Array.isArray(schema)) {
-      if (underlying.has(schema)) {
-        underlying.delete(schema);
-        return undefined;
-      }
-      return buildUnion(schema, opts);
-    }
+    if (typeof schema === 'string') return schema === 'long' ? defaultLong : undefined;
+    if (Array.isArray(schema)) return buildUnion(schema, opts);
     if (!isObject(schema)) return undefined;
+    let bigint = false;
     if (underlying.has(schema)) {
+      bigint = underlying.get(schema) === true;
       underlying.delete(schema);
     } else {
       const repr = logicalRepresentation(schema, options);
       if (repr) {
-        underlying.add(schema);
-        return createLogical(schema, opts, repr);
+        underlying.set(schema, needsBigintUnderlying(repr));
+        return createLogical(schema, opts, repr, onUnrepresentable);
       }
     }
-    return schema['type'] === 'long' && bigint ? bigintLongType : undefined;
+    switch (schema['type']) {
+      case 'long':
+        return longType(bigint);
+      case 'record':
+      case 'error':
+        checkNamedSchema(schema);
+        try {
+          return new PrototypeSafeRecordType(schema as avro.Schema, opts);
+        } catch (err) {
+          throw explainDefaultError(schema, err);
+        }
+      case 'fixed':
+        checkNamedSchema(schema);
+        return undefined;
+      case 'map':
+        return new PrototypeSafeMapType(schema as avro.Schema, opts);
+      case 'enum':
+        return prototypeSafeEnumType(schema, opts);
+      default:
+        return undefined;
+    }
   };
 
   const buildUnion = (branches: unknown[], opts: Record<string, unknown>): avro.Type => {
     const wrapped = isWrappedUnion(branches, options);
-    const previous = opts['wrapUnions'];
-    opts['wrapUnions'] = wrapped ? 'always' : 'never';
-    underlying.add(branches);
+    // Built here rather than by avsc, whose branch indexes are plain objects (see prototype-safe-types).
+    const types = branches.map((b) => avro.Type.forSchema(b as avro.Schema, opts));
+    // A logical branch shares its underlying type's branch name, and Avro allows one branch per name.
+    const names = types.map((t) => t.branchName);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) throw new AvroSchemaError(schemaName, `union has two branches of type ${dup}`);
     let union: avro.Type;
     try {
-      union = avro.Type.forSchema(branches as avro.Schema, opts);
+      union = wrapped ? prototypeSafeWrappedUnionType(types) : prototypeSafeUnwrappedUnionType(types);
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('ambiguous unwrapped union')) {
         throw new AvroSchemaError(schemaName, ambiguityReason(JSON.stringify(branches)), { cause: err });
       }
       throw err;
-    } finally {
-      opts['wrapUnions'] = previous;
-      underlying.delete(branches);
     }
-    const types = (union as avro.types.UnwrappedUnionType).types;
-    // avsc lets a logical branch share its underlying type's branch name; Avro does not.
-    const names = types.map((t) => t.branchName);
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup !== undefined) throw new AvroSchemaError(schemaName, `union has two branches of type ${dup}`);
     if (!wrapped) {
       const clash = ambiguousBranches(
         types.map((t) => ({
@@ -122,13 +160,14 @@ export function buildType(
   options: AvroCodecOptions,
   registry: AvroRegistry,
   schemaName: string,
+  onUnrepresentable: OnUnrepresentable = throwUnrepresentable,
 ): avro.Type {
   const opts: Record<string, unknown> = {
     registry,
     wrapUnions: 'never',
     // Decoded records are plain data: no clone/toBuffer methods on their prototype.
     omitRecordMethods: true,
-    typeHook: typeHook(options, schemaName),
+    typeHook: typeHook(options, schemaName, onUnrepresentable),
   };
   try {
     return avro.Type.forSchema(schema as avro.Schema, opts);
@@ -144,6 +183,7 @@ export function parseInto(
   options: AvroCodecOptions,
   registry: AvroRegistry,
   schemaName: string,
+  onUnrepresentable: OnUnrepresentable = throwUnrepresentable,
 ): avro.Type {
   let json: unknown;
   try {
@@ -155,7 +195,7 @@ export function parseInto(
   }
   // Names resolve through the prototype; new ones land on `attempt` and are copied over only on success.
   const attempt = Object.create(registry) as AvroRegistry;
-  const type = buildType(json, options, attempt, schemaName);
+  const type = buildType(json, options, attempt, schemaName, onUnrepresentable);
   Object.assign(registry, attempt);
   return type;
 }
@@ -168,6 +208,7 @@ export function registerReferences(
   references: ReadonlyArray<{ readonly name: string; readonly schema: string }>,
   options: AvroCodecOptions,
   registry: AvroRegistry,
+  onUnrepresentable: OnUnrepresentable = throwUnrepresentable,
 ): void {
   let pending = [...references];
   while (pending.length > 0) {
@@ -176,7 +217,7 @@ export function registerReferences(
     for (const ref of pending) {
       if (registry[ref.name] !== undefined) continue; // reached twice through a diamond of references
       try {
-        parseInto(ref.schema, options, registry, ref.name);
+        parseInto(ref.schema, options, registry, ref.name, onUnrepresentable);
       } catch (err) {
         failed.push(ref);
         lastError = err;

@@ -2,9 +2,10 @@ import type * as avro from 'avsc';
 import type { SchemaCodec, WriterSchema } from '../codec';
 import type { AvroCodecOptions, AvroSchemaDescriptor, SchemaReference } from '../../topics';
 import { parseInto, registerReferences, type AvroRegistry } from './build-type';
-import { findInvalid, findUnsafeLong } from './diagnose';
+import { findInvalid, findUnrepresentable } from './diagnose';
 import { AvroDecodeError, AvroEncodeError, AvroSchemaError } from './errors';
 import { framedEncoder } from './framed-encoder';
+import { markUnrepresentable, throwUnrepresentable, UnrepresentableValue } from './unrepresentable';
 
 type Resolver = ReturnType<avro.Type['createResolver']>;
 
@@ -34,10 +35,12 @@ function buildWithReferences(
   schema: string,
   references: ReadonlyArray<{ name: string; schema: string }>,
   options: AvroCodecOptions,
+  onUnrepresentable = throwUnrepresentable,
 ): avro.Type {
-  const registry: AvroRegistry = {};
-  registerReferences(references, options, registry);
-  return parseInto(schema, options, registry, name);
+  // No prototype: a type named `constructor` or `toString` must not find Object.prototype's members.
+  const registry = Object.create(null) as AvroRegistry;
+  registerReferences(references, options, registry, onUnrepresentable);
+  return parseInto(schema, options, registry, name, onUnrepresentable);
 }
 
 /**
@@ -49,30 +52,31 @@ export function createAvroCodec<I, O>(descriptor: AvroSchemaDescriptor<I, O>): S
   const references = flattenReferences(descriptor.references);
   const type = buildWithReferences(name, descriptor.schema, references, options);
   const resolvers = new Map<string, Resolver>();
-  let bigintTwin: avro.Type | undefined;
+  // Built on the first unrepresentable value only: it returns markers where this codec throws.
+  let lenientTwin: avro.Type | undefined;
+  const lenient = (schema: string, refs: ReadonlyArray<{ name: string; schema: string }>): avro.Type =>
+    buildWithReferences(name, schema, refs, options, markUnrepresentable);
 
   const decodeError = (
     err: unknown,
     payload: Buffer,
     twinRead: (t: avro.Type) => unknown,
   ): AvroDecodeError => {
-    const message = err instanceof Error ? err.message : String(err);
-    if (message === 'potential precision loss' && options.long === 'number') {
-      bigintTwin ??= buildWithReferences(name, descriptor.schema, references, { ...options, long: 'bigint' });
-      let unsafe: ReturnType<typeof findUnsafeLong>;
+    if (err instanceof UnrepresentableValue) {
+      let found: ReturnType<typeof findUnrepresentable>;
       try {
-        unsafe = findUnsafeLong(twinRead(bigintTwin));
+        lenientTwin ??= lenient(descriptor.schema, references);
+        found = findUnrepresentable(twinRead(lenientTwin));
       } catch {
-        unsafe = undefined;
+        found = undefined;
       }
-      if (unsafe) {
-        return new AvroDecodeError(
-          { schemaName: name, fieldPath: unsafe.path },
-          `long ${unsafe.value} is beyond ±2^53 and cannot be a number; use long: 'bigint'`,
-          { cause: err },
-        );
-      }
+      return new AvroDecodeError(
+        { schemaName: name, fieldPath: found?.path ?? '$' },
+        found?.marker.reason ?? err.reason,
+        { cause: err },
+      );
     }
+    const message = err instanceof Error ? err.message : String(err);
     return new AvroDecodeError({ schemaName: name, fieldPath: '$' }, `${message} (${payload.length} bytes)`, {
       cause: err,
     });
@@ -143,13 +147,9 @@ export function createAvroCodec<I, O>(descriptor: AvroSchemaDescriptor<I, O>): S
         try {
           return type.fromBuffer(payload, r) as O;
         } catch (err) {
-          throw decodeError(err, payload, (t) => {
-            const writerTwin = buildWithReferences(name, writer.schema, writer.references, {
-              ...options,
-              long: 'bigint',
-            });
-            return t.fromBuffer(payload, t.createResolver(writerTwin));
-          });
+          throw decodeError(err, payload, (t) =>
+            t.fromBuffer(payload, t.createResolver(lenient(writer.schema, writer.references))),
+          );
         }
       };
     },

@@ -1,5 +1,6 @@
 import * as avro from 'avsc';
 import { describe, KgenLogicalType } from './logical-types';
+import { UnrepresentableValue } from './unrepresentable';
 
 /** `$.items[2].price` from avsc's path segments. */
 export function formatPath(segments: readonly string[], base = '$'): string {
@@ -19,7 +20,7 @@ function expected(type: avro.Type): string {
   if (type instanceof avro.types.EnumType) return `one of the enum symbols ${JSON.stringify(type.symbols)}`;
   if (type instanceof avro.types.FixedType) return `a Buffer of ${type.size} bytes (fixed ${type.name})`;
   if (type.typeName === 'abstract:long') return 'a bigint within the signed 64-bit range (long)';
-  if (type.typeName === 'long') return 'an integer number within ±2^53 (long)';
+  if (type.typeName === 'long') return 'an integer number within ±(2^53 − 1) (long)';
   if (type.typeName === 'bytes') return 'a Buffer (bytes)';
   if (type.typeName.includes('union')) return `a value of the union ${JSON.stringify(type.schema())}`;
   return type.name ? `${type.typeName} ${type.name}` : type.typeName;
@@ -37,7 +38,7 @@ export function findInvalid(type: avro.Type, value: unknown): { path: string; re
       } else if (at.typeName === 'long' && typeof val === 'number' && Number.isInteger(val)) {
         found = {
           path,
-          reason: `long ${val} is beyond ±2^53 (Number.MAX_SAFE_INTEGER) and cannot be encoded exactly from a number; use long: 'bigint'`,
+          reason: `long ${val} is outside ±(2^53 − 1) (Number.MAX_SAFE_INTEGER) and cannot be encoded exactly from a number; use long: 'bigint'`,
         };
       } else if (at instanceof KgenLogicalType) {
         found = { path, reason: at.explain(val) };
@@ -49,17 +50,16 @@ export function findInvalid(type: avro.Type, value: unknown): { path: string; re
   return found;
 }
 
-/** The path of the first bigint outside ±2^53 in a value decoded with `long: 'bigint'`. */
-export function findUnsafeLong(value: unknown, path = '$'): { path: string; value: bigint } | undefined {
-  if (typeof value === 'bigint') {
-    return value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)
-      ? { path, value }
-      : undefined;
-  }
+/** The path of the first unrepresentable-value marker in a value decoded by a lenient twin codec. */
+export function findUnrepresentable(
+  value: unknown,
+  path = '$',
+): { path: string; marker: UnrepresentableValue } | undefined {
+  if (value instanceof UnrepresentableValue) return { path, marker: value };
   if (typeof value !== 'object' || value === null || Buffer.isBuffer(value) || value instanceof Date)
     return undefined;
   for (const [key, v] of Object.entries(value)) {
-    const found = findUnsafeLong(v, formatPath([key], path));
+    const found = findUnrepresentable(v, formatPath([key], path));
     if (found) return found;
   }
   return undefined;

@@ -32,7 +32,11 @@ export class AvroEncodeError extends AvroValueError {
   }
 }
 
-/** A payload the codec cannot decode (truncated, corrupt, or a `long` past 2^53 with `long: 'number'`). */
+/**
+ * A payload the codec cannot decode: truncated or corrupt, or holding a value the configured representation
+ * cannot hold exactly (a `long` past ±(2^53 − 1) with `long: 'number'`, a timestamp or date outside a
+ * `Date`'s range); `fieldPath` names the field.
+ */
 export class AvroDecodeError extends AvroValueError {
   constructor(problem: AvroProblem, reason: string, options?: { cause?: unknown }) {
     super('DESERIALIZATION', 'decode', problem, reason, options);

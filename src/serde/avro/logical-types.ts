@@ -3,13 +3,23 @@ import { daysToIsoDate, isoDateToDays } from './calendar';
 import { bytesToDecimal, decimalToBytes, formatDecimal, parseDecimal } from './decimal';
 import type { LogicalRepresentation, RuntimeBucket } from './representation';
 import { logicalBucket } from './representation';
+import { isBigintLongType } from './exact-long';
+import { UnrepresentableValue, type OnUnrepresentable } from './unrepresentable';
 
 const MS_PER_DAY = 86_400_000;
+/** A `Date` holds ±8.64e15 ms (±100 000 000 days) around the epoch. */
+const MAX_DATE_MS = 8.64e15;
+const MAX_DATE_DAYS = 100_000_000;
 
 type Schema = Readonly<Record<string, unknown>>;
 
 function baseTypeName(type: avro.Type): string {
   return type.typeName === 'abstract:long' ? 'long' : type.typeName;
+}
+
+/** The exact integer of a raw `long` read as a number or a bigint. */
+function toBigint(raw: number | bigint): bigint {
+  return typeof raw === 'bigint' ? raw : BigInt(raw);
 }
 
 /** Base of the codec's logical types: resolution from writers and a reason for invalid values. */
@@ -20,6 +30,8 @@ export abstract class KgenLogicalType<R extends LogicalRepresentation = LogicalR
     schema: Schema,
     opts: unknown,
     readonly representation: R,
+    /** Called with the reason when a decoded value has no exact representation. */
+    protected readonly unrepresentable: OnUnrepresentable,
   ) {
     super(schema as avro.Schema, opts);
   }
@@ -59,50 +71,80 @@ function floorDiv(n: bigint, d: bigint): bigint {
   return n % d !== 0n && n < 0n ? q - 1n : q;
 }
 
-/** `timestamp-*` / `local-timestamp-*` on `long`: a `Date`, or a `number` when `long` is `bigint`. */
+/**
+ * `timestamp-*` / `local-timestamp-*` on `long`: a `Date` (millis, exact), a count as a `number` (when `long`
+ * is `bigint`) or a `bigint` (when `long` is `number`), or a `Date` floored from micros (`date-lossy`).
+ */
 export class TimestampType extends KgenLogicalType<Extract<LogicalRepresentation, { kind: 'timestamp' }>> {
-  private readonly bigintLong = this.underlyingType.typeName === 'abstract:long';
+  private readonly bigintLong = isBigintLongType(this.underlyingType);
 
-  protected override _fromValue(raw: number | bigint): Date | number {
-    if (this.representation.as === 'number') {
+  protected override _fromValue(
+    raw: number | bigint | UnrepresentableValue,
+  ): Date | number | bigint | UnrepresentableValue {
+    if (raw instanceof UnrepresentableValue) return raw; // the lenient twin's marker from the long itself
+    const { as, unit } = this.representation;
+    if (as === 'bigint') return toBigint(raw);
+    if (as === 'number') {
       const n = Number(raw);
-      if (!Number.isSafeInteger(n)) {
-        throw new RangeError(
-          `timestamp ${raw} is beyond ±2^53 and cannot be a number; use timestamps: 'date'`,
+      if (!Number.isSafeInteger(n) || toBigint(raw) !== BigInt(n)) {
+        return this.unrepresentable(
+          `timestamp-${unit} ${raw} is outside ±(2^53 − 1) and cannot be a number; use ${
+            unit === 'millis' ? "timestamps: 'date'" : "timestampMicros: 'bigint'"
+          }`,
         );
       }
       return n;
     }
-    if (this.representation.unit === 'millis') return new Date(Number(raw));
-    return new Date(typeof raw === 'bigint' ? Number(floorDiv(raw, 1000n)) : Math.floor(raw / 1000));
+    const ms = unit === 'millis' ? toBigint(raw) : floorDiv(toBigint(raw), 1000n);
+    if (ms > BigInt(MAX_DATE_MS) || ms < -BigInt(MAX_DATE_MS)) {
+      return this.unrepresentable(
+        `timestamp-${unit} ${raw} is outside the range of a Date (±8.64e15 ms); use ${
+          unit === 'millis' ? "timestamps: 'number'" : "timestampMicros: 'bigint'"
+        }`,
+      );
+    }
+    return new Date(Number(ms));
   }
 
   protected override _toValue(value: unknown): number | bigint | undefined {
-    let raw: number;
-    if (this.representation.as === 'number') {
+    const { as, unit } = this.representation;
+    let raw: number | bigint;
+    if (as === 'bigint') {
+      if (typeof value !== 'bigint') return undefined;
+      raw = value;
+    } else if (as === 'number') {
       if (!Number.isSafeInteger(value)) return undefined;
       raw = value as number;
     } else {
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
-      const micros = this.representation.unit === 'micros';
-      // Micros of far dates pass 2^53: multiply as bigint when the long is one.
-      if (this.bigintLong) return BigInt(value.getTime()) * (micros ? 1000n : 1n);
-      raw = value.getTime() * (micros ? 1000 : 1);
+      // Micros of far dates pass 2^53: multiply as bigint.
+      raw = unit === 'micros' ? BigInt(value.getTime()) * 1000n : value.getTime();
     }
-    return this.bigintLong ? BigInt(raw) : raw;
+    if (this.bigintLong) return toBigint(raw);
+    const n = Number(raw);
+    return Number.isSafeInteger(n) ? n : undefined;
   }
 
   explain(value: unknown): string {
-    return this.representation.as === 'date'
-      ? `expected a valid Date (${this.representation.unit} timestamp), got ${describe(value)}`
-      : `expected an integer number of ${this.representation.unit} within ±2^53, got ${describe(value)}`;
+    const { as, unit } = this.representation;
+    if (as === 'date' || as === 'date-lossy') {
+      return `expected a valid Date (${unit} timestamp), got ${describe(value)}`;
+    }
+    if (as === 'bigint') return `expected a bigint count of ${unit} (signed 64-bit), got ${describe(value)}`;
+    return `expected an integer number of ${unit} within ±(2^53 − 1), got ${describe(value)}`;
   }
 }
 
 /** `date` on `int`: a `Date` at UTC midnight or an ISO `YYYY-MM-DD` string. */
 export class DateType extends KgenLogicalType<Extract<LogicalRepresentation, { kind: 'date' }>> {
-  protected override _fromValue(days: number): Date | string {
-    return this.representation.as === 'date' ? new Date(days * MS_PER_DAY) : daysToIsoDate(days);
+  protected override _fromValue(days: number): Date | string | UnrepresentableValue {
+    if (this.representation.as === 'string') return daysToIsoDate(days);
+    if (days > MAX_DATE_DAYS || days < -MAX_DATE_DAYS) {
+      return this.unrepresentable(
+        `date ${days} (days) is outside the range of a Date (±100 000 000 days); use date: 'string'`,
+      );
+    }
+    return new Date(days * MS_PER_DAY);
   }
 
   protected override _toValue(value: unknown): number | undefined {

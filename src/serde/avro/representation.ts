@@ -7,7 +7,12 @@ import type { AvroCodecOptions } from '../../topics';
 
 /** A logical type the codec implements itself; anything else is represented as its underlying type. */
 export type LogicalRepresentation =
-  | { readonly kind: 'timestamp'; readonly unit: 'millis' | 'micros'; readonly as: 'date' | 'number' }
+  | {
+      readonly kind: 'timestamp';
+      readonly unit: 'millis' | 'micros';
+      /** `date-lossy`: micros floored to a `Date`'s millisecond (opt-in only). */
+      readonly as: 'date' | 'number' | 'bigint' | 'date-lossy';
+    }
   | { readonly kind: 'date'; readonly as: 'date' | 'string' }
   | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number; readonly size?: number };
 
@@ -21,6 +26,11 @@ const TIMESTAMPS: Readonly<Record<string, 'millis' | 'micros'>> = {
   'local-timestamp-millis': 'millis',
   'local-timestamp-micros': 'micros',
 };
+
+/** The `timestampMicros` option, defaulted (exact: a number of microseconds). */
+export function timestampMicrosOf(options: AvroCodecOptions): 'number' | 'bigint' | 'date-lossy' {
+  return options.timestampMicros ?? 'number';
+}
 
 function isNonNegativeInteger(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -43,11 +53,15 @@ export function logicalRepresentation(
   const logical = schema['logicalType'];
   const type = schema['type'];
   if (typeof logical !== 'string') return undefined;
-  const unit = TIMESTAMPS[logical];
+  const unit = Object.hasOwn(TIMESTAMPS, logical) ? TIMESTAMPS[logical] : undefined;
   if (unit !== undefined) {
     if (type !== 'long') return undefined;
-    if (options.timestamps === 'number' && options.long === 'number') return undefined;
-    return { kind: 'timestamp', unit, as: options.timestamps };
+    const as = unit === 'millis' ? options.timestamps : timestampMicrosOf(options);
+    // A raw count in the `long` option's own representation needs no logical type.
+    if ((as === 'number' && options.long === 'number') || (as === 'bigint' && options.long === 'bigint')) {
+      return undefined;
+    }
+    return { kind: 'timestamp', unit, as };
   }
   if (logical === 'date') {
     if (type !== 'int' || options.date === 'number') return undefined;
@@ -79,7 +93,7 @@ export function logicalRepresentation(
 export function logicalBucket(logical: LogicalRepresentation): RuntimeBucket {
   switch (logical.kind) {
     case 'timestamp':
-      return logical.as === 'date' ? 'object' : 'number';
+      return logical.as === 'date' || logical.as === 'date-lossy' ? 'object' : logical.as;
     case 'date':
       return logical.as === 'date' ? 'object' : 'string';
     case 'decimal':

@@ -129,6 +129,66 @@ describe('generateAvro bad input', () => {
     expect(err.location).toEqual({ file: 'a.avsc', path });
   });
 
+  it.each([
+    [
+      { type: 'enum', name: 'E', symbols: ['A', 'not-valid'] },
+      'INVALID_NAME',
+      '$.fields[0].type.symbols[1]',
+      'enum com.acme.E: symbol "not-valid" is not a valid name',
+    ],
+    [
+      { type: 'enum', name: 'E', symbols: ['A', 7] },
+      'INVALID_NAME',
+      '$.fields[0].type.symbols[1]',
+      'enum com.acme.E: symbol 7 is not a valid name',
+    ],
+    [
+      { type: 'enum', name: 'E', symbols: ['A', 'B', 'A'] },
+      'INVALID_SCHEMA',
+      '$.fields[0].type.symbols[2]',
+      'enum com.acme.E repeats the symbol "A"',
+    ],
+    [
+      { type: 'enum', name: 'E', symbols: [] },
+      'INVALID_SCHEMA',
+      '$.fields[0].type.symbols',
+      'needs "symbols": a non-empty array of names, got []',
+    ],
+  ])('enum %j: says what is wrong with which symbol (%s)', (type, code, path, message) => {
+    const err = codegenError([source('a.avsc', record('A', [{ name: 'x', type }]))]);
+    expect(err.code).toBe(code);
+    expect(err.location.path).toBe(path);
+    expect(err.message).toContain(message);
+  });
+
+  it.each([
+    [
+      { name: 'my-field', type: 'int' },
+      'INVALID_NAME',
+      'field name "my-field" of com.acme.A is not a valid name',
+    ],
+    [{ type: 'int' }, 'INVALID_SCHEMA', 'a field of com.acme.A has no "name"'],
+  ])('field %j: names the bad field name', (field, code, message) => {
+    const err = codegenError([source('a.avsc', record('A', [field]))]);
+    expect(err.code).toBe(code);
+    expect(err.location.path).toBe('$.fields[0].name');
+    expect(err.message).toContain(message);
+  });
+
+  it.each([
+    ['int', 'x', 'does not match its type int'],
+    [{ type: 'array', items: 'string' }, [1], 'does not match its type array<string>'],
+    [
+      ['null', 'int'],
+      1,
+      'does not match its first branch null (a union default must match the first branch)',
+    ],
+    ['long', 2 ** 60, 'is outside ±(2^53 − 1): a JSON number that large is not read exactly'],
+  ])('default of %j = %j: says which type it fails', (type, dflt, message) => {
+    const err = codegenError([source('a.avsc', record('A', [{ name: 'x', type, default: dflt }]))]);
+    expect(err.message).toContain(`of field com.acme.A.x ${message}`);
+  });
+
   it('invalid enum default', () => {
     const err = codegenError([
       source(

@@ -60,7 +60,7 @@ describe('kgen generate: bad Avro input', () => {
           fields: [{ name: 'x', type: 'int', default: 'nope' }],
         }),
       },
-      /^kgen: schemas\/bad\.avsc at \$\.fields\[0\]\.default: .*does not match its type \[INVALID_DEFAULT\]$/,
+      /^kgen: schemas\/bad\.avsc at \$\.fields\[0\]\.default: .*does not match its type int \[INVALID_DEFAULT\]$/,
     ));
 
   it('duplicate names → the file of the second definition', () =>

@@ -26,7 +26,7 @@ const order = {
   namespace: 'com.acme',
   fields: [
     { name: 'id', type: 'long' },
-    { name: 'at', type: { type: 'long', logicalType: 'timestamp-micros' } },
+    { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
     { name: 'day', type: { type: 'int', logicalType: 'date' } },
     { name: 'price', type: { type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2 } },
     { name: 'choice', type: ['null', 'string', 'long'], default: null },
@@ -123,7 +123,7 @@ describe('createAvroCodec', () => {
       fieldPath: '$.counts.big',
       schemaName: 'com.acme.Order',
     });
-    expect((err as Error).message).toMatch(/beyond ±2\^53.*long: 'bigint'/);
+    expect((err as Error).message).toMatch(/outside ±\(2\^53 − 1\).*long: 'bigint'/);
   });
 
   it('throws AvroEncodeError naming the nested field for a wrong field type', () => {
@@ -199,7 +199,7 @@ describe('createAvroCodec', () => {
     const c = codec(base);
     const v1 = record('Order', [
       { name: 'id', type: 'int' },
-      { name: 'at', type: { type: 'long', logicalType: 'timestamp-micros' } },
+      { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
       { name: 'day', type: { type: 'int', logicalType: 'date' } },
       { name: 'price', type: { type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2 } },
     ]);
@@ -260,12 +260,13 @@ describe('createAvroCodec', () => {
     ).toThrow(AvroSchemaError);
   });
 
-  it('keeps micros of far dates exact with long: bigint, and names the field with long: number', () => {
+  it('keeps micros of far dates exact with long: bigint, and names the field with long: number (date-lossy)', () => {
     const schema = record('Far', [{ name: 'at', type: { type: 'long', logicalType: 'timestamp-micros' } }]);
     const far = new Date('9999-12-31T23:59:59.999Z');
-    const big = createAvroCodec(descriptor(schema, [], { ...base, long: 'bigint' }));
+    const lossy = { ...base, timestampMicros: 'date-lossy' } as const;
+    const big = createAvroCodec(descriptor(schema, [], { ...lossy, long: 'bigint' }));
     expect((big.decode(big.encode({ at: far })) as { at: Date }).at).toEqual(far);
-    const err = thrown(() => createAvroCodec(descriptor(schema)).encode({ at: far }));
+    const err = thrown(() => createAvroCodec(descriptor(schema, [], lossy)).encode({ at: far }));
     expect(err).toMatchObject({ fieldPath: '$.at' });
   });
 });

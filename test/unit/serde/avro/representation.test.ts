@@ -14,14 +14,33 @@ const base: AvroCodecOptions = {
 };
 
 describe('logicalRepresentation', () => {
-  it('maps timestamps by option, keeping raw numbers native when long is number', () => {
-    const ts = { type: 'long', logicalType: 'local-timestamp-micros' };
-    expect(logicalRepresentation(ts, base)).toEqual({ kind: 'timestamp', unit: 'micros', as: 'date' });
-    expect(logicalRepresentation(ts, { ...base, timestamps: 'number' })).toBeUndefined();
-    expect(logicalRepresentation(ts, { ...base, timestamps: 'number', long: 'bigint' })).toEqual({
+  it('maps timestamps by option, keeping raw counts native when long has their representation', () => {
+    const ms = { type: 'long', logicalType: 'local-timestamp-millis' };
+    expect(logicalRepresentation(ms, base)).toEqual({ kind: 'timestamp', unit: 'millis', as: 'date' });
+    expect(logicalRepresentation(ms, { ...base, timestamps: 'number' })).toBeUndefined();
+    expect(logicalRepresentation(ms, { ...base, timestamps: 'number', long: 'bigint' })).toEqual({
+      kind: 'timestamp',
+      unit: 'millis',
+      as: 'number',
+    });
+    // Micros default to the exact number of microseconds, not a Date (which would drop them).
+    const us = { type: 'long', logicalType: 'local-timestamp-micros' };
+    expect(logicalRepresentation(us, base)).toBeUndefined();
+    expect(logicalRepresentation(us, { ...base, long: 'bigint' })).toEqual({
       kind: 'timestamp',
       unit: 'micros',
       as: 'number',
+    });
+    expect(logicalRepresentation(us, { ...base, timestampMicros: 'bigint' })).toEqual({
+      kind: 'timestamp',
+      unit: 'micros',
+      as: 'bigint',
+    });
+    expect(logicalRepresentation(us, { ...base, timestampMicros: 'bigint', long: 'bigint' })).toBeUndefined();
+    expect(logicalRepresentation(us, { ...base, timestampMicros: 'date-lossy' })).toEqual({
+      kind: 'timestamp',
+      unit: 'micros',
+      as: 'date-lossy',
     });
   });
 

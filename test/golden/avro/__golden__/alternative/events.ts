@@ -75,26 +75,26 @@ export const AccountKindSchema = avroSchema<AccountKind, AccountKind>({
   name: 'com.acme.events.AccountKind',
   schema: '{"type":"enum","name":"AccountKind","symbols":["PERSONAL","BUSINESS"],"doc":"Kind of account.","namespace":"com.acme.events"}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });
 /** Descriptor of com.acme.events.Iban. */
 export const IbanSchema = avroSchema<Iban, Iban>({
   name: 'com.acme.events.Iban',
   schema: '{"type":"fixed","name":"Iban","size":34,"namespace":"com.acme.events"}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });
 /** Descriptor of com.acme.events.AccountOpened. */
 export const AccountOpenedSchema = avroSchema<AccountOpenedIn, AccountOpened>({
   name: 'com.acme.events.AccountOpened',
   schema: '{"type":"record","name":"AccountOpened","fields":[{"type":"string","name":"accountId"},{"type":{"type":"enum","name":"AccountKind","symbols":["PERSONAL","BUSINESS"],"doc":"Kind of account.","namespace":"com.acme.events"},"name":"kind","default":"PERSONAL"},{"type":{"logicalType":"timestamp-millis","type":"long"},"name":"openedAt"},{"type":["null",{"type":"fixed","name":"Iban","size":34,"namespace":"com.acme.events"}],"name":"iban","default":null},{"type":{"logicalType":"decimal","precision":9,"scale":2,"type":"bytes"},"name":"initialDeposit"},{"type":{"type":"array","items":"string"},"name":"owners","default":[]},{"type":{"type":"map","values":"int"},"name":"limits","default":{}},{"type":{"type":"int","logicalType":"date"},"name":"openedOn"}],"doc":"An account was opened.","namespace":"com.acme.events"}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });
 /** Descriptor of com.acme.events.AccountClosed. */
 export const AccountClosedSchema = avroSchema<AccountClosedIn, AccountClosed>({
   name: 'com.acme.events.AccountClosed',
   schema: '{"type":"record","name":"AccountClosed","fields":[{"type":"string","name":"accountId"},{"type":["null","string"],"name":"reason","default":null},{"type":{"type":"record","name":"Address","namespace":"com.acme.common","doc":"A postal address.","fields":[{"name":"street","type":"string"},{"name":"city","type":"string","doc":"City name, as printed on letters."},{"name":"country","type":{"type":"enum","name":"Country","symbols":["FR","DE","US"],"default":"FR","doc":"ISO 3166 code."},"default":"FR"}]},"aliases":["lastAddress"],"name":"forwardTo"}],"namespace":"com.acme.events"}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

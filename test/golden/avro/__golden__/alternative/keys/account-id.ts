@@ -10,5 +10,5 @@ export const AccountIdSchema = avroSchema<AccountId, AccountId>({
   name: 'AccountId',
   schema: '{"type":"long"}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

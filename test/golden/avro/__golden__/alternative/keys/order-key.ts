@@ -10,5 +10,5 @@ export const OrderKeySchema = avroSchema<OrderKey, OrderKey>({
   name: 'OrderKey',
   schema: '"string"',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -26,5 +26,5 @@ export const PostalAddressSchema = avroSchema<PostalAddressIn, PostalAddress>({
   name: 'com.acme.crm.PostalAddress',
   schema: '{"type":"record","name":"PostalAddress","namespace":"com.acme.crm","fields":[{"name":"line","type":"string"},{"name":"zip","type":"string","default":""}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -36,5 +36,5 @@ export const CustomerSchema = avroSchema<CustomerIn, Customer>({
     { name: 'com.acme.crm.PostalAddress', subject: 'address-value', version: 1, schema: PostalAddressSchema },
     { name: 'com.acme.crm.Phone', subject: 'phone-value', version: 2, schema: PhoneSchema },
   ],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -17,5 +17,5 @@ export const PhoneSchema = avroSchema<Phone, Phone>({
   name: 'com.acme.crm.Phone',
   schema: '{"type":"record","name":"Phone","namespace":"com.acme.crm","fields":[{"name":"number","type":"string"}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -27,5 +27,5 @@ export const AcmeItemSchema = avroSchema<AcmeItemIn, AcmeItem>({
   name: 'com.acme.Item',
   schema: '{"type":"record","name":"Item","namespace":"com.acme","doc":"Same simple name as com.other.Item: the generator qualifies both.","fields":[{"name":"name","type":"string"},{"name":"origin","type":["null",{"type":"record","name":"Item","namespace":"com.other","fields":[{"name":"code","type":"int"}]}],"default":null}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -56,5 +56,5 @@ export const PrimitivesSchema = avroSchema<PrimitivesIn, Primitives>({
   name: 'com.acme.Primitives',
   schema: '{"type":"record","name":"Primitives","namespace":"com.acme","doc":"Every primitive type, with and without defaults.","fields":[{"name":"nothing","type":"null"},{"name":"flag","type":"boolean","default":false},{"name":"count","type":"int"},{"name":"total","type":"long","default":0},{"name":"ratio","type":"float"},{"name":"precise","type":"double","default":1.5},{"name":"blob","type":"bytes","default":"\\u0000ÿ"},{"name":"label","type":"string","doc":"A label; may contain */ and quotes \\"."},{"name":"tags","type":{"type":"array","items":"string"},"default":[]},{"name":"scores","type":{"type":"map","values":"double"}},{"name":"matrix","type":{"type":"array","items":{"type":"array","items":"int"}}},{"name":"byName","type":{"type":"map","values":{"type":"array","items":"long"}}}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -34,5 +34,5 @@ export const TreeNodeSchema = avroSchema<TreeNodeIn, TreeNode>({
   name: 'com.acme.TreeNode',
   schema: '{"type":"record","name":"TreeNode","namespace":"com.acme","doc":"A recursive type: a tree of labelled nodes.","fields":[{"name":"label","type":"string"},{"name":"children","type":{"type":"array","items":"TreeNode"},"default":[]},{"name":"parent","type":["null","TreeNode"],"default":null},{"name":"byKey","type":{"type":"map","values":"TreeNode"},"default":{}}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -14,5 +14,5 @@ export const OtherItemSchema = avroSchema<OtherItem, OtherItem>({
   name: 'com.other.Item',
   schema: '{"type":"record","name":"Item","namespace":"com.other","fields":[{"name":"code","type":"int"}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });

@@ -38,5 +38,5 @@ export const AddressSchema = avroSchema<AddressIn, Address>({
   name: 'com.acme.common.Address',
   schema: '{"type":"record","name":"Address","namespace":"com.acme.common","doc":"A postal address.","fields":[{"name":"street","type":"string"},{"name":"city","type":"string","doc":"City name, as printed on letters."},{"name":"country","type":{"type":"enum","name":"Country","symbols":["FR","DE","US"],"default":"FR","doc":"ISO 3166 code."},"default":"FR"}]}',
   references: [],
-  options: { long: 'bigint', unions: 'plain', timestamps: 'number', date: 'string', decimal: 'bytes' },
+  options: { long: 'bigint', unions: 'plain', timestamps: 'number', timestampMicros: 'number', date: 'string', decimal: 'bytes' },
 });
