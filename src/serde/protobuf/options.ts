@@ -5,7 +5,7 @@ import type { ProtobufCodecOptions } from '../../topics';
 export const DEFAULT_PROTOBUF_OPTIONS: Required<ProtobufCodecOptions> = {
   int64: 'bigint',
   enums: 'string',
-  timestamp: 'date',
+  timestamp: 'message',
   duration: 'message',
   wrappers: 'unwrap',
 };

@@ -17,6 +17,7 @@ import { hasOwn, isRecord } from './checks';
 import { compileMessageConverter } from './compile-converter';
 import { compileMessageDecoder } from './compile-decoder';
 import { compileMessageEncoder } from './compile-encoder';
+import { durationMillisCodec, timeMessageCodec, timestampDateCodec } from './time-codecs';
 import type { FieldPlan, MessageCodec, OneofPlan, Presence } from './field-plan';
 
 /** proto3 `optional` fields sit in a synthetic one-field oneof; they are plain optional properties. */
@@ -153,35 +154,14 @@ export class ShapeConverter {
   private wellKnown(t: Type): [Encode, Decode] | undefined {
     const fail = this.fail;
     const name = t.fullName;
-    if (name === WKT.timestamp && this.options.timestamp === 'date') {
-      return [
-        (v, p, k) => {
-          if (!(v instanceof Date) || Number.isNaN(v.getTime()))
-            return fail(p, k, `expected a valid Date, got ${describe(v)}`);
-          const ms = v.getTime();
-          const seconds = Math.floor(ms / 1000);
-          return { seconds, nanos: (ms - seconds * 1000) * 1_000_000 };
-        },
-        (v) => {
-          const m = v as { seconds?: unknown; nanos?: number };
-          return new Date(Number(m.seconds ?? 0) * 1000 + Math.floor((m.nanos ?? 0) / 1_000_000));
-        },
-      ];
-    }
-    if (name === WKT.duration && this.options.duration === 'milliseconds') {
-      return [
-        (v, p, k) => {
-          if (typeof v !== 'number' || !Number.isFinite(v))
-            return fail(p, k, `expected milliseconds as a finite number, got ${describe(v)}`);
-          const seconds = Math.trunc(v / 1000);
-          return { seconds, nanos: Math.round((v - seconds * 1000) * 1_000_000) };
-        },
-        (v) => {
-          const m = v as { seconds?: unknown; nanos?: number };
-          return Number(m.seconds ?? 0) * 1000 + (m.nanos ?? 0) / 1_000_000;
-        },
-      ];
-    }
+    if (name === WKT.timestamp)
+      return this.options.timestamp === 'date'
+        ? timestampDateCodec(fail)
+        : timeMessageCodec('Timestamp', this.options.int64, fail);
+    if (name === WKT.duration)
+      return this.options.duration === 'milliseconds'
+        ? durationMillisCodec(fail)
+        : timeMessageCodec('Duration', this.options.int64, fail);
     const wrapped = WRAPPERS[name];
     if (wrapped !== undefined && this.options.wrappers === 'unwrap') {
       const encode = scalarEncoder(wrapped, fail);
