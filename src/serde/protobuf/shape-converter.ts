@@ -13,7 +13,7 @@ import {
   type Fail,
 } from './scalars';
 import { WKT, WRAPPERS } from './wkt';
-import { hasOwn, isRecord } from './checks';
+import { hasOwn, isRecord, putOwn } from './checks';
 import { compileMessageConverter } from './compile-converter';
 import { compileMessageDecoder } from './compile-decoder';
 import { compileMessageEncoder } from './compile-encoder';
@@ -138,7 +138,7 @@ export class ShapeConverter {
     const decode: Decode = asString ? (v) => byId.get(v as number) ?? v : (v) => v;
     const encode: Encode = (v, p, k) => {
       if (typeof v === 'string') {
-        const id = e.values[v];
+        const id = hasOwn(e.values, v) ? e.values[v] : undefined;
         return id !== undefined
           ? id
           : this.fail(p, k, `unknown ${e.name} value "${v}" (known: ${Object.keys(e.values).join(', ')})`);
@@ -204,7 +204,7 @@ function jsonToStruct(v: unknown, p: string, fail: Fail): Record<string, unknown
   if (!isRecord(v)) return fail(p, '', `expected a JSON object, got ${describe(v)}`);
   const fields: Record<string, unknown> = {};
   for (const [k, item] of Object.entries(v))
-    fields[k] = jsonToValue(item, `${p}[${JSON.stringify(k)}]`, fail);
+    putOwn(fields, k, jsonToValue(item, `${p}[${JSON.stringify(k)}]`, fail));
   return { fields };
 }
 
@@ -226,7 +226,7 @@ function valueToJson(v: unknown): unknown {
 function structToJson(v: unknown): unknown {
   const fields = (v as { fields?: Record<string, unknown> }).fields ?? {};
   const out: Record<string, unknown> = {};
-  for (const [k, item] of Object.entries(fields)) out[k] = valueToJson(item);
+  for (const [k, item] of Object.entries(fields)) putOwn(out, k, valueToJson(item));
   return out;
 }
 
