@@ -106,9 +106,16 @@ export function scalarEncoder(type: string, fail: Fail): Encode {
   }
   switch (type) {
     case 'double':
-    case 'float':
       return (v, p, k) =>
         typeof v === 'number' ? v : fail(p, k, `expected a number for ${type}, got ${describe(v)}`);
+    case 'float':
+      // A finite double beyond float's range would be written as Infinity.
+      return (v, p, k) =>
+        typeof v !== 'number'
+          ? fail(p, k, `expected a number for ${type}, got ${describe(v)}`)
+          : Number.isFinite(v) && !Number.isFinite(Math.fround(v))
+            ? fail(p, k, `${v} is out of range for float (±3.4028234663852886e38)`)
+            : v;
     case 'bool':
       return (v, p, k) => (typeof v === 'boolean' ? v : fail(p, k, `expected a boolean, got ${describe(v)}`));
     case 'string':
