@@ -68,3 +68,13 @@ describe('Protobuf names that are Object.prototype members', () => {
     }
   });
 });
+
+describe('Protobuf options keyed by Object.prototype member names', () => {
+  it.each(['constructor', 'toString', '__proto__'])('"%s" is an unknown option, not a crash', (key) => {
+    expect(() => resolveProtobufOptions(JSON.parse(`{"${key}": "x"}`))).toThrow(
+      new RegExp(
+        `Protobuf options: unknown option "${key}" \\(known: int64, enums, timestamp, duration, wrappers\\)`,
+      ),
+    );
+  });
+});
