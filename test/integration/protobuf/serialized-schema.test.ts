@@ -6,6 +6,7 @@ import { runPull } from '../../../codegen/cli/pull';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { officialRegistryClient } from '../../helpers/official-registry';
 import { TempProject } from '../../unit/codegen/cli/project';
+import { spawnKgen } from '../../unit/codegen/compat/spawn-kgen';
 import { collect, createTopic } from '../sdk/fixtures';
 import { fileDescriptors, serializedDescriptor } from './file-descriptor';
 
@@ -87,6 +88,24 @@ describe('Protobuf subjects registered in serialized form (Python auto-register)
     expect(module?.[1]).toContain('export interface Event_Detail {');
     const protoText = Object.entries(project.tree('kgen-schemas')).find(([p]) => p.endsWith('.proto'))![1];
     expect(protoText).toContain('message Event {');
+
+    // kgen check reads the registered (serialized) schema to explain the registry's verdict with its rules.
+    project.write({ 'next/event.proto': EVENT.replace('string id = 1;', 'int64 id = 1;') });
+    const check = (...args: string[]) => spawnKgen(project.dir, [...args, '--registry', registryUrl]);
+    expect(check('compat', 'set', 'BACKWARD', '--subject', subject).code).toBe(0);
+    const checked = check(
+      'check',
+      '--schemas',
+      'next',
+      '--subject',
+      `event.proto=${subject}`,
+      '--format',
+      'json',
+    );
+    expect(checked.stderr).not.toMatch(/SCHEMA_PARSE|PROTO_SYNTAX/);
+    expect(checked.code).toBe(1);
+    const findings = (JSON.parse(checked.stdout) as { findings: Array<{ rule: string }> }).findings;
+    expect(findings.map((f) => f.rule)).toContain('FIELD_SCALAR_KIND_CHANGED');
 
     await createTopic(brokers, topic);
     const raw = createClient({
