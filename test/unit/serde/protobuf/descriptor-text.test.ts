@@ -79,3 +79,103 @@ describe('serialized Protobuf schemas (base64 FileDescriptorProto) → .proto te
     );
   });
 });
+
+describe('serialized proto2 features protoc fixtures lack', () => {
+  it('groups, required, defaults, packed, ranges and streaming render and parse back equal', () => {
+    const file = {
+      name: 'legacy.proto',
+      package: 'legacy',
+      syntax: 'proto2',
+      messageType: [
+        {
+          name: 'Item',
+          field: [
+            { name: 'sku', number: 1, label: 'LABEL_REQUIRED', type: 'TYPE_STRING' },
+            {
+              name: 'note',
+              number: 2,
+              label: 'LABEL_OPTIONAL',
+              type: 'TYPE_STRING',
+              defaultValue: 'say "hi"',
+            },
+            { name: 'qty', number: 3, label: 'LABEL_OPTIONAL', type: 'TYPE_INT32', defaultValue: '-7' },
+            {
+              name: 'codes',
+              number: 4,
+              label: 'LABEL_REPEATED',
+              type: 'TYPE_SINT64',
+              options: { packed: true },
+            },
+            {
+              name: 'result',
+              number: 5,
+              label: 'LABEL_REPEATED',
+              type: 'TYPE_GROUP',
+              typeName: '.legacy.Item.Result',
+            },
+            {
+              name: 'kind',
+              number: 6,
+              label: 'LABEL_OPTIONAL',
+              type: 'TYPE_ENUM',
+              typeName: '.legacy.Kind',
+              defaultValue: 'DIGITAL',
+            },
+          ],
+          nestedType: [
+            {
+              name: 'Result',
+              field: [{ name: 'url', number: 7, label: 'LABEL_OPTIONAL', type: 'TYPE_STRING' }],
+            },
+          ],
+          extensionRange: [{ start: 100, end: 200 }],
+          reservedRange: [{ start: 10, end: 13 }],
+          reservedName: ['old'],
+        },
+      ],
+      enumType: [
+        {
+          name: 'Kind',
+          value: [
+            { name: 'PHYSICAL', number: 0 },
+            { name: 'DIGITAL', number: 1 },
+          ],
+          reservedRange: [{ start: 5, end: 6 }],
+        },
+      ],
+      extension: [
+        { name: 'tag', number: 100, label: 'LABEL_OPTIONAL', type: 'TYPE_STRING', extendee: '.legacy.Item' },
+      ],
+      service: [
+        {
+          name: 'Stock',
+          method: [
+            { name: 'Watch', inputType: '.legacy.Item', outputType: '.legacy.Item', serverStreaming: true },
+          ],
+        },
+      ],
+    };
+    const descriptor = FileDescriptorProto.fromObject(file);
+    const b64 = Buffer.from(FileDescriptorProto.encode(descriptor).finish()).toString('base64');
+    const text = protobufSchemaText(b64);
+    expect(text).toContain('  required string sku = 1;');
+    expect(text).toContain('  optional string note = 2 [default = "say \\"hi\\""];');
+    expect(text).toContain('  repeated sint64 codes = 4 [packed = true];');
+    expect(text).toContain('  repeated group Result = 5 {\n    optional string url = 7;\n  }');
+    expect(text).toContain('  extensions 100 to 199;');
+    expect(text).toContain('  reserved 10 to 12;');
+    expect(text).toContain('  reserved 5 to 6;'); // enum reserved ranges are inclusive
+    expect(text).toContain('  rpc Watch (.legacy.Item) returns (stream .legacy.Item);');
+    const rendered = new Root();
+    parse(text, rendered);
+    rendered.resolveAll();
+    const oracle = (Root as unknown as { fromDescriptor(set: unknown): Root }).fromDescriptor({
+      file: [descriptor],
+    });
+    oracle.resolveAll();
+    expect(summary(rendered)).toEqual(summary(oracle));
+    const item = rendered.lookupType('legacy.Item');
+    expect(item.fields['note']?.defaultValue).toBe('say "hi"');
+    expect(item.fields['qty']?.defaultValue).toBe(-7);
+  });
+});
