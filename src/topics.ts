@@ -92,11 +92,17 @@ export interface ProtobufCodecOptions {
    * know (written by a newer producer) is kept as its number rather than dropped.
    */
   readonly enums: 'string' | 'number';
-  /** `google.protobuf.Timestamp` as `Date` (millisecond precision), or as the raw `{ seconds, nanos }` message. */
+  /**
+   * `google.protobuf.Timestamp` as the exact `{ seconds, nanos }` message (`message`, the generator's default;
+   * seconds per `int64`), or as a `Date` (`date`, lossy: a Date holds milliseconds, so nanoseconds below them
+   * are dropped on decode and a consumed record written back changes). Both refuse values outside
+   * 0001-01-01T00:00:00Z..9999-12-31T23:59:59.999999999Z on encode.
+   */
   readonly timestamp: 'date' | 'message';
   /**
-   * `google.protobuf.Duration` as the raw `{ seconds, nanos }` message (default, lossless), or as a number of
-   * milliseconds (fractional below 1 ms).
+   * `google.protobuf.Duration` as the raw `{ seconds, nanos }` message (default, exact), or as a number of
+   * milliseconds (`milliseconds`, lossy: fractional below 1 ms, rounded through a double). Encoding refuses
+   * more than ±315 576 000 000 s and seconds/nanos of opposite signs.
    */
   readonly duration?: 'message' | 'milliseconds';
   /**

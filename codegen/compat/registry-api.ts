@@ -1,4 +1,5 @@
 import type { Client, Compatibility, SchemaInfo } from '@confluentinc/schemaregistry';
+import { protobufSchemaText } from '../../src/serde/protobuf/descriptor-text';
 import { createRegistryClient, registryRequestDefaults } from '../../src/client/registry-options';
 import { CodegenError } from '../errors';
 import { isTransitive, parseLevel } from './levels';
@@ -152,7 +153,7 @@ export class CompatRegistry {
         subject,
         version,
         format: m.schemaType === 'PROTOBUF' ? 'PROTOBUF' : 'AVRO',
-        schema: m.schema,
+        schema: m.schemaType === 'PROTOBUF' ? protobufSchemaText(m.schema, subject) : m.schema,
         references: (m.references ?? []).map((r) => ({
           name: r.name,
           subject: r.subject,

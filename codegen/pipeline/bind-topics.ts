@@ -14,11 +14,11 @@ export function bindTopics(
   schemas: readonly EmittedSchema[],
   configFile: string | undefined,
 ): BoundTopic[] {
-  const bySubject = new Map<string, EmittedSchema>();
+  const bySubject = new Map<string, EmittedSchema[]>();
   const byName = new Map<string, EmittedSchema[]>();
   for (const s of schemas) {
     // A Protobuf subject holds several messages; the first one declared is the subject's type.
-    if (s.subject !== undefined && !bySubject.has(s.subject)) bySubject.set(s.subject, s);
+    if (s.subject !== undefined) bySubject.set(s.subject, [...(bySubject.get(s.subject) ?? []), s]);
     byName.set(s.fullName, [...(byName.get(s.fullName) ?? []), s]);
   }
   const bind = (topic: ResolvedTopic, side: 'key' | 'value'): BoundSide => {
@@ -31,8 +31,10 @@ export function bindTopics(
     return {
       kind: 'schemas',
       schemas: resolved.subjects.map(({ subject, record }) => {
-        const found = bySubject.get(subject);
-        if (found && (record === undefined || found.fullName === record)) return found;
+        // The topic's subject says which schema is meant, even when other subjects hold the same record.
+        const inSubject = bySubject.get(subject) ?? [];
+        const found = record === undefined ? inSubject[0] : inSubject.find((s) => s.fullName === record);
+        if (found) return found;
         const named = record !== undefined ? byName.get(record) : undefined;
         if (named && named.length === 1) return named[0]!;
         if (named && named.length > 1)

@@ -12,6 +12,8 @@ import { emitModule, fileExport, moduleAlias, type ImportedFile } from './emit-m
 import { declarationsOf, tsName } from './naming';
 import { isSyntheticOneof, propName } from '../../src/serde/protobuf/shape-converter';
 import { resolveProtobufGenerateOptions, type ProtobufGenerateOptions } from './options';
+import { bundledModulesNeeded } from './bundled-modules';
+import { bundledText } from '../../src/serde/protobuf/bundled-files';
 import { toCodegenError } from './schema-errors';
 
 /** Version written in a reference whose file has no registry version (local files): "latest". */
@@ -172,6 +174,7 @@ export const generateProtobuf: FormatGenerator<ProtobufGenerateOptions> = (sourc
   const texts = new Map(proto.map((s) => [s.path, s.text]));
   const files: GeneratedFile[] = [];
   const schemas: EmittedSchema[] = [];
+  const needed = new Set<string>();
   // Fast path: every file parsed once into one root. If that fails (an error, or two unrelated files that
   // declare the same name, e.g. two versions of one subject), each file gets its own root, which also
   // attributes any error to the right file.
@@ -200,6 +203,16 @@ export const generateProtobuf: FormatGenerator<ProtobufGenerateOptions> = (sourc
     });
     files.push(out.file);
     schemas.push(...out.schemas);
+    for (const path of bundledModulesNeeded(built.root, declarations, resolved)) needed.add(path);
+  }
+  // Bundled well-known files (descriptor.proto, type.proto, ...) whose messages or enums a field uses get a
+  // module of their own; files that only import them (e.g. to declare custom options) need none.
+  for (const path of [...needed].sort()) {
+    const text = bundledText(path) ?? '';
+    const source: SourceSchema = { format: 'PROTOBUF', path, text, references: [] };
+    const built = buildProtobufRoot(path, new Map([[path, text]]));
+    const declarations = declarationsOf(built.root, path);
+    files.push(emitModule({ source, root: built.root, declarations, imports: [], options: resolved }).file);
   }
   return { files, schemas };
 };

@@ -10,8 +10,10 @@ import { CodegenError } from '../errors';
  * - `int64` (`bigint`): 64-bit integers as `bigint`, or `string` (decimal).
  * - `enums` (`string`): enum values as string-literal unions (unknown numbers kept as `number`), or `number`
  *   with a `const` object of the names.
- * - `timestamp` (`date`): `google.protobuf.Timestamp` as `Date`, or `message` (`{ seconds, nanos }`).
- * - `duration` (`message`): `google.protobuf.Duration` as `{ seconds, nanos }`, or `milliseconds` (number).
+ * - `timestamp` (`message`): `google.protobuf.Timestamp` as the exact `{ seconds, nanos }`, or `date` (`Date`;
+ *   lossy: nanoseconds below the millisecond are dropped).
+ * - `duration` (`message`): `google.protobuf.Duration` as the exact `{ seconds, nanos }`, or `milliseconds`
+ *   (number; lossy below the nanosecond through double rounding).
  * - `wrappers` (`unwrap`): `google.protobuf.*Value` wrappers as `T | undefined`, or `message` (`{ value }`).
  */
 export type ProtobufGenerateOptions = Partial<ProtobufCodecOptions>;

@@ -1,5 +1,6 @@
 import { RestError, SchemaRegistryClient, type ClientConfig } from '@confluentinc/schemaregistry';
 import { CodegenError } from '../errors';
+import { protobufSchemaText } from '../../src/serde/protobuf/descriptor-text';
 import type { ResolvedRegistry, VersionPin } from '../config/config-types';
 
 /** One schema version as the registry returns it. */
@@ -84,7 +85,8 @@ export function createRegistryReader(
         version: meta.version,
         id: meta.id,
         schemaType,
-        schema: meta.schema,
+        // A serialized Protobuf schema (base64 FileDescriptorProto) is pulled as rendered .proto text.
+        schema: schemaType === 'PROTOBUF' ? protobufSchemaText(meta.schema, subject) : meta.schema,
         references: (meta.references ?? []).map((r) => ({
           name: r.name,
           subject: r.subject,

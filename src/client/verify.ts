@@ -5,6 +5,7 @@ import { schemaInfoOf } from '../serde/registry/resolve-schema-id';
 import { subjectOf } from '../serde/registry/subject-name';
 import type { RegistrySchemaDescriptor, TopicMap } from '../topics';
 import { lineDiff, prettySchema, sameSchemaText } from './line-diff';
+import { schemaTextOf } from '../serde/registry/writer-schemas';
 
 /** Kinds of disagreement between the topic map and the registry. */
 export type VerifyProblemKind =
@@ -90,12 +91,13 @@ async function checkOne(registry: Client, t: Target): Promise<VerifyProblem[]> {
   if (version !== undefined) {
     try {
       const pinned = await registry.getSchemaMetadata(t.subject, version, true);
-      if (!sameSchemaText(pinned.schema, t.descriptor.schema))
+      const pinnedText = schemaTextOf(pinned, t.subject);
+      if (!sameSchemaText(pinnedText, t.descriptor.schema))
         problems.push({
           ...at,
           kind: 'VERSION_SCHEMA_DIFFERS',
           message: `version ${version} in the registry is not the local schema`,
-          diff: lineDiff(prettySchema(pinned.schema), prettySchema(t.descriptor.schema)),
+          diff: lineDiff(prettySchema(pinnedText), prettySchema(t.descriptor.schema)),
         });
       if (id !== undefined && pinned.id !== id)
         problems.push({
@@ -113,12 +115,13 @@ async function checkOne(registry: Client, t: Target): Promise<VerifyProblem[]> {
   } else if (id !== undefined) {
     try {
       const byId = await registry.getBySubjectAndId(t.subject, id);
-      if (!sameSchemaText(byId.schema, t.descriptor.schema))
+      const byIdText = schemaTextOf(byId, t.subject);
+      if (!sameSchemaText(byIdText, t.descriptor.schema))
         problems.push({
           ...at,
           kind: 'ID_MISMATCH',
           message: `schema id ${id} is not the local schema`,
-          diff: lineDiff(prettySchema(byId.schema), prettySchema(t.descriptor.schema)),
+          diff: lineDiff(prettySchema(byIdText), prettySchema(t.descriptor.schema)),
         });
     } catch (err) {
       problems.push({ ...at, kind: 'ID_MISMATCH', message: `pinned id ${id}: ${describeError(err)}` });

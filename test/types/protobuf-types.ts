@@ -33,16 +33,18 @@ function paymentLabel(o: Order): string {
 }
 paymentLabel(order);
 
-// int64 → bigint by default, string by option; Timestamp → Date; wrappers unwrap to T | undefined.
+// int64 → bigint by default, string by option; Timestamp → exact { seconds, nanos } (Date by option);
+// wrappers unwrap to T | undefined.
 const units: bigint = order.sequence;
-const created: Date | undefined = order.createdAt;
+const created: { seconds: bigint; nanos: number } | undefined = order.createdAt;
+const altCreated: Date | undefined = altOrder.createdAt;
 const priority: number | undefined = order.priority;
 declare const altOrder: alt.Order;
 const altSequence: string = altOrder.sequence;
 const altPriority: { value: number } | undefined = altOrder.priority;
 // Numeric enums: a const object of names.
 const visa: 1 = alt.Order_Card_Network.NETWORK_VISA;
-void [units, created, priority, altSequence, altPriority, visa];
+void [units, created, altCreated, priority, altSequence, altPriority, visa];
 
 // String enums accept names, and numbers for values the schema does not know.
 const input: OrderInput = {

@@ -1,4 +1,5 @@
 import protobuf from 'protobufjs';
+import { bundledJson, bundledText } from '../../../src/serde/protobuf/bundled-files';
 import { CodegenError } from '../../errors';
 
 /** What the wire-level rules need to know about one `.proto` file (types keyed by package-local name). */
@@ -83,13 +84,13 @@ export function buildProtoModel(
       const path = pending.shift() ?? '';
       if (seen.has(path)) continue;
       seen.add(path);
-      const dep = imports.get(path);
+      const dep = bundledText(path) ?? imports.get(path);
       if (dep !== undefined) {
         const r = protobuf.parse(dep, root, { keepCase: true });
         pending.push(...(r.imports ?? []));
         continue;
       }
-      const wkt = protobuf.common.get(path);
+      const wkt = bundledJson(path);
       if (wkt) {
         root.addJSON((wkt as { nested: Record<string, protobuf.AnyNestedObject> }).nested);
         continue;

@@ -1,5 +1,8 @@
-import { Root, common, parse, util } from 'protobufjs';
+import { Root, parse, util } from 'protobufjs';
+import { bundledJson, bundledText, isBundledImport } from './bundled-files';
 import { ProtobufSchemaError } from './errors';
+
+export { isBundledImport, isBundledTextFile } from './bundled-files';
 
 /** `.proto` files by import path (the registry reference name); the entry file is one of them. */
 export type ProtoFiles = ReadonlyMap<string, string>;
@@ -13,14 +16,8 @@ export interface BuiltRoot {
   readonly imports: ReadonlyMap<string, readonly string[]>;
 }
 
-const WKT_PREFIX = 'google/protobuf/';
 /** protobufjs reads the file name for error messages and `filename` properties from this static. */
 const parserState = parse as unknown as { filename: string | null };
-
-/** True for `google/protobuf/*.proto` imports protobufjs ships (resolved without the registry). */
-export function isBundledImport(path: string): boolean {
-  return path.startsWith(WKT_PREFIX) && common.get(path) !== null;
-}
 
 /** 1-based column of `needle` on 1-based `line` of `text`, or of the line's first non-blank character. */
 export function columnOf(text: string, line: number, needle?: string): number {
@@ -95,12 +92,13 @@ export function buildProtobufRoot(entry: string | readonly string[], files: Prot
   const load = (path: string, importedBy?: string): void => {
     if (seen.has(path)) return;
     seen.add(path);
-    if (isBundledImport(path)) {
-      const json = common.get(path) as { nested?: Record<string, never> } | null;
-      if (json?.nested) root.addJSON(json.nested);
+    const json = bundledJson(path);
+    if (json) {
+      if (json.nested) root.addJSON(json.nested);
       return;
     }
-    const text = files.get(path);
+    // Bundled well-known files win over a same-named file or reference: they are what every registry means.
+    const text = bundledText(path) ?? files.get(path);
     if (text === undefined) {
       const importer = importedBy !== undefined ? files.get(importedBy) : undefined;
       const where =
@@ -120,7 +118,7 @@ export function buildProtobufRoot(entry: string | readonly string[], files: Prot
     } finally {
       parserState.filename = null;
     }
-    parsed.push(path);
+    if (!isBundledImport(path)) parsed.push(path);
     const deps = [...(result.imports ?? []), ...(result.weakImports ?? [])];
     imports.set(path, deps);
     for (const dep of deps) load(dep, path);

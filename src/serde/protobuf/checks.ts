@@ -3,6 +3,22 @@ import { describe, type Fail, type Key } from './scalars';
 
 export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
+/**
+ * Source reading property `prop` of `obj` in compiled code: names `Object.prototype` has (`constructor`,
+ * `toString`, ...) are read only when own, so an absent field is not taken from the prototype.
+ */
+export function ownRead(obj: string, prop: string): string {
+  const at = `${obj}[${JSON.stringify(prop)}]`;
+  return prop in Object.prototype ? `(h.hasOwn(${obj}, ${JSON.stringify(prop)}) ? ${at} : undefined)` : at;
+}
+
+/** Sets `obj[key]`; `__proto__` becomes an own property rather than the prototype. */
+export function putOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** A plain object (not an array, bytes or Date). */
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' &&

@@ -1,4 +1,4 @@
-import { hasOwn, isRecord, entryKey, messageChecks } from './checks';
+import { hasOwn, isRecord, entryKey, messageChecks, ownRead, putOwn } from './checks';
 import type { FieldPlan, MessageCodec, OneofPlan } from './field-plan';
 import { pathOf, type Fail } from './scalars';
 
@@ -33,7 +33,7 @@ export function compileMessageConverter(
       const out: Record<string, unknown> = {};
       for (const [k, item] of Object.entries(entries)) {
         const entry = entryKey(k);
-        out[f.mapKey!.encode(k, at, entry)] = f.encode(item, at, entry);
+        putOwn(out, f.mapKey!.encode(k, at, entry), f.encode(item, at, entry));
       }
       return out;
     },
@@ -47,7 +47,7 @@ export function compileMessageConverter(
 
   const enc: string[] = [];
   fields.forEach((f, i) => {
-    const get = `v = value[${q(f.prop)}];`;
+    const get = `v = ${ownRead('value', f.prop)};`;
     const set = `out[${q(f.wire)}]`;
     switch (f.presence) {
       case 'repeated':
@@ -67,7 +67,7 @@ export function compileMessageConverter(
     }
   });
   oneofs.forEach((o, i) => {
-    enc.push(`v = value[${q(o.prop)}];`, `if (v !== undefined) h.oneof(O[${i}], v, path, out);`);
+    enc.push(`v = ${ownRead('value', o.prop)};`, `if (v !== undefined) h.oneof(O[${i}], v, path, out);`);
   });
 
   const source = `

@@ -1,4 +1,5 @@
 import { Enum, Reader } from 'protobufjs';
+import { putOwn } from './checks';
 import { RECURSION_LIMIT } from './compile-encoder';
 import type { FieldPlan, MessageDecoder, OneofPlan } from './field-plan';
 import { bitsToBigint } from './scalars';
@@ -16,11 +17,7 @@ const helpers = {
   varint64: readVarint64,
   longKey: (k: unknown, unsigned: boolean): string => bitsToBigint(k, unsigned).toString(),
   /** Sets a string-keyed map entry; `__proto__` as an own property rather than the prototype. */
-  put: (m: Record<string, unknown>, k: string, v: unknown): void => {
-    if (k === '__proto__')
-      Object.defineProperty(m, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else m[k] = v;
-  },
+  put: putOwn,
 };
 
 /** The Reader call reading one scalar element of `type` for field `f`. */

@@ -1,5 +1,5 @@
 import { Enum } from 'protobufjs';
-import { entryKey, hasOwn, isRecord, messageChecks } from './checks';
+import { entryKey, hasOwn, isRecord, messageChecks, ownRead } from './checks';
 import type { FieldPlan, MessageEncoder, OneofPlan } from './field-plan';
 import { bigintToBits, pathOf, type Fail } from './scalars';
 import { INT64_TYPES } from './wkt';
@@ -97,7 +97,7 @@ export function compileMessageEncoder(
   const body: string[] = [];
   oneofs.forEach((o, j) => {
     body.push(
-      `v = value[${q(o.prop)}];`,
+      `v = ${ownRead('value', o.prop)};`,
       `const c${j} = v === undefined ? undefined : h.oneofCase(O[${j}], v, path);`,
     );
   });
@@ -112,7 +112,7 @@ export function compileMessageEncoder(
       );
       return;
     }
-    body.push(`v = value[${q(f.prop)}];`);
+    body.push(`v = ${ownRead('value', f.prop)};`);
     const type = scalarType(f.field);
     switch (f.presence) {
       case 'implicit':

@@ -5,7 +5,7 @@ import type { ProtobufCodecOptions } from '../../topics';
 export const DEFAULT_PROTOBUF_OPTIONS: Required<ProtobufCodecOptions> = {
   int64: 'bigint',
   enums: 'string',
-  timestamp: 'date',
+  timestamp: 'message',
   duration: 'message',
   wrappers: 'unwrap',
 };
@@ -28,7 +28,10 @@ export function resolveProtobufOptions(
 ): Required<ProtobufCodecOptions> {
   const resolved: Record<string, string> = { ...DEFAULT_PROTOBUF_OPTIONS };
   for (const [key, value] of Object.entries(options ?? {})) {
-    const values = (allowed as Record<string, readonly string[] | undefined>)[key];
+    // Own keys only: a key such as "constructor" must be unknown, not Object's constructor.
+    const values = Object.prototype.hasOwnProperty.call(allowed, key)
+      ? (allowed as Record<string, readonly string[]>)[key]
+      : undefined;
     if (!values)
       throw new KgenError(
         'INVALID_OPTIONS',

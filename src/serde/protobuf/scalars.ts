@@ -22,7 +22,7 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Uint8Array) return 'bytes';
-  if (value instanceof Date) return 'a Date';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date (NaN time)' : 'a Date';
   if (typeof value === 'string')
     return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
@@ -106,9 +106,16 @@ export function scalarEncoder(type: string, fail: Fail): Encode {
   }
   switch (type) {
     case 'double':
-    case 'float':
       return (v, p, k) =>
         typeof v === 'number' ? v : fail(p, k, `expected a number for ${type}, got ${describe(v)}`);
+    case 'float':
+      // A finite double beyond float's range would be written as Infinity.
+      return (v, p, k) =>
+        typeof v !== 'number'
+          ? fail(p, k, `expected a number for ${type}, got ${describe(v)}`)
+          : Number.isFinite(v) && !Number.isFinite(Math.fround(v))
+            ? fail(p, k, `${v} is out of range for float (±3.4028234663852886e38)`)
+            : v;
     case 'bool':
       return (v, p, k) => (typeof v === 'boolean' ? v : fail(p, k, `expected a boolean, got ${describe(v)}`));
     case 'string':

@@ -13,10 +13,11 @@ import {
   type Fail,
 } from './scalars';
 import { WKT, WRAPPERS } from './wkt';
-import { hasOwn, isRecord } from './checks';
+import { hasOwn, isRecord, putOwn } from './checks';
 import { compileMessageConverter } from './compile-converter';
 import { compileMessageDecoder } from './compile-decoder';
 import { compileMessageEncoder } from './compile-encoder';
+import { durationMillisCodec, timeMessageCodec, timestampDateCodec } from './time-codecs';
 import type { FieldPlan, MessageCodec, OneofPlan, Presence } from './field-plan';
 
 /** proto3 `optional` fields sit in a synthetic one-field oneof; they are plain optional properties. */
@@ -137,7 +138,7 @@ export class ShapeConverter {
     const decode: Decode = asString ? (v) => byId.get(v as number) ?? v : (v) => v;
     const encode: Encode = (v, p, k) => {
       if (typeof v === 'string') {
-        const id = e.values[v];
+        const id = hasOwn(e.values, v) ? e.values[v] : undefined;
         return id !== undefined
           ? id
           : this.fail(p, k, `unknown ${e.name} value "${v}" (known: ${Object.keys(e.values).join(', ')})`);
@@ -153,35 +154,14 @@ export class ShapeConverter {
   private wellKnown(t: Type): [Encode, Decode] | undefined {
     const fail = this.fail;
     const name = t.fullName;
-    if (name === WKT.timestamp && this.options.timestamp === 'date') {
-      return [
-        (v, p, k) => {
-          if (!(v instanceof Date) || Number.isNaN(v.getTime()))
-            return fail(p, k, `expected a valid Date, got ${describe(v)}`);
-          const ms = v.getTime();
-          const seconds = Math.floor(ms / 1000);
-          return { seconds, nanos: (ms - seconds * 1000) * 1_000_000 };
-        },
-        (v) => {
-          const m = v as { seconds?: unknown; nanos?: number };
-          return new Date(Number(m.seconds ?? 0) * 1000 + Math.floor((m.nanos ?? 0) / 1_000_000));
-        },
-      ];
-    }
-    if (name === WKT.duration && this.options.duration === 'milliseconds') {
-      return [
-        (v, p, k) => {
-          if (typeof v !== 'number' || !Number.isFinite(v))
-            return fail(p, k, `expected milliseconds as a finite number, got ${describe(v)}`);
-          const seconds = Math.trunc(v / 1000);
-          return { seconds, nanos: Math.round((v - seconds * 1000) * 1_000_000) };
-        },
-        (v) => {
-          const m = v as { seconds?: unknown; nanos?: number };
-          return Number(m.seconds ?? 0) * 1000 + (m.nanos ?? 0) / 1_000_000;
-        },
-      ];
-    }
+    if (name === WKT.timestamp)
+      return this.options.timestamp === 'date'
+        ? timestampDateCodec(fail)
+        : timeMessageCodec('Timestamp', this.options.int64, fail);
+    if (name === WKT.duration)
+      return this.options.duration === 'milliseconds'
+        ? durationMillisCodec(fail)
+        : timeMessageCodec('Duration', this.options.int64, fail);
     const wrapped = WRAPPERS[name];
     if (wrapped !== undefined && this.options.wrappers === 'unwrap') {
       const encode = scalarEncoder(wrapped, fail);
@@ -224,7 +204,7 @@ function jsonToStruct(v: unknown, p: string, fail: Fail): Record<string, unknown
   if (!isRecord(v)) return fail(p, '', `expected a JSON object, got ${describe(v)}`);
   const fields: Record<string, unknown> = {};
   for (const [k, item] of Object.entries(v))
-    fields[k] = jsonToValue(item, `${p}[${JSON.stringify(k)}]`, fail);
+    putOwn(fields, k, jsonToValue(item, `${p}[${JSON.stringify(k)}]`, fail));
   return { fields };
 }
 
@@ -246,7 +226,7 @@ function valueToJson(v: unknown): unknown {
 function structToJson(v: unknown): unknown {
   const fields = (v as { fields?: Record<string, unknown> }).fields ?? {};
   const out: Record<string, unknown> = {};
-  for (const [k, item] of Object.entries(fields)) out[k] = valueToJson(item);
+  for (const [k, item] of Object.entries(fields)) putOwn(out, k, valueToJson(item));
   return out;
 }
 

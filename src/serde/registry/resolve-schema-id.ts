@@ -1,4 +1,5 @@
 import type { Client, Reference, SchemaInfo, SchemaMetadata } from '@confluentinc/schemaregistry';
+import { schemaTextOf } from './writer-schemas';
 import type { RegistrySchemaDescriptor } from '../../topics';
 import { describeError, RegistryError, registryErrorCode, SchemaNotRegisteredError } from './errors';
 import { usesRules } from './uses-rules';
@@ -120,5 +121,7 @@ export async function resolveSchemaId(
     meta = { ...(await lookup(registry, subject, descriptor, options)), schema: descriptor.schema };
   }
   if (meta.id === undefined) throw new RegistryError(subject, 'the registry answered without a schema id');
-  return { id: meta.id, subject, info: meta, usesRules: usesRules(meta) };
+  // A serialized Protobuf schema (base64 descriptor, as Python clients register) is encoded with as text.
+  const info = { ...meta, schema: schemaTextOf(meta, subject) };
+  return { id: meta.id, subject, info, usesRules: usesRules(meta) };
 }

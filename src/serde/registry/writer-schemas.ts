@@ -1,5 +1,6 @@
 import type { Client, Reference, SchemaInfo } from '@confluentinc/schemaregistry';
 import type { WriterSchema } from '../codec';
+import { protobufSchemaText } from '../protobuf/descriptor-text';
 import { describeError, RegistryError, UnknownSchemaIdError } from './errors';
 import { usesRules } from './uses-rules';
 
@@ -15,6 +16,11 @@ export interface FetchedWriter {
 function formatOf(info: SchemaInfo): 'AVRO' | 'PROTOBUF' | undefined {
   const type = info.schemaType ?? 'AVRO';
   return type === 'AVRO' || type === 'PROTOBUF' ? type : undefined;
+}
+
+/** The schema text of a registry answer: a serialized Protobuf schema (base64 descriptor) becomes .proto text. */
+export function schemaTextOf(info: Pick<SchemaInfo, 'schema' | 'schemaType'>, where: string): string {
+  return info.schemaType === 'PROTOBUF' ? protobufSchemaText(info.schema, where) : info.schema;
 }
 
 /** Resolves references transitively (reference name → schema text), each (subject, version) fetched once. */
@@ -36,7 +42,7 @@ export async function resolveReferences(
           { cause: err },
         );
       }
-      out.set(ref.name, meta.schema);
+      out.set(ref.name, schemaTextOf(meta, `${ref.subject} v${ref.version}`));
       await visit(meta.references);
     }
   };
@@ -80,6 +86,7 @@ export class WriterSchemaCache {
     if (schemaType === undefined)
       throw new UnknownSchemaIdError(id, `schema type ${info.schemaType} is neither AVRO nor PROTOBUF`);
     const references = await resolveReferences(this.#registry, info.references);
-    return { id, info, writer: { schemaType, schema: info.schema, references }, usesRules: usesRules(info) };
+    const schema = schemaTextOf(info, `schema id ${id}`);
+    return { id, info, writer: { schemaType, schema, references }, usesRules: usesRules(info) };
   }
 }

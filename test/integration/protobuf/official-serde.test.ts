@@ -6,8 +6,7 @@ import {
   file_google_protobuf_struct,
   file_google_protobuf_timestamp,
   file_google_protobuf_wrappers,
-  timestampDate,
-  timestampFromDate,
+  TimestampSchema,
   type Timestamp,
 } from '@bufbuild/protobuf/wkt';
 import { ProtobufDeserializer, ProtobufSerializer, SerdeType } from '@confluentinc/schemaregistry';
@@ -58,7 +57,8 @@ describe('Protobuf wire compatibility with the official JS serde', () => {
     client = new DescriptorServingClient(registryUrl, byText);
   });
 
-  const createdAt = new Date('2024-05-06T07:08:09.123Z');
+  // 2024-05-06T07:08:09.123456789Z: the default mapping keeps the nanoseconds.
+  const createdAt = { seconds: 1_714_979_289n, nanos: 123_456_789 };
   const order: golden.OrderInput = {
     id: 'o-1',
     lines: [{ sku: 'sku-1', quantity: 3, unitPrice: { currency: 'EUR', units: 9_007_199_254_740_993n } }],
@@ -119,7 +119,8 @@ describe('Protobuf wire compatibility with the official JS serde', () => {
       quantity: 3,
       unitPrice: { currency: 'EUR', units: 9_007_199_254_740_993n },
     });
-    expect(timestampDate(msg['createdAt'] as Timestamp)).toEqual(createdAt);
+    const ts = msg['createdAt'] as Timestamp;
+    expect({ seconds: ts.seconds, nanos: ts.nanos }).toEqual(createdAt);
     expect(msg['holdFor']).toMatchObject({ seconds: -5n, nanos: -1 });
     expect(msg['extension']).toMatchObject({
       typeUrl: 'type.googleapis.com/shop.Header',
@@ -139,7 +140,7 @@ describe('Protobuf wire compatibility with the official JS serde', () => {
       lines: [{ sku: 's', quantity: 1, unitPrice: { currency: 'USD', units: -3n } }],
       status: 3,
       payment: { case: 'voucherCode', value: 'V-1' },
-      createdAt: timestampFromDate(createdAt),
+      createdAt: create(TimestampSchema, createdAt),
       priority: 0,
       attributes: { k: { nested: [1, 2] } },
       extra: { kind: { case: 'numberValue', value: 5 } },

@@ -5,7 +5,7 @@ message classes come from FileDescriptorProtos the TypeScript side builds from t
 (base64, dependencies first), added to a descriptor pool at run time.
 
 Request:
-  {"registry_url": str, "topic": str,
+  {"registry_url": str, "topic": str, "auto_register": bool (optional: the serializer registers its schema),
    "files": [{"name": "shop/common.proto", "descriptor": base64, "text": str}, ...],
    "ops": [{"op": "serialize", "message": "shop.Order", "json": {...ProtoJSON...}}
            | {"op": "deserialize", "message": "shop.Order", "payload": base64}]}
@@ -68,10 +68,15 @@ def main():
         fd = descriptor_pb2.FileDescriptorProto()
         fd.ParseFromString(base64.b64decode(f['descriptor']))
         pool.Add(fd)
-    client = DescriptorServingClient(
-        # A request timeout, so a request the registry never answers is retried (the client's default waits forever).
-        {'url': request['registry_url'], 'timeout': 5},
-        {f['text']: f['descriptor'] for f in request['files']},
+    # A request timeout, so a request the registry never answers is retried (the client's default waits forever).
+    conf = {'url': request['registry_url'], 'timeout': 5}
+    auto_register = request.get('auto_register', False)
+    # Auto-registering, the serializer registers the base64 descriptor itself (as a Python service does);
+    # the plain client then sees the registry's own answers.
+    client = (
+        SchemaRegistryClient(conf)
+        if auto_register
+        else DescriptorServingClient(conf, {f['text']: f['descriptor'] for f in request['files']})
     )
     ctx = SerializationContext(request['topic'], MessageField.VALUE)
     results = []
@@ -79,7 +84,11 @@ def main():
         cls = message_factory.GetMessageClass(pool.FindMessageTypeByName(op['message']))
         if op['op'] == 'serialize':
             serializer = ProtobufSerializer(
-                cls, client, {'use.latest.version': True, 'auto.register.schemas': False}
+                cls,
+                client,
+                {'auto.register.schemas': True}
+                if auto_register
+                else {'use.latest.version': True, 'auto.register.schemas': False},
             )
             msg = json_format.ParseDict(op['json'], cls())
             results.append({'payload': base64.b64encode(serializer(msg, ctx)).decode('ascii')})

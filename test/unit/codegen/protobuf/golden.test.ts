@@ -15,7 +15,7 @@ const cases: ReadonlyArray<{ name: string; registry: boolean; options: ProtobufG
     options: {
       int64: 'string',
       enums: 'number',
-      timestamp: 'message',
+      timestamp: 'date',
       duration: 'milliseconds',
       wrappers: 'message',
     },

@@ -52,6 +52,28 @@ export const date = fc.date({
   max: new Date('9999-12-31T23:59:59.999Z'),
   noInvalidDate: true,
 });
+// Exact timestamps over protobuf's whole range, at nanosecond precision (the default mapping).
+export const timestamp = fc.record({
+  seconds: fc.oneof(
+    fc.constantFrom(-62_135_596_800n, 253_402_300_799n, 0n, -1n),
+    fc.bigInt({ min: -62_135_596_800n, max: 253_402_300_799n }),
+  ),
+  nanos: fc.oneof(fc.constantFrom(0, 999_999_999), fc.integer({ min: 0, max: 999_999_999 })),
+});
+// Exact durations over protobuf's whole range: seconds and nanos never of opposite signs.
+export const duration = fc
+  .record({
+    seconds: fc.oneof(
+      fc.constantFrom(-315_576_000_000n, 315_576_000_000n, 0n),
+      fc.bigInt({ min: -315_576_000_000n, max: 315_576_000_000n }),
+    ),
+    nanos: fc.integer({ min: 0, max: 999_999_999 }),
+  })
+  .chain(({ seconds, nanos }) =>
+    seconds === 0n
+      ? fc.constantFrom({ seconds, nanos }, { seconds, nanos: -nanos || 0 })
+      : fc.constant({ seconds, nanos: seconds < 0n ? -nanos || 0 : nanos }),
+  );
 export const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
 /** Drops undefined properties: absent optional fields are absent after decoding. */
 export type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
@@ -88,8 +110,8 @@ export const order: fc.Arbitrary<Order> = fc
     status,
     note: opt(fc.string({ maxLength: 5 })),
     payment,
-    createdAt: opt(date),
-    holdFor: opt(fc.record({ seconds: int64, nanos: int32 })),
+    createdAt: opt(timestamp),
+    holdFor: opt(duration),
     priority: opt(int32),
     coupon: opt(fc.string({ maxLength: 4 })),
     loyaltyPoints: opt(int64),
@@ -126,7 +148,7 @@ export const reading: fc.Arbitrary<Reading> = fc
     sensorId: opt(fc.string()),
     value: opt(fc.double()),
     sequence: int32,
-    at: opt(date),
+    at: opt(timestamp),
     samples: fc.array(fc.float({ noDefaultInfinity: false }).map(Math.fround), { maxLength: 3 }),
     unit: opt(fc.constantFrom('UNIT_UNSPECIFIED', 'UNIT_CELSIUS')),
   })
