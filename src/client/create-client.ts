@@ -83,6 +83,12 @@ function autoCommitOf(options: ConsumerOptions<string>): boolean {
   return options.autoCommit ?? true;
 }
 
+/** Records per native fetch: `js.consumer.max.batch.size` when positive (-1, "unlimited", keeps the default). */
+function fetchBatchOf(options: ConsumerOptions<string>): number {
+  const configured = Number(options.config?.['js.consumer.max.batch.size'] ?? DEFAULT_FETCH_BATCH);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_FETCH_BATCH;
+}
+
 /** Creates a typed client; nothing connects until a producer or consumer is asked for. */
 export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
   const registry = createRegistryClient(options.registry);
@@ -152,7 +158,7 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       }
       return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder, {
         autoCommit: autoCommitOf(consumerOptions),
-        batchSize: Number(consumerOptions.config?.['js.consumer.max.batch.size'] ?? DEFAULT_FETCH_BATCH),
+        batchSize: fetchBatchOf(consumerOptions),
       });
     },
   };
