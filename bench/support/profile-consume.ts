@@ -1,10 +1,11 @@
 // Profiles kgen's typed consume path alone: `npx tsx bench/support/profile-consume.ts [out.cpuprofile]`.
 // Writes the input, then profiles (V8 CPU profiler, consume rounds only) a typed eachMessage consumer reading
 // it (BENCH_MESSAGES records) and writes the .cpuprofile (open in Chrome DevTools or summarise it).
+// PROFILE_IMPL=raw-native profiles the undecoded native floor instead, for comparison.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { sample, type BenchOrder } from './avro-fixture';
-import { Counter, group } from './consume-peers';
+import { Counter, group, rawNativeRun } from './consume-peers';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './kafka-fixture';
 import { createTopicSerializer } from 'kgen';
 
@@ -25,7 +26,17 @@ async function main(): Promise<void> {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   for (let round = 0; round < 2; round++) {
-    const consumer = await kgen.consumer({ groupId: group(), topics: [topic], fromBeginning: true });
+    if (process.env['PROFILE_IMPL'] === 'raw-native') {
+      console.log(JSON.stringify({ round, msgs_per_s: Math.round(await rawNativeRun(topic)) }));
+      continue;
+    }
+    const batch = process.env['FETCH_BATCH'];
+    const consumer = await kgen.consumer({
+      groupId: group(),
+      topics: [topic],
+      fromBeginning: true,
+      ...(batch === undefined ? {} : { config: { 'js.consumer.max.batch.size': Number(batch) } }),
+    });
     const c = new Counter();
     let sum = 0;
     await consumer.run({
