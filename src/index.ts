@@ -98,6 +98,7 @@ export {
   KgenConsumer,
   type ConsumerOptions,
   type ConsumerProperties,
+  type KgenConsumerSettings,
   type TopicPartitions,
   type TypedConsumer,
 } from './consumer/typed-consumer';

@@ -77,6 +77,7 @@ export const DEFAULT_FETCH_BATCH = 1000;
 /** The consumer behind {@link TypedConsumer}; built by `client.consumer()`. */
 export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements TypedConsumer<T, N> {
   readonly raw: KafkaJS.Consumer;
+  /** Whether librdkafka commits handled offsets by itself. */
   readonly autoCommit: boolean;
   readonly #decoder: MessageDecoder;
   readonly #batchSize: number;
