@@ -27,9 +27,20 @@ export function keyOf(m: NativeMessage): Buffer | null {
   return typeof key === 'string' ? Buffer.from(key) : key;
 }
 
+// Records of one producer batch often share their millisecond: the last timestamp's string is kept, since
+// formatting a timestamp (a double, not a small integer) is one of the costlier steps per record.
+let lastTimestamp = 0;
+let lastTimestampText = '';
+
 /** Timestamp as the KafkaJS layer gives it: ms since epoch as a decimal string, '' when unknown. */
 export function timestampOf(m: NativeMessage): string {
-  return m.timestamp ? String(m.timestamp) : '';
+  const ts = m.timestamp;
+  if (!ts) return '';
+  if (ts !== lastTimestamp) {
+    lastTimestamp = ts;
+    lastTimestampText = String(ts);
+  }
+  return lastTimestampText;
 }
 
 /** The undecoded record of a fetched message (what dead letters and `onDecodeError` get). */
@@ -64,7 +75,7 @@ export class FetchedRecord {
     this.topic = m.topic;
     this.partition = m.partition;
     this.offset = String(m.offset);
-    this.timestamp = m.timestamp ? String(m.timestamp) : '';
+    this.timestamp = timestampOf(m);
     this.key = key;
     this.value = value;
     this.headers = m.headers === undefined ? NO_HEADERS : headersOf(m.headers);
