@@ -13,7 +13,7 @@ export interface PartitionSlice {
    * `done` on are not handled; the loop rewinds the partition to them unless it was sought or revoked.
    */
   stale: boolean;
-  /** The partition was moved by a seek or revoked: its position is not ours to restore. */
+  /** The partition was moved by a seek or revoked: its fetch position is not ours to restore. */
   moved: boolean;
 }
 
@@ -177,7 +177,9 @@ export class NativeBatchLoop {
   /** After a slice: store its handled position, and rewind the partition to what was not handled. */
   #settle(slice: PartitionSlice, store: boolean): void {
     const { topic, partition, messages, done } = slice;
-    if (store && done > 0 && !slice.moved) {
+    // Handled records count even when the partition was sought or is being revoked (still assigned until
+    // the revocation unassigns it, after this batch): auto-commit then includes them.
+    if (store && done > 0) {
       const last = messages[done - 1]!;
       try {
         this.native._offsetsStoreSingle(topic, partition, last.offset + 1, last.leaderEpoch ?? -1);
@@ -299,7 +301,7 @@ export class NativeBatchLoop {
   /** Stores the handled positions of the batch in hand now (before a commit of stored offsets). */
   storeHandled(): void {
     for (const s of this.#slices) {
-      if (s.done === 0 || s.moved) continue;
+      if (s.done === 0) continue;
       const last = s.messages[s.done - 1]!;
       try {
         this.native._offsetsStoreSingle(s.topic, s.partition, last.offset + 1, last.leaderEpoch ?? -1);

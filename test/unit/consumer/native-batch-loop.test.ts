@@ -59,10 +59,18 @@ class FakeNative extends EventEmitter {
   setDefaultIsTimeoutOnlyForFirstMessage(): void {}
 }
 
+/** Loops started by a test: stopped after it, also when an expectation failed midway. */
+const started: NativeBatchLoop[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((l) => l.stop()));
+});
+
 function loopOver(native: FakeNative): NativeBatchLoop {
   const logger = { error: () => undefined, warn: () => undefined };
   const raw = { _getInternalClient: () => native, logger: () => logger } as unknown as KafkaJS.Consumer;
-  return NativeBatchLoop.of(raw)!;
+  const loop = NativeBatchLoop.of(raw)!;
+  started.push(loop);
+  return loop;
 }
 
 const until = async (check: () => boolean): Promise<void> => {
@@ -109,7 +117,7 @@ describe('NativeBatchLoop', () => {
     expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 12 }]);
   });
 
-  it('on revocation waits for the batch in hand, runs onRevoke, then unassigns; a seek before assignment is applied on assignment', async () => {
+  it('on revocation waits for the batch in hand, stores what it handled, runs onRevoke, then unassigns; a seek before assignment is applied on assignment', async () => {
     const native = new FakeNative();
     native.fetches.push([msg(0, 1)]);
     const loop = loopOver(native);
@@ -117,6 +125,7 @@ describe('NativeBatchLoop', () => {
     let finishBatch!: () => void;
     loop.start(
       {
+        storeOffsets: true,
         onBatch: async (slices) => {
           order.push('batch');
           await new Promise<void>((r) => (finishBatch = r));
@@ -136,6 +145,10 @@ describe('NativeBatchLoop', () => {
     finishBatch();
     await until(() => native.unassigned === 1);
     expect(order).toEqual(['batch', 'batch done', 'revoke (unassigned 0)']);
+    // What the batch handled is stored before the partition is given up (auto-commit commits it); the
+    // revoked partition is not rewound.
+    expect(native.stored).toEqual([['t', 0, 2]]);
+    expect(native.seeks).toEqual([]);
 
     native.assigned = [];
     loop.seek('t', 3, 42); // not assigned: kept for the assignment
