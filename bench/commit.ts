@@ -39,7 +39,6 @@ async function measure(
     'group.id': groupId,
     'enable.auto.commit': false,
     'auto.offset.reset': 'earliest',
-    'js.consumer.max.batch.size': BATCH,
   } as KafkaJS.ConsumerConstructorConfig);
   const [offsets] = await Promise.all([connectOffsetsAdmin(k), consumer.connect()]);
   const admin = offsets.admin;
@@ -52,6 +51,7 @@ async function measure(
     topics: [topic],
     strategy,
     metrics,
+    batchSize: BATCH,
     handle: async (_record, ack) => {
       handled++;
       if (manual) await ack();

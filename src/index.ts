@@ -99,6 +99,7 @@ export {
   KgenConsumer,
   type ConsumerOptions,
   type ConsumerProperties,
+  type KgenConsumerSettings,
   type TopicPartitions,
   type TypedConsumer,
 } from './consumer/typed-consumer';
@@ -168,7 +169,11 @@ export {
 export { Committer, type CommitFn, type CommitterOptions } from './consumer/commit/committer';
 export { CommitError, commitDurably, commitQueued } from './consumer/commit/durable-commit';
 export { runConsumer, type ConsumerRun, type RunConsumerOptions } from './consumer/commit/run-consumer';
-export { runWithDelivery, type DeliveryRunOptions } from './consumer/commit/run-typed-consumer';
+export {
+  DeliveryConfigError,
+  runWithDelivery,
+  type DeliveryRunOptions,
+} from './consumer/commit/run-typed-consumer';
 export { rawRecordOf, type RawRecord } from './consumer/dlq/raw-record';
 export { deadLetterHeaders, dlqHeaders, type DeadLetterReason } from './consumer/dlq/headers';
 export {

@@ -1,7 +1,13 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { Client } from '@confluentinc/schemaregistry';
 import { MessageDecoder } from '../consumer/message-decoder';
-import { type ConsumerOptions, KgenConsumer, type TypedConsumer } from '../consumer/typed-consumer';
+import { NativeBatchLoop } from '../consumer/native/batch-loop';
+import {
+  type ConsumerOptions,
+  DEFAULT_FETCH_BATCH,
+  KgenConsumer,
+  type TypedConsumer,
+} from '../consumer/typed-consumer';
 import { KgenProducer, type ProducerOptions, type TypedProducer } from '../producer/typed-producer';
 import type { CodecFactory } from '../serde/registry/codec-factory';
 import { defaultCodecs } from '../serde/registry/default-codecs';
@@ -70,6 +76,19 @@ const LOG_LEVELS: Record<KafkaLogLevel, KafkaJS.logLevel> = {
   debug: KafkaJS.logLevel.DEBUG,
 };
 
+/** Whether a consumer commits by itself: `autoCommit`, or `enable.auto.commit` in its config, default true. */
+function autoCommitOf(options: ConsumerOptions<string>): boolean {
+  const configured = options.config?.['enable.auto.commit'];
+  if (configured !== undefined) return configured === true || configured === 'true';
+  return options.autoCommit ?? true;
+}
+
+/** Records per native fetch: `js.consumer.max.batch.size` when positive (-1, "unlimited", keeps the default). */
+function fetchBatchOf(options: ConsumerOptions<string>): number {
+  const configured = Number(options.config?.['js.consumer.max.batch.size'] ?? DEFAULT_FETCH_BATCH);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_FETCH_BATCH;
+}
+
 /** Creates a typed client; nothing connects until a producer or consumer is asked for. */
 export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
   const registry = createRegistryClient(options.registry);
@@ -131,11 +150,16 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       const decoder = new MessageDecoder(serde, options.topics, consumerOptions.topics);
       try {
         await raw.connect();
+        // Before any assignment: the native loop handles revocations from the start (see NativeBatchLoop).
+        NativeBatchLoop.of(raw);
         await raw.subscribe({ topics: [...consumerOptions.topics] });
       } catch (err) {
         throw new BrokerError('subscribe', { topic: consumerOptions.topics.join(',') }, err);
       }
-      return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder);
+      return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder, {
+        autoCommit: autoCommitOf(consumerOptions),
+        batchSize: fetchBatchOf(consumerOptions),
+      });
     },
   };
 }

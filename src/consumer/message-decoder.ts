@@ -2,8 +2,10 @@ import { describeError } from '../serde/registry/errors';
 import type { SerdeContext, ValueDeserializer } from '../serde/registry/serde-context';
 import { createTopicDeserializer } from '../serde/topic-serde';
 import type { TopicMap } from '../topics';
+import type { NativeMessage } from '../client/internal-client';
 import { DecodeError, frameSchemaId } from './decode-error';
 import type { RawMessage } from './message';
+import { FetchedRecord, keyOf, rawRecordOfFetched } from './native/fetched-record';
 
 /** A decoded record before its type is narrowed (the consumer casts it to `TypedMessage`). */
 export interface DecodedRecord {
@@ -50,6 +52,46 @@ export class MessageDecoder {
     if (key instanceof Promise || value instanceof Promise)
       return Promise.all([key, value]).then(([k, v]) => this.#record(raw, k, v));
     return this.#record(raw, key, value);
+  }
+
+  /**
+   * A record of the native fetch path, decoded: the typed record, a promise of it (first sight of a writer
+   * schema id), or a thrown {@link DecodeError}. No intermediate record object on the synchronous path.
+   */
+  decodeFetched(m: NativeMessage): FetchedRecord | Promise<FetchedRecord> {
+    const serdes = this.#byTopic.get(m.topic);
+    if (serdes === undefined)
+      throw this.#error(rawRecordOfFetched(m), 'value', "the topic is not in the consumer's topic map");
+    if (m.value === null)
+      throw this.#error(rawRecordOfFetched(m), 'value', 'the value is null (a tombstone)');
+    const keyBytes = keyOf(m);
+    let key: unknown = null;
+    let value: unknown;
+    try {
+      if (keyBytes !== null) key = serdes.key(keyBytes);
+    } catch (err) {
+      throw this.#error(rawRecordOfFetched(m), 'key', describeError(err), err);
+    }
+    try {
+      value = serdes.value(m.value);
+    } catch (err) {
+      throw this.#error(rawRecordOfFetched(m), 'value', describeError(err), err);
+    }
+    if (key instanceof Promise || value instanceof Promise) return this.#fetchedLater(m, key, value);
+    return new FetchedRecord(m, key, value);
+  }
+
+  /** The slow path of {@link decodeFetched}: a writer schema is being fetched. */
+  async #fetchedLater(m: NativeMessage, key: unknown, value: unknown): Promise<FetchedRecord> {
+    const settle = async (role: 'key' | 'value', v: unknown): Promise<unknown> => {
+      try {
+        return await v;
+      } catch (err) {
+        throw this.#error(rawRecordOfFetched(m), role, describeError(err), err);
+      }
+    };
+    const [k, v] = await Promise.all([settle('key', key), settle('value', value)]);
+    return new FetchedRecord(m, k, v);
   }
 
   /** A tombstone's record: only the key is decoded (synchronously once its schema id has been seen). */

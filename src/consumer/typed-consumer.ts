@@ -1,8 +1,8 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { BrokerError } from '../client/broker-error';
+import type { NativeMessage } from '../client/internal-client';
 import type { TopicMap, TopicName } from '../topics';
 import { DecodeError } from './decode-error';
-import { rawRecordOf } from './dlq/raw-record';
 import type {
   BatchContext,
   MessageContext,
@@ -12,7 +12,9 @@ import type {
   TypedMessage,
   TypedTombstone,
 } from './message';
-import type { DecodedRecord, MessageDecoder } from './message-decoder';
+import type { MessageDecoder } from './message-decoder';
+import { NativeBatchLoop, type PartitionSlice } from './native/batch-loop';
+import { rawRecordOfFetched } from './native/fetched-record';
 
 /** librdkafka consumer properties. */
 export type ConsumerProperties = Readonly<Record<string, string | number | boolean>>;
@@ -49,21 +51,50 @@ export interface TypedConsumer<T extends TopicMap, N extends TopicName<T>> {
   seek(position: { topic: N; partition: number; offset: string | number | bigint }): void;
   /** Commits offsets (default: the processed position of every assigned partition). */
   commitOffsets(offsets?: ReadonlyArray<{ topic: N; partition: number; offset: string }>): Promise<void>;
-  /** Stops fetching and handlers, keeps the connection. */
+  /** Stops fetching and handlers (the batch in hand ends after the running handler), keeps the connection. */
   stop(): Promise<void>;
   disconnect(): Promise<void>;
-  /** The underlying `@confluentinc/kafka-javascript` consumer. */
+  /**
+   * The underlying `@confluentinc/kafka-javascript` consumer: it owns the connection, subscription and
+   * assignments. kgen fetches through its node-rdkafka client (`consume(n)` batches), not its `run()`.
+   */
   readonly raw: KafkaJS.Consumer;
+  /** Whether librdkafka commits handled offsets by itself (`autoCommit`, default true). */
+  readonly autoCommit: boolean;
 }
+
+/** How `client.consumer()` set up a {@link KgenConsumer}. */
+export interface KgenConsumerSettings {
+  /** librdkafka commits handled offsets periodically (`enable.auto.commit`). */
+  readonly autoCommit: boolean;
+  /** Records fetched per `consume(n)` call; an eachBatch batch holds at most this many of one partition. */
+  readonly batchSize: number;
+}
+
+/** Records per native fetch unless `js.consumer.max.batch.size` says otherwise. */
+export const DEFAULT_FETCH_BATCH = 1000;
 
 /** The consumer behind {@link TypedConsumer}; built by `client.consumer()`. */
 export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements TypedConsumer<T, N> {
   readonly raw: KafkaJS.Consumer;
+  /** Whether librdkafka commits handled offsets by itself. */
+  readonly autoCommit: boolean;
   readonly #decoder: MessageDecoder;
+  readonly #batchSize: number;
 
-  constructor(raw: KafkaJS.Consumer, decoder: MessageDecoder) {
+  constructor(raw: KafkaJS.Consumer, decoder: MessageDecoder, settings: KgenConsumerSettings) {
     this.raw = raw;
     this.#decoder = decoder;
+    this.autoCommit = settings.autoCommit;
+    this.#batchSize = settings.batchSize;
+  }
+
+  /** The native fetch loop of the connected consumer. */
+  get #loop(): NativeBatchLoop {
+    const loop = NativeBatchLoop.of(this.raw);
+    if (loop === undefined)
+      throw new BrokerError('subscribe', {}, new Error('the consumer is not connected'));
+    return loop;
   }
 
   /** A record that failed to decode: `onDecodeError` may skip it (resolves), else the error is rethrown. */
@@ -86,24 +117,114 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     }
   }
 
-  /** Hands a tombstone (key decoded) to `onTombstone`; a key that cannot be decoded goes to `onDecodeError`. */
-  async #tombstone(
-    raw: RawMessage,
-    onTombstone: NonNullable<RunOptions<T, N>['onTombstone']>,
-    context: MessageContext,
+  /** Awaits a record whose writer schema is being fetched, or lets `onDecodeError` decide; `undefined` = skipped. */
+  async #decodeSlow(
+    m: NativeMessage,
+    decoding: Promise<unknown>,
     options: RunOptions<T, N>,
-  ): Promise<void> {
-    const tombstone = await this.#decodeTombstone(raw, options);
-    if (tombstone !== undefined) await onTombstone(tombstone, context);
+  ): Promise<TypedMessage<T, N> | undefined> {
+    try {
+      return (await decoding) as TypedMessage<T, N>;
+    } catch (err) {
+      return this.#recover(err, rawRecordOfFetched(m), options);
+    }
   }
 
-  /** Decodes one record, or lets `onDecodeError` decide; `undefined` = skipped. */
-  async #decode(raw: RawMessage, options: RunOptions<T, N>): Promise<TypedMessage<T, N> | undefined> {
+  /** Decodes one fetched record: synchronously once its writer schema ids were seen. */
+  #decode(
+    m: NativeMessage,
+    options: RunOptions<T, N>,
+  ): TypedMessage<T, N> | Promise<TypedMessage<T, N> | undefined> {
     try {
-      const out = this.#decoder.decode(raw);
-      return (out instanceof Promise ? await out : out) as TypedMessage<T, N>;
+      const out = this.#decoder.decodeFetched(m);
+      if (out instanceof Promise) return this.#decodeSlow(m, out, options);
+      return out as unknown as TypedMessage<T, N>;
     } catch (err) {
-      return this.#recover(err, raw, options);
+      return this.#recover(err, rawRecordOfFetched(m), options);
+    }
+  }
+
+  /** A handler (or `onDecodeError`) threw: like the KafkaJS layer, log it and read the record again. */
+  #failed(slice: PartitionSlice, err: unknown): void {
+    slice.stale = true;
+    const m = slice.messages[slice.done];
+    this.raw
+      .logger()
+      .error(
+        `kgen consumer: handler failed at ${slice.topic}[${slice.partition}]@${m?.offset ?? '?'}, the record will be read again: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+  }
+
+  /** eachMessage over one partition's records of a fetch, in order. */
+  async #eachMessage(slice: PartitionSlice, options: RunOptions<T, N>): Promise<void> {
+    const eachMessage = options.eachMessage!;
+    const { onTombstone } = options;
+    const { messages } = slice;
+    const context = new SliceContext(this.#loop, slice);
+    while (slice.done < messages.length && !slice.stale) {
+      const m = messages[slice.done]!;
+      try {
+        if (m.value === null && onTombstone !== undefined) {
+          const tombstone = await this.#decodeTombstone(rawRecordOfFetched(m), options);
+          if (tombstone !== undefined) await onTombstone(tombstone, context);
+        } else {
+          let typed = this.#decode(m, options);
+          if (typed instanceof Promise) {
+            const later = await typed;
+            if (later === undefined) {
+              slice.done++;
+              continue;
+            }
+            typed = later;
+          }
+          await eachMessage(typed, context);
+        }
+      } catch (err) {
+        this.#failed(slice, err);
+        return;
+      }
+      slice.done++;
+    }
+  }
+
+  /** eachBatch over one partition's records of a fetch: decoded records and tombstones apart. */
+  async #eachBatch(slice: PartitionSlice, options: RunOptions<T, N>): Promise<void> {
+    const eachBatch = options.eachBatch!;
+    const messages: Array<TypedMessage<T, N>> = [];
+    const tombstones: Array<TypedTombstone<T, N>> = [];
+    try {
+      for (const m of slice.messages) {
+        if (m.value === null) {
+          const tombstone = await this.#decodeTombstone(rawRecordOfFetched(m), options);
+          if (tombstone !== undefined) tombstones.push(tombstone);
+        } else {
+          const d = this.#decode(m, options);
+          const decoded = d instanceof Promise ? await d : d;
+          if (decoded !== undefined) messages.push(decoded);
+        }
+      }
+      const typed = {
+        topic: slice.topic,
+        partition: slice.partition,
+        highWatermark: this.#highWatermark(slice),
+        messages,
+        tombstones,
+      } as unknown as TypedBatch<T, N>;
+      await eachBatch(typed, new BatchSliceContext(this.#loop, slice, this));
+      if (options.eachBatchAutoResolve ?? true) {
+        if (!slice.stale) slice.done = slice.messages.length;
+      }
+    } catch (err) {
+      this.#failed(slice, err);
+    }
+  }
+
+  #highWatermark(slice: PartitionSlice): string {
+    try {
+      const high = this.#loop.native.getWatermarkOffsets(slice.topic, slice.partition).highOffset;
+      return Number.isInteger(high) && high >= 0 ? String(high) : '-1001';
+    } catch {
+      return '-1001';
     }
   }
 
@@ -113,91 +234,39 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
       throw new TypeError('consumer.run() needs exactly one of eachMessage or eachBatch');
     if (eachBatch !== undefined && options.onTombstone !== undefined)
       throw new TypeError('onTombstone is for eachMessage; eachBatch gets tombstones in batch.tombstones');
-    const config: KafkaJS.ConsumerRunConfig = {
-      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-    };
-    if (eachMessage !== undefined) {
-      // Hot path: a record whose writer schema id is known decodes synchronously, without an extra await.
-      const { onTombstone } = options;
-      config.eachMessage = (payload) => {
-        const raw = rawRecordOf(payload.topic, payload.partition, payload.message);
-        // The payload carries heartbeat() and pause(): it is the handler's context (no object per record).
-        const context: MessageContext = payload;
-        if (raw.value === null && onTombstone !== undefined)
-          return this.#tombstone(raw, onTombstone, context, options);
-        let out: DecodedRecord | Promise<DecodedRecord>;
-        try {
-          out = this.#decoder.decode(raw);
-        } catch (err) {
-          return this.#recover(err, raw, options);
-        }
-        if (out instanceof Promise)
-          return out.then(
-            (d) => eachMessage(d as TypedMessage<T, N>, context),
-            (err: unknown) => this.#recover(err, raw, options),
-          );
-        return eachMessage(out as TypedMessage<T, N>, context);
-      };
-    } else if (eachBatch !== undefined) {
-      config.eachBatchAutoResolve = options.eachBatchAutoResolve ?? true;
-      config.eachBatch = async (payload) => {
-        const { batch } = payload;
-        const messages: Array<TypedMessage<T, N>> = [];
-        const tombstones: Array<TypedTombstone<T, N>> = [];
-        for (const m of batch.messages) {
-          const raw = rawRecordOf(batch.topic, batch.partition, m);
-          if (raw.value === null) {
-            const tombstone = await this.#decodeTombstone(raw, options);
-            if (tombstone !== undefined) tombstones.push(tombstone);
-          } else {
-            const decoded = await this.#decode(raw, options);
-            if (decoded !== undefined) messages.push(decoded);
-          }
-        }
-        const typed = {
-          topic: batch.topic,
-          partition: batch.partition,
-          highWatermark: batch.highWatermark,
-          messages,
-          tombstones,
-        } as unknown as TypedBatch<T, N>;
-        const context: BatchContext = {
-          heartbeat: () => payload.heartbeat(),
-          pause: () => payload.pause(),
-          resolveOffset: (offset) => payload.resolveOffset(offset),
-          commitOffsetsIfNecessary: () => payload.commitOffsetsIfNecessary(),
-          isRunning: () => payload.isRunning(),
-          isStale: () => payload.isStale(),
-        };
-        await eachBatch(typed, context);
-      };
-    }
+    const concurrency = Math.max(1, options.partitionsConsumedConcurrently ?? 1);
+    const perSlice =
+      eachMessage !== undefined
+        ? (slice: PartitionSlice) => this.#eachMessage(slice, options)
+        : (slice: PartitionSlice) => this.#eachBatch(slice, options);
     try {
-      await this.raw.run(config);
+      this.#loop.start(
+        {
+          storeOffsets: true,
+          onBatch: async (slices) => {
+            if (concurrency === 1 || slices.length === 1) {
+              for (const slice of slices) await perSlice(slice);
+            } else await inParallel(slices, concurrency, perSlice);
+          },
+        },
+        this.#batchSize,
+      );
     } catch (err) {
-      throw new BrokerError('subscribe', {}, err);
+      throw err instanceof BrokerError ? err : new BrokerError('subscribe', {}, err);
     }
   }
 
   pause(topics: ReadonlyArray<TopicPartitions<N>>): void {
-    this.raw.pause(
-      topics.map((t) => ({ topic: t.topic, ...(t.partitions ? { partitions: [...t.partitions] } : {}) })),
-    );
+    this.#loop.pause(topics);
   }
 
   resume(topics: ReadonlyArray<TopicPartitions<N>>): void {
-    this.raw.resume(
-      topics.map((t) => ({ topic: t.topic, ...(t.partitions ? { partitions: [...t.partitions] } : {}) })),
-    );
+    this.#loop.resume(topics);
   }
 
   seek(position: { topic: N; partition: number; offset: string | number | bigint }): void {
     try {
-      this.raw.seek({
-        topic: position.topic,
-        partition: position.partition,
-        offset: String(position.offset),
-      });
+      this.#loop.seek(position.topic, position.partition, Number(position.offset));
     } catch (err) {
       throw new BrokerError('seek', { topic: position.topic, partition: position.partition }, err);
     }
@@ -207,6 +276,8 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     offsets?: ReadonlyArray<{ topic: N; partition: number; offset: string }>,
   ): Promise<void> {
     try {
+      // Without offsets librdkafka commits the stored positions: store the batch in hand's progress first.
+      if (offsets === undefined) NativeBatchLoop.of(this.raw)?.storeHandled();
       await this.raw.commitOffsets(offsets?.map((o) => ({ ...o })));
     } catch (err) {
       const first = offsets?.[0];
@@ -214,11 +285,74 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     }
   }
 
-  stop(): Promise<void> {
-    return this.raw.stop();
+  async stop(): Promise<void> {
+    await NativeBatchLoop.of(this.raw)?.stop();
   }
 
   async disconnect(): Promise<void> {
+    await NativeBatchLoop.of(this.raw)?.stop();
     await this.raw.disconnect();
   }
+}
+
+/** The handler context of one partition's records: pause() pauses that partition. */
+class SliceContext implements MessageContext {
+  constructor(
+    protected readonly loop: NativeBatchLoop,
+    protected readonly slice: PartitionSlice,
+  ) {}
+
+  heartbeat(): Promise<void> {
+    // librdkafka heartbeats from its own thread.
+    return Promise.resolve();
+  }
+
+  pause(): () => void {
+    const at = [{ topic: this.slice.topic, partitions: [this.slice.partition] }];
+    this.loop.pause(at);
+    return () => this.loop.resume(at);
+  }
+}
+
+/** The context of an eachBatch call, as the KafkaJS layer offered it. */
+class BatchSliceContext extends SliceContext implements BatchContext {
+  constructor(
+    loop: NativeBatchLoop,
+    slice: PartitionSlice,
+    private readonly consumer: { readonly autoCommit: boolean; commitOffsets(): Promise<void> },
+  ) {
+    super(loop, slice);
+  }
+
+  resolveOffset(offset: string): void {
+    const target = Number(offset);
+    const { messages } = this.slice;
+    for (let i = this.slice.done; i < messages.length && messages[i]!.offset <= target; i++)
+      this.slice.done = i + 1;
+  }
+
+  async commitOffsetsIfNecessary(): Promise<void> {
+    if (!this.consumer.autoCommit) await this.consumer.commitOffsets();
+  }
+
+  isRunning(): boolean {
+    return this.loop.running;
+  }
+
+  isStale(): boolean {
+    return this.slice.stale;
+  }
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function inParallel<I>(
+  items: readonly I[],
+  limit: number,
+  fn: (item: I) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -3,12 +3,17 @@ import { isManual, validateCommitStrategy, type CommitStrategy } from './strateg
 
 /**
  * What the committer needs from a consumer: commit these positions (next offset to read, per partition).
- * `durable`: resolve only once the broker acknowledged (at-most-once, per-record, manual-immediate, shutdown);
- * otherwise queuing the commit is enough (at-least-once: a lost commit only means a replay).
+ * `durable`: resolve only once the broker acknowledged (at-most-once, per-record, per-batch, manual-immediate,
+ * shutdown); otherwise queuing the commit is enough (at-least-once: a lost commit only means a replay).
  */
 export type CommitFn = (positions: readonly CommitPosition[], durable: boolean) => Promise<void>;
 
-const DURABLE = new Set(['at-most-once', 'per-record', 'manual-immediate']);
+/**
+ * Strategies whose commit must be acknowledged before handling goes on. per-batch promises that a crash
+ * replays at most the batch in flight: a commit only queued in librdkafka does not keep that promise, since
+ * fast handlers queue commits faster than the broker acknowledges them and a crash drops the whole queue.
+ */
+const DURABLE = new Set(['at-most-once', 'per-record', 'per-batch', 'manual-immediate']);
 
 /** Options of a {@link Committer}. */
 export interface CommitterOptions {

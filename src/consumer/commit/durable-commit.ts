@@ -1,4 +1,5 @@
-import type { KafkaJS, KafkaConsumer } from '@confluentinc/kafka-javascript';
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { committingClientOf } from '../../client/internal-client';
 import { KgenError } from '../../errors';
 import type { CommitPosition } from './offset-tracker';
 
@@ -12,11 +13,6 @@ export class CommitError extends KgenError {
   }
 }
 
-function internalClient(consumer: KafkaJS.Consumer): KafkaConsumer | undefined {
-  const get = (consumer as unknown as { _getInternalClient?: unknown })._getInternalClient;
-  return typeof get === 'function' ? (get.call(consumer) as KafkaConsumer) : undefined;
-}
-
 /**
  * Commits and returns only once the broker acknowledged it. The promisified `commitOffsets()` of the official
  * client resolves when the commit is QUEUED (librdkafka `commitAsync`): fine for at-least-once, not for
@@ -27,7 +23,7 @@ export async function commitDurably(
   consumer: KafkaJS.Consumer,
   positions: readonly CommitPosition[],
 ): Promise<void> {
-  const client = internalClient(consumer);
+  const client = committingClientOf(consumer);
   try {
     if (!client) {
       await consumer.commitOffsets(positions.map((p) => ({ ...p })));

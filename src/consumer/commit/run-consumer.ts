@@ -1,6 +1,10 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { BrokerError } from '../../client/broker-error';
+import type { NativeMessage } from '../../client/internal-client';
 import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
-import { rawRecordOf, type RawRecord } from '../dlq/raw-record';
+import type { RawRecord } from '../dlq/raw-record';
+import { NativeBatchLoop, type PartitionSlice } from '../native/batch-loop';
+import { rawRecordOfFetched } from '../native/fetched-record';
 import { drain, type StopResult } from '../shutdown';
 import { Committer } from './committer';
 import { commitDurably, commitQueued } from './durable-commit';
@@ -10,9 +14,14 @@ import type { CommitStrategy } from './strategy';
 export interface RunConsumerOptions {
   /**
    * A connected consumer of the official client's promisified API, created with `kafkaJS.autoCommit: false`
-   * (kgen commits). `js.consumer.max.batch.size` sets the size of a `per-batch` batch.
+   * (kgen commits). Records are fetched through its native client in batches of `batchSize`.
    */
   readonly consumer: KafkaJS.Consumer;
+  /**
+   * Records fetched at once (default 500): one `per-batch` batch, committed (and acknowledged by the broker)
+   * before the next is fetched, so a crash replays at most this many records.
+   */
+  readonly batchSize?: number;
   readonly topics: readonly string[];
   /** Subscribe to `topics` (default true); false when the consumer is already subscribed (SDK consumers). */
   readonly subscribe?: boolean;
@@ -51,13 +60,17 @@ export interface ConsumerRun {
   readonly committer: Committer;
 }
 
+/** Records fetched at once by {@link runConsumer} unless `batchSize` says otherwise. */
+export const DEFAULT_COMMIT_BATCH = 500;
+
 async function pool<T>(
   items: readonly T[],
+  from: number,
   limit: number,
   fn: (item: T) => Promise<void>,
 ): Promise<unknown[]> {
   const errors: unknown[] = [];
-  let next = 0;
+  let next = from;
   const worker = async (): Promise<void> => {
     while (next < items.length && errors.length === 0) {
       const item = items[next++]!;
@@ -68,16 +81,20 @@ async function pool<T>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length - from) }, worker));
   return errors;
 }
 
 /**
  * Runs a consumer with a commit strategy: commits follow the strategy and never pass a record whose handler
- * (or `ack`) has not finished. Subscribes to `topics` and starts at once.
+ * (or `ack`) has not finished. Subscribes to `topics` and starts at once. Fetches on librdkafka's native batch
+ * call; revoked partitions get their finished records committed (acknowledged) before they are given up.
  */
 export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun> {
   const { consumer, metrics } = opts;
+  const loop = NativeBatchLoop.of(consumer);
+  if (loop === undefined)
+    throw new BrokerError('subscribe', {}, new Error('runConsumer needs a connected consumer'));
   const committer = new Committer({
     strategy: opts.strategy,
     commit: (positions, durable) =>
@@ -85,56 +102,84 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
     onCommitted: (positions) => metrics?.increment('committed', positions.length),
     ...(opts.onError ? { onTimerError: opts.onError } : {}),
   });
+  const { tracker } = committer;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const partitionsAtOnce = Math.max(1, opts.partitionsConsumedConcurrently ?? 1);
   let stopping = false;
 
+  const report = (error: unknown, slice: PartitionSlice): void => {
+    if (opts.onError) opts.onError(error);
+    else
+      consumer
+        .logger()
+        .error(
+          `kgen runConsumer: handler failed on ${slice.topic}[${slice.partition}], its records are read again: ${String(error)}`,
+        );
+  };
+
+  const handleSlice = async (slice: PartitionSlice): Promise<void> => {
+    const { topic, partition, messages } = slice;
+    if (stopping || slice.stale) return;
+    // A rewind (revoked and re-assigned, or replay after a failed batch): start the partition afresh.
+    if (tracker.isRewind(topic, partition, String(messages[0]!.offset))) tracker.forget(topic, partition);
+    await committer.beforeBatch(topic, partition, String(messages[messages.length - 1]!.offset));
+    let begun = 0;
+    const errors = await pool(messages, 0, concurrency, async (m: NativeMessage) => {
+      if (stopping || slice.stale) return;
+      begun++;
+      const offset = String(m.offset);
+      committer.begin(topic, partition, offset);
+      await opts.handle(rawRecordOfFetched(m), () => committer.ack(topic, partition, offset));
+      await committer.finished(topic, partition, offset);
+    });
+    if (errors.length === 0 && !slice.stale && !stopping) {
+      slice.done = messages.length;
+      return;
+    }
+    // Stopped part-way or failed: the loop reads again from the first record not finished. Manual acks may
+    // come later: the tracker, not the fetch position, holds those records back.
+    if (committer.manual && errors.length === 0) slice.done = begun;
+    else {
+      const pos = tracker.position(topic, partition);
+      const next = pos === undefined ? -1 : Number(pos);
+      let done = 0;
+      while (done < messages.length && messages[done]!.offset < next) done++;
+      slice.done = done;
+    }
+    if (errors.length > 0) {
+      slice.stale = true;
+      await committer.commitNow();
+      tracker.forget(topic, partition);
+      report(errors[0], slice);
+    }
+  };
+
   if (opts.subscribe !== false) await consumer.subscribe({ topics: [...opts.topics] });
-  await consumer.run({
-    partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1,
-    eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset }) => {
-      if (stopping || batch.messages.length === 0) return;
-      const { topic, partition } = batch;
-      const first = batch.messages[0]!;
-      // A rewind (revoked and re-assigned, or replay after a failed batch): start the partition afresh.
-      if (committer.tracker.isRewind(topic, partition, first.offset))
-        committer.tracker.forget(topic, partition);
-      await committer.beforeBatch(topic, partition, batch.lastOffset());
-      const errors = await pool(batch.messages, concurrency, async (message) => {
-        if (stopping) return;
-        committer.begin(topic, partition, message.offset);
-        const record = rawRecordOf(topic, partition, message);
-        await opts.handle(record, () => committer.ack(topic, partition, message.offset));
-        await committer.finished(topic, partition, message.offset);
-      });
-      // Tell the client how far this batch got, so it refetches only what is not finished.
-      // Manual acks may come later: the tracker, not the client, holds those records back.
-      const pos = committer.manual ? undefined : committer.tracker.position(topic, partition);
-      if (committer.manual && errors.length === 0) resolveOffset(batch.lastOffset());
-      else if (pos !== undefined) resolveOffset((BigInt(pos) - 1n).toString());
-      if (errors.length > 0) {
-        await committer.commitNow();
-        committer.tracker.forget(topic, partition);
-        throw errors[0];
-      }
-      await committer.afterBatch();
+  loop.start(
+    {
+      onBatch: async (slices) => {
+        if (partitionsAtOnce === 1 || slices.length === 1) for (const s of slices) await handleSlice(s);
+        else await pool(slices, 0, partitionsAtOnce, handleSlice);
+        if (!stopping) await committer.afterBatch();
+      },
+      onRevoke: async (partitions) => {
+        await committer.commitNow({ durable: true });
+        for (const p of partitions) tracker.forget(p.topic, p.partition);
+      },
     },
-  });
+    opts.batchSize ?? DEFAULT_COMMIT_BATCH,
+  );
 
   return {
     committer,
-    inFlight: () => committer.tracker.inFlight(),
-    positions: () =>
-      new Map(committer.tracker.positions().map((p) => [`${p.topic}:${p.partition}`, p.offset])),
+    inFlight: () => tracker.inFlight(),
+    positions: () => new Map(tracker.positions().map((p) => [`${p.topic}:${p.partition}`, p.offset])),
     async stop(stopOpts = {}) {
       stopping = true;
-      try {
-        consumer.pause(opts.topics.map((topic) => ({ topic })));
-      } catch {
-        // not connected any more: nothing to pause
-      }
-      const drained = await drain(() => committer.tracker.inFlight(), stopOpts.timeoutMs ?? 30_000);
-      const abandoned = committer.tracker.inFlight();
+      const loopStopped = loop.stop();
+      const drained = await drain(() => tracker.inFlight(), stopOpts.timeoutMs ?? 30_000);
+      if (drained) await loopStopped;
+      const abandoned = tracker.inFlight();
       try {
         await committer.commitNow({ durable: true });
       } finally {

@@ -1,5 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { KgenClient } from '../../client/create-client';
+import { KgenError } from '../../errors';
 import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
 import { producerDefaults } from '../../producer/presets';
 import type { TopicMap, TopicName } from '../../topics';
@@ -16,7 +17,7 @@ import { isManual, type CommitStrategy } from './strategy';
 export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> {
   /** Topics the consumer subscribed to. */
   readonly topics: readonly N[];
-  /** When offsets are committed. The consumer must have been created with `autoCommit: false`. */
+  /** When offsets are committed (kgen commits: the consumer must be created with `autoCommit: false`). */
   readonly strategy: CommitStrategy;
   /** The typed handler; with a manual strategy it calls `ack()`. */
   readonly handle: (message: TypedMessage<T, N>, ack: () => Promise<void>) => Promise<void>;
@@ -38,6 +39,13 @@ export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> 
   readonly onError?: (error: unknown) => void;
 }
 
+/** runWithDelivery was given a consumer it cannot run correctly. */
+export class DeliveryConfigError extends KgenError {
+  constructor(message: string) {
+    super('DELIVERY_CONFIG', message);
+  }
+}
+
 /**
  * Runs a kgen typed consumer with a commit strategy, bounded retries and a dead-letter topic. This is the
  * adapter between the SDK's `client.consumer()` and the delivery engines: it decodes with the client's serde
@@ -48,6 +56,14 @@ export async function runWithDelivery<T extends TopicMap, N extends TopicName<T>
   consumer: TypedConsumer<T, N>,
   opts: DeliveryRunOptions<T, N>,
 ): Promise<ConsumerRun> {
+  // librdkafka's own periodic commit would race the strategy: at-most-once and manual acks would no longer
+  // hold, and commits could pass records whose handler has not finished.
+  if (consumer.autoCommit)
+    throw new DeliveryConfigError(
+      `runWithDelivery (${opts.strategy.kind}) on topics ${opts.topics.join(', ')}: the consumer commits ` +
+        'offsets by itself (autoCommit is true, the default); create it with ' +
+        '`client.consumer({ ..., autoCommit: false })` so that only the commit strategy commits',
+    );
   const decoder = new MessageDecoder(client.serde, client.topics, opts.topics);
   const decode = (raw: Parameters<MessageDecoder['decode']>[0]): Promise<TypedMessage<T, N>> =>
     Promise.resolve(decoder.decode(raw)) as Promise<TypedMessage<T, N>>;

@@ -1,7 +1,8 @@
 /**
  * A consumer process for the kill/restart tests of commit strategies. Env: BROKERS, TOPIC, GROUP, STRATEGY
- * (`at-most-once`, `per-batch`, `n-or-t`...), LOG. Each handled record's key is appended to LOG synchronously
- * (the side effect that must not be lost or duplicated); a handler takes ~1 ms so a kill lands mid-batch.
+ * (`at-most-once`, `per-batch`, `n-or-t`...), LOG, HANDLER_MS (default 1). Each handled record's key is appended
+ * to LOG synchronously (the side effect that must not be lost or duplicated); a handler takes ~HANDLER_MS so a
+ * kill lands mid-batch (0: no wait at all, as fast as the consumer goes).
  * SIGTERM stops it gracefully (drain, commit, disconnect).
  */
 import * as fs from 'node:fs';
@@ -30,16 +31,17 @@ async function main(): Promise<void> {
     'session.timeout.ms': 10_000,
     'enable.auto.commit': false,
     'auto.offset.reset': 'earliest',
-    'js.consumer.max.batch.size': 100,
   } as KafkaJS.ConsumerConstructorConfig);
   await consumer.connect();
   const log = fs.openSync(env('LOG'), 'a');
+  const handlerMs = Number(process.env['HANDLER_MS'] ?? 1);
   const run = await runConsumer({
     consumer,
     topics: [env('TOPIC')],
     strategy: strategyOf(env('STRATEGY')),
+    batchSize: 100,
     handle: async (record) => {
-      await new Promise((r) => setTimeout(r, 1));
+      if (handlerMs > 0) await new Promise((r) => setTimeout(r, handlerMs));
       fs.writeSync(log, `${record.key?.toString()}\n`);
     },
   });

@@ -1,4 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { Kafka as PlainKafka, logLevel } from 'kafkajs';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN } from '../../helpers/consume';
 import { runConsumer } from '../../../src/consumer/commit/run-consumer';
@@ -92,5 +93,74 @@ describe('delivery: retries and dead letters', () => {
     expect(h(bad, dlqHeaders.offset)).toBe('20');
     expect(h(bad, dlqHeaders.valueSchemaId)).toBe('7');
     expect(h(bad, 'origin')).toBe('test');
+  });
+
+  it('dead letters keep the exact bytes: empty value, null key, empty key, binary key and value', async () => {
+    // Written and read with KafkaJS (pure JavaScript, an independent client that tells null from empty).
+    const plain = new PlainKafka({ brokers: [brokers], logLevel: logLevel.NOTHING });
+    const topic = uniqueName('dlv-dlq-bytes');
+    const group = uniqueName('dlv-dlq-bytes-group');
+    await createTopics(kafka, [topic, `${topic}.dlq`]);
+    const binary = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const inputs: Array<{ key: Buffer | null; value: Buffer }> = [
+      { key: Buffer.from('empty-value'), value: Buffer.alloc(0) },
+      { key: null, value: binary },
+      { key: Buffer.alloc(0), value: Buffer.from('empty-key') },
+      { key: binary.subarray(250), value: binary.subarray(0, 7) },
+    ];
+    const writer = plain.producer();
+    await writer.connect();
+    await writer.send({ topic, messages: inputs });
+    await writer.disconnect();
+
+    const producer = kafka.producer({ ...producerDefaults, 'linger.ms': 5 });
+    await producer.connect();
+    const consumer = kafka.consumer({
+      'group.id': group,
+      'enable.auto.commit': false,
+      'auto.offset.reset': 'earliest',
+    } as KafkaJS.ConsumerConstructorConfig);
+    await consumer.connect();
+    const run = await runConsumer({
+      consumer,
+      topics: [topic],
+      strategy: commitStrategies.perBatch(),
+      handle: retryThenDeadLetter({
+        decode: (r) => r,
+        handle: () => Promise.reject(new Error('always fails')),
+        deadLetter: new DeadLetterPublisher({ send: (r) => producer.send(r) }),
+        retry: { retries: 0 },
+      }),
+    });
+    await waitFor(
+      '4 offsets committed',
+      async () => (await committedTotal(kafka, group, topic)) >= 4,
+      60_000,
+    );
+    await run.stop();
+    await producer.disconnect();
+
+    const reader = plain.consumer({ groupId: uniqueName('dlv-dlq-bytes-reader') });
+    await reader.connect();
+    await reader.subscribe({ topic: `${topic}.dlq`, fromBeginning: true });
+    const dead: Array<{ key: Buffer | null; value: Buffer | null; offset: string | undefined }> = [];
+    await new Promise<void>((resolve) => {
+      void reader.run({
+        eachMessage: async ({ message }) => {
+          const offset = headerString(message.headers?.[dlqHeaders.offset]);
+          dead.push({ key: message.key, value: message.value, offset });
+          if (dead.length === inputs.length) resolve();
+        },
+      });
+    });
+    await reader.disconnect();
+    dead.sort((a, b) => Number(a.offset) - Number(b.offset));
+    expect(dead.map((d) => ({ key: d.key, value: d.value }))).toEqual(inputs);
+    // toEqual would let an empty buffer pass for null: check null and empty explicitly.
+    expect(dead[0]!.value).not.toBeNull();
+    expect(dead[0]!.value!.length).toBe(0);
+    expect(dead[1]!.key).toBeNull();
+    expect(dead[2]!.key).not.toBeNull();
+    expect(dead[2]!.key!.length).toBe(0);
   });
 });

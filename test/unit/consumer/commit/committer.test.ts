@@ -144,7 +144,7 @@ describe('Committer', () => {
     [commitStrategies.atMostOnce(), true],
     [commitStrategies.perRecord(), true],
     [commitStrategies.manualImmediate(), true],
-    [commitStrategies.perBatch(), false],
+    [commitStrategies.perBatch(), true],
     [commitStrategies.everyN(1), false],
     [commitStrategies.nOrT(1, 1000), false],
   ])('%p waits for the broker (durable) only when its guarantee needs it: %p', async (strategy, expected) => {

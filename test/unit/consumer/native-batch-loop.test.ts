@@ -1,0 +1,163 @@
+import { EventEmitter } from 'node:events';
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import type { NativeMessage } from '../../../src/client/internal-client';
+import {
+  NativeBatchLoop,
+  sliceByPartition,
+  type PartitionSlice,
+} from '../../../src/consumer/native/batch-loop';
+
+const msg = (partition: number, offset: number, topic = 't'): NativeMessage => ({
+  topic,
+  partition,
+  offset,
+  key: null,
+  value: Buffer.from('v'),
+});
+
+/** A stand-in for the node-rdkafka consumer: hands out queued fetches, records what the loop asks of it. */
+class FakeNative extends EventEmitter {
+  fetches: NativeMessage[][] = [];
+  seeks: Array<{ topic: string; partition: number; offset: number }> = [];
+  stored: Array<[string, number, number]> = [];
+  paused: unknown[] = [];
+  unassigned = 0;
+  assigned = [{ topic: 't', partition: 0 }];
+  consume(_n: number, cb: (err: unknown, messages: NativeMessage[]) => void): void {
+    const next = this.fetches.shift() ?? [];
+    setTimeout(() => cb(null, next), next.length === 0 ? 5 : 0);
+  }
+  seek(
+    tpo: { topic: string; partition: number; offset: number },
+    _t: number,
+    cb: (e?: unknown) => void,
+  ): void {
+    this.seeks.push(tpo);
+    cb();
+  }
+  _offsetsStoreSingle(topic: string, partition: number, offset: number): void {
+    this.stored.push([topic, partition, offset]);
+  }
+  pause(list: unknown[]): void {
+    this.paused.push(...list);
+  }
+  resume(): void {}
+  unassign(): void {
+    this.unassigned++;
+  }
+  incrementalUnassign(): void {}
+  rebalanceProtocol(): string {
+    return 'EAGER';
+  }
+  assignments(): Array<{ topic: string; partition: number }> {
+    return this.assigned;
+  }
+  isConnected(): boolean {
+    return true;
+  }
+  setDefaultConsumeTimeout(): void {}
+  setDefaultIsTimeoutOnlyForFirstMessage(): void {}
+}
+
+/** Loops started by a test: stopped after it, also when an expectation failed midway. */
+const started: NativeBatchLoop[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((l) => l.stop()));
+});
+
+function loopOver(native: FakeNative): NativeBatchLoop {
+  const logger = { error: () => undefined, warn: () => undefined };
+  const raw = { _getInternalClient: () => native, logger: () => logger } as unknown as KafkaJS.Consumer;
+  const loop = NativeBatchLoop.of(raw)!;
+  started.push(loop);
+  return loop;
+}
+
+const until = async (check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('sliceByPartition', () => {
+  it('keeps one fetch of one partition as it is, and splits others by partition in offset order', () => {
+    const one = [msg(0, 1), msg(0, 2)];
+    expect(sliceByPartition(one)[0]!.messages).toBe(one);
+    const mixed = sliceByPartition([msg(0, 1), msg(1, 7), msg(0, 2), msg(1, 8, 'u')]);
+    expect(mixed.map((s) => [s.topic, s.partition, s.messages.map((m) => m.offset)])).toEqual([
+      ['t', 0, [1, 2]],
+      ['t', 1, [7]],
+      ['u', 1, [8]],
+    ]);
+  });
+});
+
+describe('NativeBatchLoop', () => {
+  it('stores the handled position after each batch, and rewinds a partition to its first unhandled record', async () => {
+    const native = new FakeNative();
+    native.fetches.push([msg(0, 10), msg(0, 11), msg(0, 12)]);
+    const loop = loopOver(native);
+    const seen: number[] = [];
+    loop.start(
+      {
+        storeOffsets: true,
+        onBatch: (slices: PartitionSlice[]) => {
+          const s = slices[0]!;
+          // handles two records, then stops (as after a pause or a failing handler)
+          seen.push(s.messages[0]!.offset, s.messages[1]!.offset);
+          s.done = 2;
+          s.stale = true;
+        },
+      },
+      100,
+    );
+    await until(() => native.seeks.length > 0);
+    await loop.stop();
+    expect(seen).toEqual([10, 11]);
+    expect(native.stored).toEqual([['t', 0, 12]]);
+    expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 12 }]);
+  });
+
+  it('on revocation waits for the batch in hand, stores what it handled, runs onRevoke, then unassigns; a seek before assignment is applied on assignment', async () => {
+    const native = new FakeNative();
+    native.fetches.push([msg(0, 1)]);
+    const loop = loopOver(native);
+    const order: string[] = [];
+    let finishBatch!: () => void;
+    loop.start(
+      {
+        storeOffsets: true,
+        onBatch: async (slices) => {
+          order.push('batch');
+          await new Promise<void>((r) => (finishBatch = r));
+          slices[0]!.done = 1;
+          order.push('batch done');
+        },
+        onRevoke: async () => {
+          order.push(`revoke (unassigned ${native.unassigned})`);
+        },
+      },
+      100,
+    );
+    await until(() => order.length === 1);
+    native.emit('rebalance', { code: -174 }, [{ topic: 't', partition: 0 }]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(native.unassigned).toBe(0); // not while the batch is in hand
+    finishBatch();
+    await until(() => native.unassigned === 1);
+    expect(order).toEqual(['batch', 'batch done', 'revoke (unassigned 0)']);
+    // What the batch handled is stored before the partition is given up (auto-commit commits it); the
+    // revoked partition is not rewound.
+    expect(native.stored).toEqual([['t', 0, 2]]);
+    expect(native.seeks).toEqual([]);
+
+    native.assigned = [];
+    loop.seek('t', 3, 42); // not assigned: kept for the assignment
+    expect(native.seeks).toEqual([]);
+    const assignment: Array<{ topic: string; partition: number; offset?: number }> = [
+      { topic: 't', partition: 3 },
+    ];
+    native.emit('rebalance', { code: -175 }, assignment);
+    expect(assignment[0]!.offset).toBe(42);
+    await loop.stop();
+  });
+});
