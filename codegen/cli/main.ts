@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { checkCommand } from './check-command';
 import { compatCommand } from './compat-command';
 import { generateCommand } from './generate-command';
+import { lagCommand } from './lag-command';
 import { pullCommand } from './pull-command';
 import { registerCommand } from './register-command';
 
@@ -29,7 +30,8 @@ async function main(argv: string[]): Promise<void> {
     .command(pullCommand)
     .command(checkCommand)
     .command(registerCommand)
-    .command(compatCommand);
+    .command(compatCommand)
+    .command(lagCommand);
   await cli.parseAsync();
 }
 
