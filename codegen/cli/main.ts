@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { checkCommand } from './check-command';
 import { compatCommand } from './compat-command';
+import { doctorCommand } from './doctor-command';
 import { generateCommand } from './generate-command';
 import { lagCommand } from './lag-command';
 import { pullCommand } from './pull-command';
@@ -31,7 +32,8 @@ async function main(argv: string[]): Promise<void> {
     .command(checkCommand)
     .command(registerCommand)
     .command(compatCommand)
-    .command(lagCommand);
+    .command(lagCommand)
+    .command(doctorCommand);
   await cli.parseAsync();
 }
 

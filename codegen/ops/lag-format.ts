@@ -1,5 +1,6 @@
 import type { GroupLag, LagAnalysis } from '../../src/ops/lag-analysis';
 import type { LagLevel } from '../../src/consumer/lag';
+import { escapeGithub, padColumns, xmlEscape } from './text-output';
 
 /** Output formats of `kgen lag`. */
 export const LAG_FORMATS = ['table', 'json', 'github', 'junit'] as const;
@@ -20,16 +21,6 @@ export function formatLag(analysis: LagAnalysis, format: LagFormat): string {
     case 'table':
       return lagTable(analysis);
   }
-}
-
-function pad(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) =>
-    r
-      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
 }
 
 function trendLine(g: GroupLag): string {
@@ -61,13 +52,13 @@ export function lagTable(analysis: LagAnalysis): string {
         ? ['  members: none']
         : [
             '  members:',
-            ...pad([
+            ...padColumns([
               ['MEMBER', 'CLIENT', 'HOST', 'PARTITIONS', 'LAG'],
               ...g.members.map((m) => [m.memberId, m.clientId, m.host, String(m.partitions), String(m.lag)]),
             ]).map((l) => `    ${l}`),
           ];
     const trend = trendLine(g);
-    return [head, ...(trend ? [trend] : []), ...pad(rows).map((l) => `  ${l}`), ...members].join('\n');
+    return [head, ...(trend ? [trend] : []), ...padColumns(rows).map((l) => `  ${l}`), ...members].join('\n');
   });
   return blocks.join('\n\n');
 }
@@ -83,27 +74,14 @@ export function lagGithub(analysis: LagAnalysis): string {
     .join('\n');
 }
 
-function escapeGithub(s: string): string {
-  return s
-    .replace(/%/g, '%25')
-    .replace(/\r/g, '%0D')
-    .replace(/\n/g, '%0A')
-    .replace(/:/g, '%3A')
-    .replace(/,/g, '%2C');
-}
-
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** JUnit XML: one test case per group, failed when the group is not healthy. */
 export function lagJunit(analysis: LagAnalysis): string {
   const failures = analysis.groups.filter((g) => g.level !== 'healthy').length;
   const cases = analysis.groups.map((g) => {
-    const open = `  <testcase classname="kgen.lag" name="${xml(g.groupId)}">`;
+    const open = `  <testcase classname="kgen.lag" name="${xmlEscape(g.groupId)}">`;
     if (g.level === 'healthy') return `${open}</testcase>`;
     const msg = `${g.level}: total lag ${g.total}, max ${g.max}, ${g.stuck} stuck`;
-    return `${open}\n    <failure type="${g.level}" message="${xml(msg)}"/>\n  </testcase>`;
+    return `${open}\n    <failure type="${g.level}" message="${xmlEscape(msg)}"/>\n  </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
