@@ -19,6 +19,13 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
         array: true,
         describe: 'Topics to check (default: all)',
       })
+      .option('config', {
+        alias: 'c',
+        type: 'string',
+        describe:
+          "Config file: check its topics' subjects and levels in the registry (default: kgen.config.*)",
+      })
+      .option('registry', { type: 'string', describe: "Registry base URL (default: the config's)" })
       .option('format', { type: 'string', default: 'table', describe: 'table, json, github or junit' })
       .option('brokers', {
         type: 'string',

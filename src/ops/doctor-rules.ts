@@ -46,11 +46,6 @@ export function diagnose(facts: ClusterFacts): DoctorReport {
   const findings: Finding[] = [...clusterFindings(facts), ...brokerFindings(facts)];
   const brokerMinIsr = num(facts.brokerConfig['min.insync.replicas']) ?? 1;
   for (const t of facts.topics) findings.push(...topicFindings(t, brokerMinIsr, facts.brokers.length));
-  const level = findings.some((f) => f.severity === 'critical')
-    ? 'critical'
-    : findings.some((f) => f.severity === 'warning')
-      ? 'warning'
-      : 'healthy';
   return {
     clusterId: facts.clusterId,
     brokers: facts.brokers.length,
@@ -64,8 +59,19 @@ export function diagnose(facts: ClusterFacts): DoctorReport {
       cleanupPolicy: t.config['cleanup.policy'] ?? 'delete',
     })),
     findings,
-    level,
+    level: levelOf(findings),
   };
+}
+
+/** The report with more findings (e.g. the registry's), its level recomputed. */
+export function withFindings(report: DoctorReport, more: readonly Finding[]): DoctorReport {
+  const findings = [...report.findings, ...more];
+  return { ...report, findings, level: levelOf(findings) };
+}
+
+function levelOf(findings: readonly Finding[]): LagLevel {
+  if (findings.some((f) => f.severity === 'critical')) return 'critical';
+  return findings.some((f) => f.severity === 'warning') ? 'warning' : 'healthy';
 }
 
 function clusterFindings(facts: ClusterFacts): Finding[] {

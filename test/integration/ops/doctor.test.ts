@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { runDoctor, type DoctorArgs } from '../../../codegen/cli/doctor';
 import type { CommandIo } from '../../../codegen/pipeline/command-io';
@@ -6,11 +9,14 @@ import { stackEnv, uniqueName } from '../../helpers/stack-env';
 
 jest.setTimeout(90_000);
 
-async function doctor(args: DoctorArgs): Promise<{ code: number; out: string; err: string }> {
+async function doctor(
+  args: DoctorArgs,
+  cwd = os.tmpdir(),
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CommandIo = {
-    cwd: process.cwd(),
+    cwd,
     stdout: (l) => out.push(l),
     stderr: (l) => err.push(l),
     env: {},
@@ -98,5 +104,43 @@ describe('kgen doctor on the single-node stack', () => {
     const { code, err } = await doctor({ brokers: '127.0.0.1:1' });
     expect(code).toBe(2);
     expect(err).toContain('cannot reach the Kafka cluster at 127.0.0.1:1');
+  });
+
+  it('with a config: flags a subject the registry lacks and a topic the cluster lacks, and passes a registered one', async () => {
+    const { registryUrl } = stackEnv();
+    const missingTopic = uniqueName('ops-doctor-absent');
+    const res = await fetch(`${registryUrl}/subjects/${plain}-value/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({
+        schema: JSON.stringify({ type: 'record', name: 'Ping', fields: [{ name: 'id', type: 'string' }] }),
+      }),
+    });
+    expect(res.ok).toBe(true);
+    // A level of its own: the registered subject then has nothing to report (the stack's global level is NONE).
+    const level = await fetch(`${registryUrl}/config/${plain}-value`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ compatibility: 'BACKWARD' }),
+    });
+    expect(level.ok).toBe(true);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgen-doctor-'));
+    fs.writeFileSync(
+      path.join(dir, 'kgen.config.json'),
+      JSON.stringify({ registry: { url: registryUrl }, topics: { [plain]: {}, [missingTopic]: {} } }),
+    );
+    const { code, out } = await doctor({ topics: [plain], format: 'json' }, dir);
+    const report = JSON.parse(out) as DoctorReport;
+    const registry = report.findings.filter(
+      (f) => f.rule.startsWith('registry.') || f.rule.startsWith('config.'),
+    );
+    expect(registry.map((f) => [f.rule, f.severity, f.subject])).toEqual(
+      expect.arrayContaining([
+        ['config.topic-missing', 'critical', `topic ${missingTopic}`],
+        ['registry.missing-subject', 'critical', `subject ${missingTopic}-value`],
+      ]),
+    );
+    expect(registry.filter((f) => f.subject === `subject ${plain}-value`)).toEqual([]);
+    expect([report.level, code]).toEqual(['critical', 4]);
   });
 });
