@@ -1,7 +1,7 @@
 import { CodegenError } from '../errors';
 import { runCommand, type CommandIo } from '../pipeline/command-io';
 import { parseDuration } from '../ops/duration';
-import { formatLag, LAG_FORMATS, LEVEL_EXIT_CODES, type LagFormat } from '../ops/lag-format';
+import { lagFrame, LAG_FORMATS, LEVEL_EXIT_CODES, type LagFormat } from '../ops/lag-format';
 import { brokersOf, opsErrorToCodegen } from '../ops/ops-cli-options';
 import { analyzeLag, CommitHistory, type LagAnalysis } from '../../src/ops/lag-analysis';
 import { readGroupSnapshots, type GroupSnapshot } from '../../src/ops/group-snapshot';
@@ -80,25 +80,18 @@ export async function runLag(args: LagArgs, io: CommandIo, options: LagRunOption
         await Promise.race([delay(stuckAfterMs), stop]);
         if (!stopped) analysis = await pass();
       }
-      io.stdout(render(analysis, format, tty && watchMs !== undefined));
+      io.stdout(lagFrame(analysis, format, tty && watchMs !== undefined));
       for (let n = 1; n < count && watchMs !== undefined && !stopped; n++) {
         await Promise.race([delay(watchMs), stop]);
         if (stopped) break;
         analysis = await pass();
-        io.stdout(render(analysis, format, tty));
+        io.stdout(lagFrame(analysis, format, tty));
       }
       return LEVEL_EXIT_CODES[analysis.level];
     } finally {
       await connection.disconnect().catch(() => undefined);
     }
   });
-}
-
-function render(analysis: LagAnalysis, format: LagFormat, redraw: boolean): string {
-  const text = formatLag(analysis, format);
-  if (!redraw || format !== 'table') return text;
-  // Clear the screen and home the cursor, then a timestamped frame.
-  return `\x1b[2J\x1b[H${new Date(analysis.takenAt).toISOString()}  kgen lag (Ctrl-C to stop)\n\n${text}`;
 }
 
 function delay(ms: number): Promise<void> {

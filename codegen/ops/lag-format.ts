@@ -23,6 +23,16 @@ export function formatLag(analysis: LagAnalysis, format: LagFormat): string {
   }
 }
 
+/**
+ * One pass as printed: on a TTY in `--watch` a table redraws in place (clear screen, timestamped title);
+ * otherwise each pass is printed after the last, so logs and pipes keep every pass.
+ */
+export function lagFrame(analysis: LagAnalysis, format: LagFormat, redraw: boolean): string {
+  const text = formatLag(analysis, format);
+  if (!redraw || format !== 'table') return text;
+  return `\x1b[2J\x1b[H${new Date(analysis.takenAt).toISOString()}  kgen lag (Ctrl-C to stop)\n\n${text}`;
+}
+
 function trendLine(g: GroupLag): string {
   if (!g.trend) return '';
   const t = g.trend;

@@ -1,6 +1,6 @@
 import type { GroupSnapshot, PartitionOffsets } from '../../../src/ops/group-snapshot';
 import { analyzeLag, CommitHistory, type LagAnalysis } from '../../../src/ops/lag-analysis';
-import { formatLag, LEVEL_EXIT_CODES } from '../../../codegen/ops/lag-format';
+import { formatLag, lagFrame, LEVEL_EXIT_CODES } from '../../../codegen/ops/lag-format';
 
 function part(
   partition: number,
@@ -145,5 +145,13 @@ describe('lag formats', () => {
     expect(xml).toContain('<testsuite name="kgen lag" tests="1" failures="1">');
     expect(xml).toContain('<failure type="critical" message="critical: total lag 5010, max 5000, 0 stuck"/>');
     expect(formatLag(healthy, 'junit')).toContain('failures="0"');
+  });
+
+  it('redraws in place only for a table on a TTY in watch mode', () => {
+    expect(lagFrame(critical, 'table', true)).toMatch(
+      /^\x1b\[2J\x1b\[H1970-01-01T00:00:00\.000Z {2}kgen lag \(Ctrl-C to stop\)\n\ngroup g1/,
+    );
+    expect(lagFrame(critical, 'table', false)).toBe(formatLag(critical, 'table'));
+    expect(lagFrame(critical, 'json', true)).toBe(formatLag(critical, 'json'));
   });
 });
