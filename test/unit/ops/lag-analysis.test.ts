@@ -148,9 +148,11 @@ describe('lag formats', () => {
   });
 
   it('redraws in place only for a table on a TTY in watch mode', () => {
-    expect(lagFrame(critical, 'table', true)).toMatch(
-      /^\x1b\[2J\x1b\[H1970-01-01T00:00:00\.000Z {2}kgen lag \(Ctrl-C to stop\)\n\ngroup g1/,
-    );
+    expect(
+      lagFrame(critical, 'table', true).startsWith(
+        '\x1b[2J\x1b[H1970-01-01T00:00:00.000Z  kgen lag (Ctrl-C to stop)\n\ngroup g1',
+      ),
+    ).toBe(true);
     expect(lagFrame(critical, 'table', false)).toBe(formatLag(critical, 'table'));
     expect(lagFrame(critical, 'json', true)).toBe(formatLag(critical, 'json'));
   });
