@@ -2,7 +2,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { checkCommand } from './check-command';
 import { compatCommand } from './compat-command';
+import { doctorCommand } from './doctor-command';
 import { generateCommand } from './generate-command';
+import { lagCommand } from './lag-command';
 import { pullCommand } from './pull-command';
 import { registerCommand } from './register-command';
 
@@ -29,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
     .command(pullCommand)
     .command(checkCommand)
     .command(registerCommand)
-    .command(compatCommand);
+    .command(compatCommand)
+    .command(lagCommand)
+    .command(doctorCommand);
   await cli.parseAsync();
 }
 
