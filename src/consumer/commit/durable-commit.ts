@@ -81,7 +81,7 @@ export async function commitAcknowledged(
 
 /**
  * Queues a commit (librdkafka sends it in the background; resolves before the broker answered). Nothing bounds
- * how many such commits a fast consumer has queued when it crashes: prefer {@link commitAcknowledged}.
+ * how many such commits a fast consumer has queued when it crashes: runConsumer uses `commitAcknowledged`.
  */
 export async function commitQueued(
   consumer: KafkaJS.Consumer,
