@@ -50,3 +50,13 @@ export function committingClientOf(raw: KafkaJS.Consumer): Pick<KafkaConsumer, '
   const client = internalClientOf(raw) as Partial<KafkaConsumer> | null | undefined;
   return typeof client?.commitSync === 'function' ? (client as KafkaConsumer) : undefined;
 }
+
+/** The node-rdkafka consumer under `raw` to queue a commit and read committed offsets back, or undefined. */
+export function acknowledgingClientOf(
+  raw: KafkaJS.Consumer,
+): Pick<KafkaConsumer, 'commit' | 'committed'> | undefined {
+  const client = internalClientOf(raw) as Partial<KafkaConsumer> | null | undefined;
+  return typeof client?.commit === 'function' && typeof client.committed === 'function'
+    ? (client as KafkaConsumer)
+    : undefined;
+}

@@ -1,4 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { faithfulBytes } from '../producer/faithful-bytes';
 import type { RawRecord } from '../consumer/dlq/raw-record';
 import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 
@@ -62,7 +63,7 @@ export interface RecordSerde {
 }
 
 function messageOf(record: AnyOutputRecord<TopicMap, string>, encoded: EncodedRecord): KafkaJS.Message {
-  const msg: KafkaJS.Message = { key: encoded.key, value: encoded.value };
+  const msg: KafkaJS.Message = { key: faithfulBytes(encoded.key), value: faithfulBytes(encoded.value) };
   if (record.headers) msg.headers = record.headers;
   if (record.partition !== undefined) msg.partition = record.partition;
   return msg;

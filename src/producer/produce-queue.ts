@@ -1,4 +1,5 @@
 import { BrokerError } from '../client/broker-error';
+import { faithfulBytes, faithfulKey } from './faithful-bytes';
 import type { NativeHeaders, NativeProducer, NativeRecordMetadata } from './native-produce';
 
 /** librdkafka's `Local: Queue full` (ERR__QUEUE_FULL): its queue holds `queue.buffering.max.messages/kbytes`. */
@@ -133,7 +134,16 @@ export class ProduceQueue {
     headers: NativeHeaders | null,
   ): boolean {
     try {
-      this.#native.produce(topic, partition, value, key, timestamp, opaque, headers);
+      // The one hand-over to librdkafka of every native path: empty bytes must not become null here.
+      this.#native.produce(
+        topic,
+        partition,
+        faithfulBytes(value),
+        faithfulKey(key),
+        timestamp,
+        opaque,
+        headers,
+      );
     } catch (err) {
       if (isQueueFull(err)) {
         this.#fullAt = this.#inFlight;

@@ -1,6 +1,7 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError, isKgenError } from '../errors';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { faithfulMessage } from './faithful-bytes';
 import { toMessage, type AnyOutputRecord, type RecordSerde } from '../pipeline/record-serde';
 import type { TopicMap, TopicName } from '../topics';
 import { RETRIABLE_BROKER_CODES } from '../client/broker-retry';
@@ -234,11 +235,15 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
       },
       sendRaw: (record) => {
         sent += record.messages.length;
-        return track(producer.send(record));
+        return track(producer.send({ ...record, messages: record.messages.map(faithfulMessage) }));
       },
       sendBatch: (topicMessages) => {
         for (const t of topicMessages) sent += t.messages.length;
-        return track(producer.sendBatch({ topicMessages: [...topicMessages] }));
+        return track(
+          producer.sendBatch({
+            topicMessages: topicMessages.map((t) => ({ ...t, messages: t.messages.map(faithfulMessage) })),
+          }),
+        );
       },
       sendOffsets: (consumer, topics) =>
         this.step(producer, 'sendOffsets', () => producer.sendOffsets({ consumer, topics: [...topics] })),

@@ -18,6 +18,7 @@ import {
   routeDeliveryReports,
   type DeliveryTracker,
 } from './deliveries';
+import { faithfulBytes, faithfulKey } from './faithful-bytes';
 import { nativeHeaders, nativeProducerOf, type NativeRecord } from './native-produce';
 import { producerDefaults } from './presets';
 import { ProduceQueue, sendError } from './produce-queue';
@@ -125,7 +126,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A record as KafkaJS's `send` takes it. */
 function kafkaJsMessage(r: NativeRecord): KafkaJS.Message {
-  const m: KafkaJS.Message = { key: r.key, value: r.value };
+  const m: KafkaJS.Message = { key: faithfulKey(r.key), value: faithfulBytes(r.value) };
   if (r.headers !== undefined) m.headers = r.headers as KafkaJS.IHeaders;
   if (r.partition !== undefined) m.partition = r.partition;
   if (r.timestamp !== undefined) m.timestamp = String(r.timestamp);

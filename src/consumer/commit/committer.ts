@@ -2,9 +2,11 @@ import { OffsetTracker, type CommitPosition } from './offset-tracker';
 import { isManual, validateCommitStrategy, type CommitStrategy } from './strategy';
 
 /**
- * What the committer needs from a consumer: commit these positions (next offset to read, per partition).
- * `durable`: resolve only once the broker acknowledged (at-most-once, per-record, per-batch, manual-immediate,
- * shutdown); otherwise queuing the commit is enough (at-least-once: a lost commit only means a replay).
+ * What the committer needs from a consumer: commit these positions (next offset to read, per partition), and
+ * resolve once the broker acknowledged them. `durable`: handling waits for this commit (at-most-once,
+ * per-record, per-batch, manual-immediate, shutdown); otherwise it runs in the background while handling goes
+ * on, one at a time. A commit that resolves when merely queued (KafkaJS `commitOffsets`) breaks that bound:
+ * fast handlers then queue commits faster than the broker acknowledges them, and a crash drops the queue.
  */
 export type CommitFn = (positions: readonly CommitPosition[], durable: boolean) => Promise<void>;
 
@@ -23,14 +25,20 @@ export interface CommitterOptions {
   readonly commit: CommitFn;
   /** Called after every successful commit (metrics). */
   readonly onCommitted?: (positions: readonly CommitPosition[]) => void;
-  /** Called when a commit started by the timer fails (commits awaited by a caller reject there instead). */
+  /**
+   * Called when a background commit fails (timer strategies, every-n / n-or-t thresholds); commits awaited by a
+   * caller reject there instead. The positions stay pending: the next commit retries them.
+   */
   readonly onTimerError?: (error: unknown) => void;
 }
 
 /**
  * Applies a commit strategy over an {@link OffsetTracker}. The consumer loop calls `beforeBatch` /
  * `begin` / `finished` (or the handler calls `ack`) / `afterBatch`; the committer decides when to commit and
- * never commits past a record whose handler has not finished. Commits are serialised.
+ * never commits past a record whose handler has not finished. Commits are serialised, and at most one
+ * background commit is unacknowledged: a timer tick meanwhile is skipped (the next one covers it), an every-n
+ * threshold waits for it. So a crash replays fewer than 2n records with every-n (the commit in flight and the
+ * records finished since), about two intervals' worth with the timer strategies.
  */
 export class Committer {
   readonly tracker = new OffsetTracker();
@@ -39,6 +47,8 @@ export class Committer {
   private sinceCommit = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  /** The background commit not yet acknowledged, if any. */
+  private background: Promise<void> | undefined;
 
   constructor(opts: CommitterOptions) {
     this.strategy = validateCommitStrategy(opts.strategy);
@@ -48,7 +58,7 @@ export class Committer {
       s.kind === 'every-t' || s.kind === 'n-or-t' || s.kind === 'manual' ? s.intervalMs : undefined;
     if (interval !== undefined) {
       this.timer = setInterval(() => {
-        this.commitNow().catch((e: unknown) => this.opts.onTimerError?.(e));
+        if (this.background === undefined) this.startBackground();
       }, interval);
       this.timer.unref();
     }
@@ -90,12 +100,22 @@ export class Committer {
     this.tracker.complete(topic, partition, offset);
     this.sinceCommit++;
     const s = this.strategy;
-    if (
-      s.kind === 'per-record' ||
-      s.kind === 'manual-immediate' ||
-      ((s.kind === 'every-n' || s.kind === 'n-or-t') && this.sinceCommit >= s.records)
-    )
-      await this.commitNow();
+    if (s.kind === 'per-record' || s.kind === 'manual-immediate') await this.commitNow();
+    else if ((s.kind === 'every-n' || s.kind === 'n-or-t') && this.sinceCommit >= s.records) {
+      // The previous threshold's commit must be acknowledged first: this bounds what a crash replays.
+      if (this.background !== undefined) await this.background;
+      if (this.background === undefined && this.sinceCommit >= s.records) this.startBackground();
+    }
+  }
+
+  /** Starts a commit that handling does not wait for; failures go to `onTimerError`. */
+  private startBackground(): void {
+    const commit: Promise<void> = this.commitNow()
+      .catch((e: unknown) => this.opts.onTimerError?.(e))
+      .finally(() => {
+        if (this.background === commit) this.background = undefined;
+      });
+    this.background = commit;
   }
 
   /** After every handler of a batch finished. */

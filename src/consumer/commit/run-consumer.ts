@@ -7,7 +7,7 @@ import { NativeBatchLoop, type PartitionSlice } from '../native/batch-loop';
 import { rawRecordOfFetched } from '../native/fetched-record';
 import { drain, type StopResult } from '../shutdown';
 import { Committer } from './committer';
-import { commitDurably, commitQueued } from './durable-commit';
+import { commitAcknowledged, commitDurably } from './durable-commit';
 import type { CommitStrategy } from './strategy';
 
 /** Options of {@link runConsumer}. */
@@ -41,7 +41,7 @@ export interface RunConsumerOptions {
    */
   readonly handle: (record: RawRecord, ack: () => Promise<void>) => Promise<unknown>;
   readonly metrics?: DeliveryMetrics;
-  /** Errors of background commits (timer strategies). */
+  /** Errors of background commits (every-n, every-t, n-or-t, manual); their offsets stay pending and are retried. */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -98,7 +98,7 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
   const committer = new Committer({
     strategy: opts.strategy,
     commit: (positions, durable) =>
-      durable ? commitDurably(consumer, positions) : commitQueued(consumer, positions),
+      durable ? commitDurably(consumer, positions) : commitAcknowledged(consumer, positions),
     onCommitted: (positions) => metrics?.increment('committed', positions.length),
     ...(opts.onError ? { onTimerError: opts.onError } : {}),
   });

@@ -1,23 +1,12 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
 import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
+import { faithfulBytes } from '../../producer/faithful-bytes';
 import { deadLetterHeaders, type DeadLetterReason } from './headers';
 import type { RawRecord } from './raw-record';
 
 /** Where dead letters go: default `<topic>.dlq`. */
 export type DeadLetterTopic = string | ((sourceTopic: string) => string);
-
-/**
- * An empty buffer the binding hands to librdkafka as empty, not as null: a zero-length Buffer of its own
- * has no data pointer, which librdkafka writes as a null key/value (a tombstone!). A zero-length view into
- * a real allocation has one.
- */
-const EMPTY_BYTES = Buffer.alloc(1).subarray(0, 0);
-
-/** Bytes exactly as read: null stays null, empty stays empty. */
-export function faithfulBytes(bytes: Buffer | null): Buffer | null {
-  return bytes !== null && bytes.length === 0 ? EMPTY_BYTES : bytes;
-}
 
 /** Default dead-letter topic of a source topic. */
 export const defaultDeadLetterTopic = (topic: string): string => `${topic}.dlq`;

@@ -9,7 +9,15 @@ import { dlqHeaders } from '../../../src/consumer/dlq/headers';
 import { retryThenDeadLetter } from '../../../src/consumer/retry/retry-then-dead-letter';
 import { DeliveryMetrics } from '../../../src/metrics/delivery-metrics';
 import { producerDefaults } from '../../../src/producer/presets';
-import { committedTotal, createTopics, headerString, jsonSerde, kafkaFor, waitFor } from './support';
+import {
+  committedTotal,
+  connectedConsumer,
+  createTopics,
+  headerString,
+  jsonSerde,
+  kafkaFor,
+  waitFor,
+} from './support';
 
 jest.setTimeout(120_000);
 
@@ -34,12 +42,7 @@ describe('delivery: retries and dead letters', () => {
     const attempts = new Map<number, number>();
     const handled: number[] = [];
     const RETRIES = 3;
-    const consumer = kafka.consumer({
-      'group.id': group,
-      'enable.auto.commit': false,
-      'auto.offset.reset': 'earliest',
-    } as KafkaJS.ConsumerConstructorConfig);
-    await consumer.connect();
+    const consumer = await connectedConsumer(kafka, group);
     const run = await runConsumer({
       consumer,
       topics: [topic],
@@ -115,12 +118,7 @@ describe('delivery: retries and dead letters', () => {
 
     const producer = kafka.producer({ ...producerDefaults, 'linger.ms': 5 });
     await producer.connect();
-    const consumer = kafka.consumer({
-      'group.id': group,
-      'enable.auto.commit': false,
-      'auto.offset.reset': 'earliest',
-    } as KafkaJS.ConsumerConstructorConfig);
-    await consumer.connect();
+    const consumer = await connectedConsumer(kafka, group);
     const run = await runConsumer({
       consumer,
       topics: [topic],

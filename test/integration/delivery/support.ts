@@ -127,6 +127,17 @@ export async function committedTotal(kafka: KafkaJS.Kafka, groupId: string, topi
   return res.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
 }
 
+/** A connected consumer of `group` from the earliest offset that leaves every commit to kgen. */
+export async function connectedConsumer(kafka: KafkaJS.Kafka, group: string): Promise<KafkaJS.Consumer> {
+  const consumer = kafka.consumer({
+    'group.id': group,
+    'enable.auto.commit': false,
+    'auto.offset.reset': 'earliest',
+  } as KafkaJS.ConsumerConstructorConfig);
+  await consumer.connect();
+  return consumer;
+}
+
 /** Produces `count` records `{ key: String(i), value: JSON {n: i} }` with kgen's producer defaults. */
 export async function produceNumbers(
   kafka: KafkaJS.Kafka,

@@ -140,6 +140,68 @@ describe('Committer', () => {
     c.close();
   });
 
+  /** A commit function whose commits stay unacknowledged until `ack()`; counts those in flight. */
+  function slowBroker() {
+    const acks: Array<() => void> = [];
+    const commits: CommitPosition[][] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const commit = (p: readonly CommitPosition[]): Promise<void> => {
+      commits.push([...p]);
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      return new Promise<void>((resolve) =>
+        acks.push(() => {
+          inFlight--;
+          resolve();
+        }),
+      );
+    };
+    return { commit, commits, acks, maxInFlight: () => maxInFlight };
+  }
+
+  it('every-n: handling goes on during a commit, and the next threshold waits for its acknowledgement', async () => {
+    const broker = slowBroker();
+    const c = new Committer({ strategy: commitStrategies.everyN(2), commit: broker.commit });
+    for (const o of [0, 1]) {
+      c.begin(T, 0, String(o));
+      await c.finished(T, 0, String(o)); // the threshold starts a commit and does not wait for it
+    }
+    await Promise.resolve();
+    expect(offsets(broker.commits)).toEqual(['2']);
+    c.begin(T, 0, '2');
+    await c.finished(T, 0, '2');
+    c.begin(T, 0, '3');
+    let fourthDone = false;
+    const fourth = c.finished(T, 0, '3').then(() => (fourthDone = true));
+    await new Promise((r) => setImmediate(r));
+    expect(fourthDone).toBe(false); // the commit of '2' is not acknowledged yet
+    expect(broker.commits).toHaveLength(1);
+    broker.acks.shift()!();
+    await fourth;
+    await new Promise((r) => setImmediate(r));
+    expect(offsets(broker.commits)).toEqual(['2', '4']);
+    expect(broker.maxInFlight()).toBe(1);
+    broker.acks.shift()!();
+  });
+
+  it('every-t: a tick while a commit is unacknowledged is skipped (no backlog of commits)', async () => {
+    jest.useFakeTimers();
+    const broker = slowBroker();
+    const c = new Committer({ strategy: commitStrategies.everyT(100), commit: broker.commit });
+    for (let o = 0; o < 5; o++) {
+      c.begin(T, 0, String(o));
+      await c.finished(T, 0, String(o));
+      await jest.advanceTimersByTimeAsync(100);
+    }
+    expect(offsets(broker.commits)).toEqual(['1']);
+    broker.acks.shift()!();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(offsets(broker.commits)).toEqual(['1', '5']);
+    expect(broker.maxInFlight()).toBe(1);
+    broker.acks.shift()!();
+    c.close();
+  });
+
   it.each([
     [commitStrategies.atMostOnce(), true],
     [commitStrategies.perRecord(), true],
