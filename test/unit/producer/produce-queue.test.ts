@@ -92,16 +92,22 @@ describe('ProduceQueue', () => {
   });
 
   it('refuses a record that found no room within the delivery timeout, with its topic and partition', async () => {
-    const { native } = fakeNative(0);
-    const queue = new ProduceQueue(native, 50_000, 30);
-    const { opaque, refused } = recorder();
-    produce(queue, opaque, 'a', 2);
-    await new Promise((r) => setTimeout(r, 15));
-    expect(refused).toEqual([]);
-    await new Promise((r) => setTimeout(r, 60));
-    expect(refused).toEqual([{ code: -192, topic: 't', partition: 2 }]);
-    expect(queue.waiting).toBe(0);
-    queue.close();
+    // Fake timers: the retry tick and the deadline are clock-driven, and a loaded machine must not move them.
+    jest.useFakeTimers();
+    try {
+      const { native } = fakeNative(0);
+      const queue = new ProduceQueue(native, 50_000, 30);
+      const { opaque, refused } = recorder();
+      produce(queue, opaque, 'a', 2);
+      await jest.advanceTimersByTimeAsync(15);
+      expect(refused).toEqual([]);
+      await jest.advanceTimersByTimeAsync(60);
+      expect(refused).toEqual([{ code: -192, topic: 't', partition: 2 }]);
+      expect(queue.waiting).toBe(0);
+      queue.close();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refuses at once what librdkafka rejects for another reason', () => {
