@@ -115,6 +115,23 @@ describe('secured listener: SASL_SSL (SCRAM-SHA-512, TLS) with ACLs from the KRa
     expect(text).not.toContain(wrong);
   });
 
+  it('a broker certificate the client does not trust: connecting fails with a typed BrokerError', async () => {
+    // Right password, but the client trusts only a CA that signed nothing the broker shows.
+    const client = clientFor(secured(alice.password, broker.tls.strangerCaPem));
+    const failure = await client.producer({ topics: [allowed] }).then(
+      async (producer) => {
+        await producer.disconnect().catch(() => undefined);
+        return undefined;
+      },
+      (err: unknown) => err,
+    );
+    expect(failure).toBeInstanceOf(BrokerError);
+    const err = failure as BrokerError;
+    process.stdout.write(`${JSON.stringify({ test: 'untrusted certificate', error: err.message })}\n`);
+    expect(err.operation).toBe('connect');
+    expect(err.message).not.toContain(alice.password);
+  });
+
   it('no ACL for the topic: the send fails with an authorization error naming the topic', async () => {
     const client = clientFor({ ...secured(alice.password), 'message.timeout.ms': 15_000 });
     const producer = await client.producer({ topics: [allowed, denied] });
