@@ -1,8 +1,19 @@
 import { KgenError } from '../errors';
+import { isRetriableBrokerError } from './broker-retry';
 
 /** What the failing broker operation was. */
 export type BrokerOperation =
   'connect' | 'send' | 'flush' | 'subscribe' | 'commit' | 'seek' | 'metadata' | 'disconnect';
+
+/**
+ * librdkafka codes a failed send can be tried again after, although librdkafka does not flag them: the
+ * partition lacked in-sync replicas, had no leader, or the record's delivery time ran out (acks=all while
+ * followers were down). Kafka's own clients class these as retriable.
+ */
+const RETRIABLE_SEND_CODES: ReadonlySet<number> = new Set([
+  -192 /* _MSG_TIMED_OUT */, 5 /* LEADER_NOT_AVAILABLE */, 6 /* NOT_LEADER_FOR_PARTITION */,
+  19 /* NOT_ENOUGH_REPLICAS */, 20 /* NOT_ENOUGH_REPLICAS_AFTER_APPEND */,
+]);
 
 /** A Kafka client/broker failure, wrapped with the topic (and partition) it concerned. */
 export class BrokerError extends KgenError {
@@ -28,6 +39,8 @@ export class BrokerError extends KgenError {
       retriable?: unknown;
     };
     this.brokerCode = typeof facts.code === 'number' ? facts.code : undefined;
-    this.retriable = facts.retriable === true;
+    this.retriable =
+      isRetriableBrokerError(cause) ||
+      (operation === 'send' && this.brokerCode !== undefined && RETRIABLE_SEND_CODES.has(this.brokerCode));
   }
 }

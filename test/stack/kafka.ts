@@ -6,10 +6,12 @@ import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { host, paths, ports, stateDir } from './config';
 import { StackError } from './errors';
 import type { Jdk } from './java';
-import { logTail, runningPid, startDetached, waitUntil } from './process';
+import { logTail, runningPid, startDetached, waitUntil, type ServiceName } from './process';
 
 /** Where one Kafka node listens and keeps its files; the shared stack's node is {@link sharedKafkaNode}. */
 export interface KafkaNodeLayout {
+  /** KRaft `node.id`; 1 when absent (the single-node stack). */
+  readonly nodeId?: number;
   readonly port: number;
   readonly controllerPort: number;
   readonly dataDir: string;
@@ -25,15 +27,30 @@ export const sharedKafkaNode: KafkaNodeLayout = {
   log4jFile: paths.kafkaLog4j,
 };
 
+/** The nodes of a multi-node cluster: who votes in the controller quorum and the replication defaults. */
+export interface ClusterShape {
+  readonly nodes: readonly KafkaNodeLayout[];
+}
+
+/** `id@host:controllerPort` for every node: the static quorum all nodes share. */
+export function quorumVoters(nodes: readonly KafkaNodeLayout[]): string {
+  return nodes.map((n) => `${n.nodeId ?? 1}@${host}:${n.controllerPort}`).join(',');
+}
+
 /**
- * Single-node KRaft: one process is broker and controller. Internal topics get replication factor and
- * min ISR 1, otherwise transactions cannot complete on one node (transaction.state.log.min.isr defaults to 2).
+ * KRaft with combined roles: each process is broker and controller. One node: internal topics get
+ * replication factor and min ISR 1, otherwise transactions cannot complete (transaction.state.log.min.isr
+ * defaults to 2). Several nodes: replication factor 3 (or the node count) and min ISR 2 for internal topics
+ * and for the topics tests create, as a production cluster would have.
  */
-export function serverProperties(node: KafkaNodeLayout = sharedKafkaNode): string {
+export function serverProperties(node: KafkaNodeLayout = sharedKafkaNode, cluster?: ClusterShape): string {
+  const nodes = cluster?.nodes ?? [node];
+  const rf = Math.min(3, nodes.length);
+  const minIsr = rf > 1 ? 2 : 1;
   return [
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@${host}:${node.controllerPort}`,
+    `node.id=${node.nodeId ?? 1}`,
+    `controller.quorum.voters=${quorumVoters(nodes)}`,
     `listeners=PLAINTEXT://${host}:${node.port},CONTROLLER://${host}:${node.controllerPort}`,
     `advertised.listeners=PLAINTEXT://${host}:${node.port}`,
     'controller.listener.names=CONTROLLER',
@@ -42,15 +59,15 @@ export function serverProperties(node: KafkaNodeLayout = sharedKafkaNode): strin
     `log.dirs=${node.dataDir}`,
     'num.partitions=1',
     'auto.create.topics.enable=true',
-    'offsets.topic.replication.factor=1',
+    `offsets.topic.replication.factor=${rf}`,
     'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
+    `transaction.state.log.replication.factor=${rf}`,
+    `transaction.state.log.min.isr=${minIsr}`,
     'transaction.state.log.num.partitions=10',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
-    'min.insync.replicas=1',
-    'default.replication.factor=1',
+    `share.coordinator.state.topic.replication.factor=${rf}`,
+    `share.coordinator.state.topic.min.isr=${minIsr}`,
+    `min.insync.replicas=${minIsr}`,
+    `default.replication.factor=${rf}`,
     // Tests create many short-lived groups; do not wait 3 s for more members before the first rebalance.
     'group.initial.rebalance.delay.ms=0',
     '',
@@ -86,13 +103,21 @@ export function newClusterId(): string {
   return bytes.toString('base64url');
 }
 
-/** KRaft needs formatted storage; the stack formats fresh storage at every start. */
-export function formatStorage(jdk: Jdk, node: KafkaNodeLayout = sharedKafkaNode): void {
+/**
+ * KRaft needs formatted storage; the stack formats fresh storage at every start. Every node of a cluster is
+ * formatted with the same `clusterId` (and the same `cluster` shape), or the nodes refuse each other.
+ * `extraArgs` go to the storage tool (e.g. `--add-scram`).
+ */
+export function formatStorage(
+  jdk: Jdk,
+  node: KafkaNodeLayout = sharedKafkaNode,
+  options: { clusterId?: string; cluster?: ClusterShape; properties?: string; extraArgs?: string[] } = {},
+): void {
   fs.rmSync(node.dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(node.propertiesFile), { recursive: true });
-  fs.writeFileSync(node.propertiesFile, serverProperties(node));
+  fs.writeFileSync(node.propertiesFile, options.properties ?? serverProperties(node, options.cluster));
   fs.writeFileSync(node.log4jFile, log4j);
-  const clusterId = newClusterId();
+  const clusterId = options.clusterId ?? newClusterId();
   const res = spawnSync(
     jdk.javaBin,
     [
@@ -105,11 +130,14 @@ export function formatStorage(jdk: Jdk, node: KafkaNodeLayout = sharedKafkaNode)
       clusterId,
       '-c',
       node.propertiesFile,
+      ...(options.extraArgs ?? []),
     ],
     { encoding: 'utf8' },
   );
   if (res.status !== 0)
-    throw new StackError(`formatting Kafka storage failed:\n${res.stdout}\n${res.stderr}`);
+    throw new StackError(
+      `formatting Kafka storage of node ${node.nodeId ?? 1} failed:\n${res.stdout}\n${res.stderr}`,
+    );
 }
 
 /** JVM arguments that run the broker of `node` (its storage must be formatted). */
@@ -127,9 +155,20 @@ export function kafkaJvmArgs(node: KafkaNodeLayout = sharedKafkaNode, heap = '1g
   ];
 }
 
-export function startKafka(jdk: Jdk): number {
-  formatStorage(jdk);
-  return startDetached('kafka', jdk.javaBin, kafkaJvmArgs(), stateDir);
+/**
+ * Formats fresh storage for every node (one cluster id) and starts them; `service(node)` names each
+ * node's pid and log file. One node is the single-node stack exactly as before.
+ */
+export function startKafka(
+  jdk: Jdk,
+  nodes: readonly KafkaNodeLayout[] = [sharedKafkaNode],
+  service: (node: KafkaNodeLayout) => ServiceName = () => 'kafka',
+): number[] {
+  const clusterId = newClusterId();
+  const cluster = nodes.length > 1 ? { nodes } : undefined;
+  for (const node of nodes) formatStorage(jdk, node, { clusterId, ...(cluster ? { cluster } : {}) });
+  const heap = nodes.length > 1 ? '512m' : '1g';
+  return nodes.map((node) => startDetached(service(node), jdk.javaBin, kafkaJvmArgs(node, heap), stateDir));
 }
 
 /** Ready means the broker answers a metadata request, not merely that the port is open. */
@@ -148,15 +187,19 @@ export async function kafkaAnswersMetadata(brokers: string, timeoutMs = 5000): P
   }
 }
 
-export async function waitForKafka(brokers: string, timeoutMs: number): Promise<void> {
+export async function waitForKafka(
+  brokers: string,
+  timeoutMs: number,
+  service: ServiceName = 'kafka',
+): Promise<void> {
   const ok = await waitUntil(
     () => kafkaAnswersMetadata(brokers, 3000),
     timeoutMs,
-    () => runningPid('kafka') !== undefined,
+    () => runningPid(service) !== undefined,
   );
   if (!ok) {
     throw new StackError(
-      `Kafka at ${brokers} did not answer metadata within ${timeoutMs} ms. Last log lines:\n${logTail('kafka')}`,
+      `Kafka at ${brokers} (${service}) did not answer metadata within ${timeoutMs} ms. Last log lines:\n${logTail(service)}`,
     );
   }
 }

@@ -4,7 +4,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { paths } from './config';
 
-export type ServiceName = 'kafka' | 'registry';
+/** `kafka` is node 1 (the single-node stack); a multi-node stack adds `kafka-2`, `kafka-3`, ... */
+export type ServiceName = 'kafka' | 'registry' | `kafka-${number}`;
 
 function pidFile(name: ServiceName): string {
   return path.join(paths.pids, `${name}.pid`);

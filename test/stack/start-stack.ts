@@ -1,4 +1,5 @@
 import { dockerReachable } from './docker';
+import { brokerCount } from './cluster';
 import { down, up } from './local-stack';
 import { selectProvider } from './select-provider';
 import { startContainers } from './testcontainers-provider';
@@ -18,7 +19,7 @@ export async function startStack(log: (msg: string) => void): Promise<RunningSta
   if (kind === 'testcontainers') {
     return startContainers();
   }
-  const res = await up(log);
+  const res = await up(log, brokerCount(undefined));
   return {
     provider: kind,
     brokers: res.brokers,
