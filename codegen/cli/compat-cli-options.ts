@@ -3,7 +3,8 @@ import { findConfigFile, loadConfig } from '../config/load-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { CodegenError } from '../errors';
 import type * as RegistryApi from '../compat/registry-api';
-import type { CompatRegistry, RegistryAuth } from '../compat/registry-api';
+import type { CompatRegistry } from '../compat/registry-api';
+import { registryCredentials } from '../registry/registry-credentials';
 import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
 
 // Loaded only by a command that talks to the registry: its client takes most of a second to load, and
@@ -80,7 +81,10 @@ export function registryOf(
   config: ResolvedConfig | undefined,
   env: NodeJS.ProcessEnv,
 ): CompatRegistry {
-  if (args.registry !== undefined) return new (registryApi().CompatRegistry)(args.registry);
+  if (args.registry !== undefined)
+    return new (registryApi().CompatRegistry)(args.registry, undefined, {
+      timeoutMs: config?.registry?.timeoutMs,
+    });
   const reg = config?.registry;
   if (!reg) {
     throw new CodegenError(
@@ -91,23 +95,6 @@ export function registryOf(
       },
     );
   }
-  let auth: RegistryAuth | undefined;
-  // Names the config key that names the variable, so the user knows where the name came from.
-  const need = (name: string, key: string): string => {
-    const v = env[name];
-    if (!v)
-      throw new CodegenError(
-        'CONFIG_INVALID',
-        `environment variable ${name} (registry credentials) is not set`,
-        { ...(config?.configFile ? { file: config.configFile } : {}), path: `$.registry.auth.${key}` },
-      );
-    return v;
-  };
-  if (reg.auth.type === 'basic')
-    auth = {
-      username: need(reg.auth.usernameEnv, 'usernameEnv'),
-      password: need(reg.auth.passwordEnv, 'passwordEnv'),
-    };
-  if (reg.auth.type === 'bearer') auth = { token: need(reg.auth.tokenEnv, 'tokenEnv') };
-  return new (registryApi().CompatRegistry)(reg.url, auth);
+  const auth = registryCredentials(reg, env, config?.configFile);
+  return new (registryApi().CompatRegistry)(reg.url, auth, { timeoutMs: reg.timeoutMs });
 }

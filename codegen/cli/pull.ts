@@ -23,7 +23,7 @@ export async function runPull(args: PullArgs, io: CommandIo): Promise<number> {
         ...(config.configFile !== undefined ? { file: config.configFile } : {}),
         path: '$.registry',
       });
-    const reader = createRegistryReader(config.registry, io.env);
+    const reader = createRegistryReader(config.registry, io.env, config.configFile);
     const result = await pull(config, reader, { onProgress: (line) => io.stderr(`kgen pull: ${line}`) });
     writePull(config, result);
     io.stderr(

@@ -1,6 +1,11 @@
 import type { Client, Compatibility, SchemaInfo } from '@confluentinc/schemaregistry';
 import { protobufSchemaText } from '../../src/serde/protobuf/descriptor-text';
-import { createRegistryClient, registryRequestDefaults } from '../../src/client/registry-options';
+import type { RegistryAuth } from '../../src/client/registry-options';
+import {
+  authorizationHeader,
+  createCodegenRegistryClient,
+  DEFAULT_REGISTRY_TIMEOUT_MS,
+} from '../registry/registry-connection';
 import { CodegenError } from '../errors';
 import { isTransitive, parseLevel } from './levels';
 import type { CompatLevel, SchemaFormat } from './types';
@@ -18,9 +23,8 @@ export interface RegisteredSchema {
   }>;
 }
 
-/** Registry credentials (resolved from the environment by the caller). */
-export type RegistryAuth =
-  { readonly username: string; readonly password: string } | { readonly token: string };
+/** Registry credentials (read from the environment by `registryCredentials`). */
+export type { RegistryAuth };
 
 /** The registry's answer to a compatibility question. */
 export interface RegistryVerdict {
@@ -43,27 +47,19 @@ function statusOf(err: unknown): number | undefined {
 export class CompatRegistry {
   readonly url: string;
   private readonly client: Client;
-
   private readonly headers: Record<string, string>;
+  private readonly timeoutMs: number;
 
-  constructor(url: string, auth?: RegistryAuth) {
+  /** `timeoutMs`: per request (the config's `registry.timeoutMs`); the policy is registry-connection.ts's. */
+  constructor(url: string, auth?: RegistryAuth, options: { readonly timeoutMs?: number | undefined } = {}) {
     this.url = url.replace(/\/+$/, '');
-    this.headers = { 'Content-Type': 'application/vnd.schemaregistry.v1+json' };
-    if (auth && 'token' in auth) this.headers['Authorization'] = `Bearer ${auth.token}`;
-    if (auth && 'username' in auth) {
-      this.headers['Authorization'] =
-        `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-    }
-    this.client = createRegistryClient({
-      url: this.url,
-      ...(auth === undefined ? {} : { auth }),
-      // A stalled request fails (and is retried once) instead of hanging a CI job.
-      clientConfig: {
-        createAxiosDefaults: registryRequestDefaults(30_000),
-        maxRetries: 1,
-        retriesWaitMs: 100,
-      },
-    });
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REGISTRY_TIMEOUT_MS;
+    this.client = createCodegenRegistryClient({ url: this.url, auth, timeoutMs: this.timeoutMs });
+    const authorization = authorizationHeader(auth);
+    this.headers = {
+      'Content-Type': 'application/vnd.schemaregistry.v1+json',
+      ...(authorization === undefined ? {} : { Authorization: authorization }),
+    };
   }
 
   private fail(err: unknown, what: string, subject?: string): never {
@@ -198,6 +194,8 @@ export class CompatRegistry {
         method: 'POST',
         headers: this.headers,
         body: JSON.stringify(info),
+        // The one request the official client cannot make keeps the same per-request timeout.
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
       return this.fail(err, 'the compatibility check', subject);
