@@ -1,5 +1,6 @@
 import protobuf from 'protobufjs';
-import { bundledJson, bundledText } from '../../../src/serde/protobuf/bundled-files';
+import { buildProtobufRoot } from '../../../src/serde/protobuf/build-root';
+import { ProtobufSchemaError } from '../../../src/serde/protobuf/errors';
 import { CodegenError } from '../../errors';
 
 /** What the wire-level rules need to know about one `.proto` file (types keyed by package-local name). */
@@ -65,57 +66,23 @@ function localName(fullName: string, pkg: string): string {
 }
 
 /**
- * Parses a `.proto` text with protobufjs; `imports` maps import paths to the text of referenced files (registry
- * references or sibling files). Every type a field uses must resolve, otherwise a MISSING_REFERENCE error
- * names the file. Google's well-known types resolve without being supplied.
+ * Parses a `.proto` text with the parser the generator and the runtime use (build-root.ts); `imports` maps
+ * import paths to the text of referenced files (registry references or sibling files). Every type a field uses
+ * must resolve, otherwise a MISSING_REFERENCE error names the file, line and column. Google's well-known types
+ * resolve without being supplied.
  */
 export function buildProtoModel(
   text: string,
   where: string,
   imports: ReadonlyMap<string, string> = new Map(),
 ): ProtoFileModel {
-  const root = new protobuf.Root();
-  let parsed: protobuf.IParserResult;
+  let root: protobuf.Root;
   try {
-    parsed = protobuf.parse(text, root, { keepCase: true });
-    const seen = new Set<string>();
-    const pending = [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])];
-    while (pending.length > 0) {
-      const path = pending.shift() ?? '';
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const dep = bundledText(path) ?? imports.get(path);
-      if (dep !== undefined) {
-        const r = protobuf.parse(dep, root, { keepCase: true });
-        pending.push(...(r.imports ?? []));
-        continue;
-      }
-      const wkt = bundledJson(path);
-      if (wkt) {
-        root.addJSON((wkt as { nested: Record<string, protobuf.AnyNestedObject> }).nested);
-        continue;
-      }
-      throw new CodegenError('MISSING_REFERENCE', `import "${path}" is not available (missing reference?)`, {
-        file: where,
-      });
-    }
+    root = buildProtobufRoot(where, new Map([...imports, [where, text]]), { keepCase: true }).root;
   } catch (err) {
-    if (err instanceof CodegenError) throw err;
-    throw new CodegenError('SCHEMA_PARSE', `invalid Protobuf schema: ${(err as Error).message}`, {
-      file: where,
-    });
+    throw err instanceof ProtobufSchemaError ? toCompatError(err, where) : err;
   }
-  try {
-    root.resolveAll();
-  } catch (err) {
-    const msg = (err as Error).message;
-    throw new CodegenError(
-      /no such type/.test(msg) ? 'MISSING_REFERENCE' : 'SCHEMA_INVALID',
-      `Protobuf schema does not resolve: ${msg}`,
-      { file: where },
-    );
-  }
-  const pkg = parsed.package ?? '';
+  const pkg = /^\s*package\s+([A-Za-z_][\w.]*)\s*;/m.exec(text)?.[1] ?? '';
   const syntax = /^\s*syntax\s*=\s*["']proto3["']/m.test(text) ? 'proto3' : 'proto2';
   const messages = new Map<string, ProtoMessage>();
   const enums = new Map<string, ProtoEnum>();
@@ -187,4 +154,25 @@ function toMessage(type: protobuf.Type, name: string, pkg: string): ProtoMessage
     };
   });
   return { name, fields, reservedNumbers: r.numbers, reservedNames: r.names };
+}
+
+/** The compatibility checker's codes for a schema that does not parse, located at file:line:col. */
+function toCompatError(err: ProtobufSchemaError, where: string): CodegenError {
+  const code =
+    err.reason === 'syntax'
+      ? 'SCHEMA_PARSE'
+      : err.reason === 'missing-import' || err.reason === 'unknown-type'
+        ? 'MISSING_REFERENCE'
+        : 'SCHEMA_INVALID';
+  const prefix = err.reason === 'syntax' ? 'invalid Protobuf schema: ' : '';
+  return new CodegenError(
+    code,
+    `${prefix}${err.problem}`,
+    {
+      file: err.file ?? where,
+      ...(err.line !== undefined ? { line: err.line } : {}),
+      ...(err.column !== undefined ? { column: err.column } : {}),
+    },
+    { cause: err },
+  );
 }
