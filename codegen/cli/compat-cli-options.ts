@@ -5,7 +5,8 @@ import { CodegenError } from '../errors';
 import type * as RegistryApi from '../compat/registry-api';
 import type { CompatRegistry } from '../compat/registry-api';
 import { registryCredentials } from '../registry/registry-credentials';
-import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
+import { buildSchemaSet } from '../compat/schema-set';
+import { readSchemaFolder } from '../schema-folder';
 
 // Loaded only by a command that talks to the registry: its client takes most of a second to load, and
 // `check --against` never needs it.
@@ -54,7 +55,7 @@ export function subjectOverrides(
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (config) {
-    const set = buildSchemaSet(readSchemaDir(schemasDir));
+    const set = buildSchemaSet(readSchemaFolder(schemasDir));
     for (const topic of config.topics) {
       for (const side of [topic.key, topic.value]) {
         if (side.kind !== 'schema') continue;

@@ -5,13 +5,8 @@ import { CodegenError } from '../errors';
 import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
 import { parseLockFile, type LockedSchema } from '../registry/lock-file';
 import type { SchemaText } from './parse-schema';
-import {
-  buildSchemaSet,
-  readSchemaDir,
-  SCHEMA_EXTENSIONS,
-  transitiveDeps,
-  type LocalSchema,
-} from './schema-set';
+import { readSchemaFolder, SCHEMA_EXTENSIONS } from '../schema-folder';
+import { buildSchemaSet, transitiveDeps, type LocalSchema } from './schema-set';
 
 /** One previous version of a schema, as text with its references. */
 export interface PreviousText {
@@ -183,7 +178,7 @@ export function loadPrevious(
     for (const s of next) out.set(s.file, lockVersions(entries, s.subject, source.pullDir, source.file));
     return out;
   }
-  const files = source.kind === 'folder' ? readSchemaDir(source.dir) : readGitDir(source.ref, schemasDir);
+  const files = source.kind === 'folder' ? readSchemaFolder(source.dir) : readGitDir(source.ref, schemasDir);
   if (files.length === 0 && source.kind === 'folder')
     refuse(`${NO_SCHEMA_FILES} in ${source.shown}`, source.shown);
   if (files.length === 0 && source.kind === 'git')

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname } from 'node:path';
 import { CodegenError } from '../errors';
+import { SCHEMA_EXTENSIONS } from '../schema-folder';
 import { avroNames } from './avro/avro-names';
 import { idlSchemas, idlTypeOf } from './idl-schemas';
 import { parseAvroJson } from './avro/avro-model';
@@ -22,38 +22,9 @@ export interface LocalSchema {
   readonly source?: { readonly file: string; readonly text: string };
 }
 
-export const SCHEMA_EXTENSIONS: Readonly<Record<string, SchemaFormat>> = {
-  '.avsc': 'AVRO',
-  '.avdl': 'AVRO',
-  '.proto': 'PROTOBUF',
-};
-
 /** A schema path's format: by extension, or Avro for one type of an `.avdl` (`<file>.avdl#<full name>`). */
 function formatOf(path: string): SchemaFormat | undefined {
   return idlTypeOf(path) !== undefined ? 'AVRO' : SCHEMA_EXTENSIONS[extname(path)];
-}
-
-/** Every `.avsc`/`.avdl`/`.proto` under `dir` (recursively), sorted, as `{ path, text }` with relative paths. */
-export function readSchemaDir(dir: string): Array<{ path: string; text: string }> {
-  let isDir: boolean;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    throw new CodegenError('SCHEMA_DIR', `schema folder does not exist`, { file: dir });
-  }
-  if (!isDir) throw new CodegenError('SCHEMA_DIR', `not a folder`, { file: dir });
-  const out: Array<{ path: string; text: string }> = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (SCHEMA_EXTENSIONS[extname(entry.name)]) {
-        out.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
-      }
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 /**

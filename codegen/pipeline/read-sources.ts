@@ -4,43 +4,19 @@ import { CodegenError } from '../errors';
 import type { SourceSchema } from '../model';
 import { fingerprint, parseLockFile, type LockedSchema, type LockFile } from '../registry/lock-file';
 import { pulledSchemaPath } from '../registry/schema-paths';
-
-const FORMATS: Readonly<Record<string, SourceSchema['format']>> = {
-  '.avsc': 'AVRO',
-  '.avdl': 'AVRO',
-  '.proto': 'PROTOBUF',
-};
+import { readSchemaFolder } from '../schema-folder';
 
 /**
- * Every `.avsc`/`.avdl`/`.proto` file under `dir` (sorted, paths relative with forward slashes). Folders in
+ * Every `.avsc`/`.avdl`/`.proto` file under `dir` as generator sources (see readSchemaFolder). Folders in
  * `exclude` (absolute) are skipped, so a pull folder inside the schema folder is not read twice.
  */
 export function readLocalSchemas(dir: string, exclude: readonly string[] = []): SourceSchema[] {
-  const root = path.resolve(dir);
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
-    throw new CodegenError('SCHEMA_DIR_NOT_FOUND', 'schema folder not found', { file: root });
-  const skip = new Set(exclude.map((e) => path.resolve(e)));
-  const out: SourceSchema[] = [];
-  const walk = (rel: string): void => {
-    const entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!skip.has(path.join(root, child)) && !entry.name.startsWith('.')) walk(child);
-        continue;
-      }
-      const format = FORMATS[path.extname(entry.name)];
-      if (format)
-        out.push({
-          format,
-          path: child,
-          text: fs.readFileSync(path.join(root, child), 'utf8'),
-          references: [],
-        });
-    }
-  };
-  walk('');
-  return out;
+  return readSchemaFolder(dir, exclude).map(({ format, path: file, text }) => ({
+    format,
+    path: file,
+    text,
+    references: [],
+  }));
 }
 
 /** Pulled schemas per the lock file, each checked against its fingerprint; undefined when there is no lock. */

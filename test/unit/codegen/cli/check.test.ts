@@ -317,7 +317,7 @@ describe('kgen check: bad input exits 2 with a clear message (spawned CLI)', () 
     const missing = run('check', '--schemas', 'nope', '--against', 'old');
     expect([missing.code, missing.stderr]).toEqual([
       2,
-      expect.stringContaining('schema folder does not exist [SCHEMA_DIR]'),
+      expect.stringContaining('nope: schema folder not found [SCHEMA_DIR_NOT_FOUND]'),
     ]);
     const against = run('check', '--schemas', 'new', '--against', 'no-such-ref');
     expect([against.code, against.stderr]).toEqual([

@@ -153,7 +153,7 @@ describe('empty inputs', () => {
       oneLine(
         await register({ schemas: 'nope', registry: UNREACHABLE }),
         2,
-        /schema folder does not exist \[SCHEMA_DIR\]$/,
+        /schema folder not found \[SCHEMA_DIR_NOT_FOUND\]$/,
       );
       const allowed = await register({
         schemas: 'empty',
