@@ -4,6 +4,15 @@ import { CodegenError } from '../../errors';
 /**
  * A resolved Avro schema graph for the resolution rules: names are full names, named types referenced by
  * name point at their definition (recursive types form cycles), and the raw JSON is kept out of the rules.
+ *
+ * Why this is not the generator's model (codegen/avro/schema-model.ts) nor the runtime's (avsc `Type`, see
+ * src/serde/avro/build-type.ts): the rules walk a writer and a reader graph side by side, so a named reference
+ * must *be* its definition (the generator keeps references by name, to import each type from its own module),
+ * and logical types stay as written (the generator resolves them to runtime representations that depend on
+ * generate options, which the rules must not see). The runtime's avsc `Type` is built to encode and decode
+ * values, not to be compared rule by rule. Merging would make the emitter or the rules work around the
+ * other's shape; instead each is held to an outside reference: generated types to the runtime codec
+ * (test/unit/codegen/avro/agreement.test.ts), these rules to the registry's verdicts (compat agreement tests).
  */
 export type AvroNode = AvroPrimitive | AvroRecord | AvroEnum | AvroFixed | AvroArray | AvroMap | AvroUnion;
 
