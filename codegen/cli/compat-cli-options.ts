@@ -2,16 +2,16 @@ import * as path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { CodegenError } from '../errors';
-import type * as RegistryApi from '../compat/registry-api';
-import type { CompatRegistry } from '../compat/registry-api';
+import type * as RegistryApi from '../governance/registry-api';
+import type { CompatRegistry } from '../governance/registry-api';
 import { registryCredentials } from '../registry/registry-credentials';
-import { buildSchemaSet } from '../compat/schema-set';
+import { buildSchemaSet } from '../governance/schema-set';
 import { readSchemaFolder } from '../schema-folder';
 
 // Loaded only by a command that talks to the registry: its client takes most of a second to load, and
 // `check --against` never needs it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const registryApi = (): typeof RegistryApi => require('../compat/registry-api');
+const registryApi = (): typeof RegistryApi => require('../governance/registry-api');
 
 /** Options `check` and `register` share. */
 export interface SchemaSetArgs {

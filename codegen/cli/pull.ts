@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { loadConfig } from '../config/load-config';
 import { CodegenError, ExitCode } from '../errors';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from './command-io';
 import { pull } from '../registry/pull';
 import { createRegistryReader } from '../registry/registry-reader';
 import { writePull } from '../registry/write-pull';

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { CodegenError, ExitCode } from '../errors';
-import { registerSchemas, type RegisterStep } from '../compat/register-schemas';
-import { buildSchemaSet } from '../compat/schema-set';
+import { registerSchemas, type RegisterStep } from '../governance/register-schemas';
+import { buildSchemaSet } from '../governance/schema-set';
 import { readSchemaFolder } from '../schema-folder';
-import { parseSchema } from '../compat/parse-schema';
-import { localSchemaText } from '../compat/previous-sources';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
-import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
+import { parseSchema } from '../governance/parse-schema';
+import { localSchemaText } from '../governance/previous-sources';
+import { runCommand, type CommandIo } from './command-io';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
 import {
   optionalConfig,
   registryOf,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { FIXTURES, spawnKgen } from '../compat/spawn-kgen';
+import { FIXTURES, spawnKgen } from '../governance/spawn-kgen';
 import { TempProject } from './project';
 
 jest.setTimeout(300_000);

@@ -3,7 +3,7 @@ import { runCheck } from '../../../../codegen/cli/check';
 import { runGenerate } from '../../../../codegen/cli/generate';
 import { runPull } from '../../../../codegen/cli/pull';
 import { runRegister } from '../../../../codegen/cli/register';
-import { spawnKgen } from '../compat/spawn-kgen';
+import { spawnKgen } from '../governance/spawn-kgen';
 import { TempProject } from './project';
 
 // Empty inputs are refused (issue 18): an empty schema folder made `generate` delete every module and exit 0,

@@ -1,4 +1,4 @@
-import { buildProtoModel } from '../../../../../codegen/compat/protobuf/proto-model';
+import { buildProtoModel } from '../../../../../codegen/governance/protobuf/proto-model';
 import { CodegenError } from '../../../../../codegen/errors';
 
 // The compatibility checker parses with the generator's parser, so its errors point at file:line:col too.

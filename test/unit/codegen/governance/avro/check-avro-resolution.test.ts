@@ -1,5 +1,5 @@
-import { buildAvroModel } from '../../../../../codegen/compat/avro/avro-model';
-import { checkAvroResolution } from '../../../../../codegen/compat/avro/check-avro-resolution';
+import { buildAvroModel } from '../../../../../codegen/governance/avro/avro-model';
+import { checkAvroResolution } from '../../../../../codegen/governance/avro/check-avro-resolution';
 
 const model = (schema: unknown, refs: unknown[] = []) => buildAvroModel(schema, 'test.avsc', refs);
 const rec = (fields: unknown[], extra: Record<string, unknown> = {}) => ({

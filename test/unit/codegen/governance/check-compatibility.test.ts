@@ -1,7 +1,7 @@
-import { checkCompatibility, isCompatible } from '../../../../codegen/compat/check-compatibility';
-import { directionsOf, isTransitive, parseLevel } from '../../../../codegen/compat/levels';
-import { findLine } from '../../../../codegen/compat/find-line';
-import { parseSchema } from '../../../../codegen/compat/parse-schema';
+import { checkCompatibility, isCompatible } from '../../../../codegen/governance/check-compatibility';
+import { directionsOf, isTransitive, parseLevel } from '../../../../codegen/governance/levels';
+import { findLine } from '../../../../codegen/governance/find-line';
+import { parseSchema } from '../../../../codegen/governance/parse-schema';
 import { CodegenError } from '../../../../codegen/errors';
 
 const avro = (fields: unknown[]) =>

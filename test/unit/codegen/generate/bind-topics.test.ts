@@ -1,5 +1,5 @@
-import { generate } from '../../../../codegen/pipeline/generate';
-import { formatGenerators } from '../../../../codegen/pipeline/format-generators';
+import { generate } from '../../../../codegen/generate/generate';
+import { formatGenerators } from '../../../../codegen/generate/format-generators';
 import { resolveConfig } from '../../../../codegen/config/resolve-config';
 import type { SourceSchema } from '../../../../codegen/model';
 

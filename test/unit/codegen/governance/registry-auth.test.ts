@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CompatRegistry } from '../../../../codegen/compat/registry-api';
+import { CompatRegistry } from '../../../../codegen/governance/registry-api';
 
 // `kgen check/register/compat` talk to the registry through CompatRegistry: credentials must reach it.
 describe('CompatRegistry credentials', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { detectImportExtension } from '../../../../codegen/pipeline/detect-import-extension';
+import { detectImportExtension } from '../../../../codegen/generate/detect-import-extension';
 import { CodegenError } from '../../../../codegen/errors';
 
 let root: string;

@@ -1,7 +1,7 @@
 import { CodegenError } from '../../../../../codegen/errors';
-import { githubErrorAnnotation } from '../../../../../codegen/compat/report/report-github';
-import { formatReport } from '../../../../../codegen/compat/report/format-report';
-import type { CompatReport } from '../../../../../codegen/compat/types';
+import { githubErrorAnnotation } from '../../../../../codegen/governance/report/report-github';
+import { formatReport } from '../../../../../codegen/governance/report/format-report';
+import type { CompatReport } from '../../../../../codegen/governance/types';
 
 const report: CompatReport = {
   compatible: false,

@@ -1,4 +1,4 @@
-import { CodegenError, type SchemaLocation } from '../errors';
+import { CodegenError, type SchemaLocation } from './errors';
 
 /** The flag that lets a command run on an empty input on purpose. */
 export const ALLOW_EMPTY_FLAG = '--allow-empty';

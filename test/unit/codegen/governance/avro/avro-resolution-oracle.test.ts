@@ -1,7 +1,7 @@
 import avro from 'avsc';
 import fc from 'fast-check';
-import { buildAvroModel } from '../../../../../codegen/compat/avro/avro-model';
-import { checkAvroResolution } from '../../../../../codegen/compat/avro/check-avro-resolution';
+import { buildAvroModel } from '../../../../../codegen/governance/avro/avro-model';
+import { checkAvroResolution } from '../../../../../codegen/governance/avro/check-avro-resolution';
 
 // avsc's resolver (Type#createResolver) implements the same specification independently: for random pairs of
 // records, kgen reports no finding exactly when avsc can build a resolver.

@@ -8,7 +8,7 @@ import { checkLockCoversConfig } from './bind-topics';
 import { detectImportExtension } from './detect-import-extension';
 import { formatGenerators } from './format-generators';
 import { generate, type BoundGenerator, type GenerateResult } from './generate';
-import { NO_SCHEMA_FILES, refuseEmptyInput } from './empty-input';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
 import { readLocalSchemas, readLockedSchemas } from './read-sources';
 
 export interface GenerateProjectOptions {

@@ -1,5 +1,5 @@
-import { checkCompatibility, isCompatible } from '../../../../../codegen/compat/check-compatibility';
-import { parseSchema } from '../../../../../codegen/compat/parse-schema';
+import { checkCompatibility, isCompatible } from '../../../../../codegen/governance/check-compatibility';
+import { parseSchema } from '../../../../../codegen/governance/parse-schema';
 
 const proto = (fields: string) =>
   parseSchema(

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkRegistry } from '../../../../codegen/compat/run-check';
-import type { CompatRegistry, RegistryVerdict } from '../../../../codegen/compat/registry-api';
-import type { CompatLevel } from '../../../../codegen/compat/types';
+import { checkRegistry } from '../../../../codegen/governance/run-check';
+import type { CompatRegistry, RegistryVerdict } from '../../../../codegen/governance/registry-api';
+import type { CompatLevel } from '../../../../codegen/governance/types';
 
 // How `kgen check --registry` combines the registry's verdict with kgen's own rules, over a fake registry (the
 // real-registry behaviour is in test/integration/compat/check-level-none.test.ts).

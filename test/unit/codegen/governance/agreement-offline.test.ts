@@ -1,6 +1,6 @@
-import { checkCompatibility, isCompatible } from '../../../../codegen/compat/check-compatibility';
-import { parseSchema } from '../../../../codegen/compat/parse-schema';
-import type { CompatLevel } from '../../../../codegen/compat/types';
+import { checkCompatibility, isCompatible } from '../../../../codegen/governance/check-compatibility';
+import { parseSchema } from '../../../../codegen/governance/parse-schema';
+import type { CompatLevel } from '../../../../codegen/governance/types';
 import { AGREEMENT_CASES } from '../../../integration/compat/agreement-cases';
 
 // The registry-agreement table, offline: kgen's verdict per level is the registry's (or, where a quirk is

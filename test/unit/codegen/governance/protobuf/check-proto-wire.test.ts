@@ -1,5 +1,5 @@
-import { checkProtoWire } from '../../../../../codegen/compat/protobuf/check-proto-wire';
-import { buildProtoModel } from '../../../../../codegen/compat/protobuf/proto-model';
+import { checkProtoWire } from '../../../../../codegen/governance/protobuf/check-proto-wire';
+import { buildProtoModel } from '../../../../../codegen/governance/protobuf/proto-model';
 
 const proto = (body: string, pkg = 'shop') =>
   buildProtoModel(`syntax = "proto3";\npackage ${pkg};\n${body}`, 'x.proto');

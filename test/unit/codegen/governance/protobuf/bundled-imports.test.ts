@@ -1,4 +1,4 @@
-import { buildProtoModel } from '../../../../../codegen/compat/protobuf/proto-model';
+import { buildProtoModel } from '../../../../../codegen/governance/protobuf/proto-model';
 
 // `kgen check` reads the same bundled well-known files as generate and the runtime: a file declaring custom
 // options over descriptor.proto, or using api/type messages, is checked without any reference.

@@ -1,4 +1,4 @@
-import { generate } from '../../../../codegen/pipeline/generate';
+import { generate } from '../../../../codegen/generate/generate';
 import { resolveConfig } from '../../../../codegen/config/resolve-config';
 import { CodegenError } from '../../../../codegen/errors';
 import type { SourceSchema } from '../../../../codegen/model';

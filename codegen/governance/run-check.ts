@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import type { SchemaInfo } from '@confluentinc/schemaregistry';
 import { CodegenError } from '../errors';
 import { checkCompatibility, isCompatible, type PreviousSchema } from './check-compatibility';
-import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
 import { isTransitive } from './levels';
 import { parseSchema, type SchemaText } from './parse-schema';
 import { loadPrevious, localSchemaText, resolveAgainst } from './previous-sources';

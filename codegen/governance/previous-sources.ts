@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { CodegenError } from '../errors';
-import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
 import { parseLockFile, type LockedSchema } from '../registry/lock-file';
 import type { SchemaText } from './parse-schema';
 import { readSchemaFolder, SCHEMA_EXTENSIONS } from '../schema-folder';

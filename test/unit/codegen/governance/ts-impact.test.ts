@@ -1,7 +1,7 @@
-import { buildAvroModel } from '../../../../codegen/compat/avro/avro-model';
-import { tsImpactAvro } from '../../../../codegen/compat/avro/ts-impact-avro';
-import { buildProtoModel } from '../../../../codegen/compat/protobuf/proto-model';
-import { tsImpactProto } from '../../../../codegen/compat/protobuf/ts-impact-proto';
+import { buildAvroModel } from '../../../../codegen/governance/avro/avro-model';
+import { tsImpactAvro } from '../../../../codegen/governance/avro/ts-impact-avro';
+import { buildProtoModel } from '../../../../codegen/governance/protobuf/proto-model';
+import { tsImpactProto } from '../../../../codegen/governance/protobuf/ts-impact-proto';
 
 const rec = (fields: unknown[]) => buildAvroModel({ type: 'record', name: 'O', fields }, 'o.avsc');
 
