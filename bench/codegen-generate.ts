@@ -14,9 +14,9 @@ import * as path from 'node:path';
 import { toExternalContext, toTypeScript } from '@ovotech/avro-ts';
 import { resolveConfig } from '../codegen/config/resolve-config';
 import type { SourceSchema } from '../codegen/model';
-import { formatGenerators } from '../codegen/pipeline/format-generators';
-import { generate } from '../codegen/pipeline/generate';
-import { generateProject, writeGenerated } from '../codegen/pipeline/generate-project';
+import { formatGenerators } from '../codegen/generate/format-generators';
+import { generate } from '../codegen/generate/generate';
+import { generateProject, writeGenerated } from '../codegen/generate/generate-project';
 import { fingerprint, serializeLockFile, type LockedSchema } from '../codegen/registry/lock-file';
 import { pulledSchemaPath } from '../codegen/registry/schema-paths';
 

@@ -27,15 +27,15 @@ export {
   type LockFile,
   type LockedSchema,
 } from './registry/lock-file';
-export { generate, type BoundGenerator, type GenerateInput, type GenerateResult } from './pipeline/generate';
+export { generate, type BoundGenerator, type GenerateInput, type GenerateResult } from './generate/generate';
 export {
   generateProject,
   writeGenerated,
   checkGenerated,
   type GenerateProjectOptions,
-} from './pipeline/generate-project';
-export { readLocalSchemas, readLockedSchemas } from './pipeline/read-sources';
-export { formatGenerators } from './pipeline/format-generators';
+} from './generate/generate-project';
+export { readLocalSchemas, readLockedSchemas } from './generate/read-sources';
+export { formatGenerators } from './generate/format-generators';
 export type { FolderDiff } from './emit/atomic-write';
 export type { ImportExtension, ResolvedImportExtension } from './emit/import-extension';
 export { CodegenError, ExitCode, type SchemaLocation } from './errors';
@@ -57,26 +57,26 @@ export {
   type Finding,
   type SchemaFormat,
   type Severity,
-} from './compat/types';
+} from './governance/types';
 export {
   checkCompatibility,
   isCompatible,
   type CompatInput,
   type PreviousSchema,
-} from './compat/check-compatibility';
-export { parseSchema, type ParsedSchema, type SchemaText } from './compat/parse-schema';
-export { parseLevel } from './compat/levels';
+} from './governance/check-compatibility';
+export { parseSchema, type ParsedSchema, type SchemaText } from './governance/parse-schema';
+export { parseLevel } from './governance/levels';
 export {
   formatReport,
   REPORT_FORMATS,
   type ReportFormat,
   type ReportOptions,
-} from './compat/report/format-report';
-export { checkOffline, checkRegistry, type CheckOptions, type CheckOutcome } from './compat/run-check';
-export { registerSchemas, type RegisterStep } from './compat/register-schemas';
+} from './governance/report/format-report';
+export { checkOffline, checkRegistry, type CheckOptions, type CheckOutcome } from './governance/run-check';
+export { registerSchemas, type RegisterStep } from './governance/register-schemas';
 export {
   CompatRegistry,
   type RegistryAuth,
   type RegistryVerdict,
   type RegisteredSchema,
-} from './compat/registry-api';
+} from './governance/registry-api';

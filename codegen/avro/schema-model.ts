@@ -1,7 +1,10 @@
 import type { LogicalRepresentation } from '../../src/serde/avro/representation';
 import type { SourceSchema } from '../model';
 
-/** The Avro model the emitter works from: every named type of every source, resolved and validated. */
+/**
+ * The Avro model the emitter works from: every named type of every source, resolved and validated. The
+ * compatibility rules keep a graph model of their own (codegen/governance/avro/avro-model.ts says why).
+ */
 
 export const PRIMITIVES = ['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string'] as const;
 export type PrimitiveName = (typeof PRIMITIVES)[number];

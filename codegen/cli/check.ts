@@ -1,10 +1,10 @@
 import { CodegenError, ExitCode } from '../errors';
-import { parseLevel } from '../compat/levels';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../compat/report/format-report';
-import { githubErrorAnnotation } from '../compat/report/report-github';
-import { PROTOBUF_RULES, type ProtobufRules } from '../compat/protobuf/protobuf-rules';
-import { checkOffline, checkRegistry, type CheckOutcome } from '../compat/run-check';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { parseLevel } from '../governance/levels';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../governance/report/format-report';
+import { githubErrorAnnotation } from '../governance/report/report-github';
+import { PROTOBUF_RULES, type ProtobufRules } from '../governance/protobuf/protobuf-rules';
+import { checkOffline, checkRegistry, type CheckOutcome } from '../governance/run-check';
+import { runCommand, type CommandIo } from './command-io';
 import {
   optionalConfig,
   registryOf,

@@ -2,14 +2,16 @@ import * as path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config';
 import type { ResolvedConfig } from '../config/config-types';
 import { CodegenError } from '../errors';
-import type * as RegistryApi from '../compat/registry-api';
-import type { CompatRegistry, RegistryAuth } from '../compat/registry-api';
-import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
+import type * as RegistryApi from '../governance/registry-api';
+import type { CompatRegistry } from '../governance/registry-api';
+import { registryCredentials } from '../registry/registry-credentials';
+import { buildSchemaSet } from '../governance/schema-set';
+import { readSchemaFolder } from '../schema-folder';
 
 // Loaded only by a command that talks to the registry: its client takes most of a second to load, and
 // `check --against` never needs it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const registryApi = (): typeof RegistryApi => require('../compat/registry-api');
+const registryApi = (): typeof RegistryApi => require('../governance/registry-api');
 
 /** Options `check` and `register` share. */
 export interface SchemaSetArgs {
@@ -53,7 +55,7 @@ export function subjectOverrides(
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (config) {
-    const set = buildSchemaSet(readSchemaDir(schemasDir));
+    const set = buildSchemaSet(readSchemaFolder(schemasDir));
     for (const topic of config.topics) {
       for (const side of [topic.key, topic.value]) {
         if (side.kind !== 'schema') continue;
@@ -80,7 +82,10 @@ export function registryOf(
   config: ResolvedConfig | undefined,
   env: NodeJS.ProcessEnv,
 ): CompatRegistry {
-  if (args.registry !== undefined) return new (registryApi().CompatRegistry)(args.registry);
+  if (args.registry !== undefined)
+    return new (registryApi().CompatRegistry)(args.registry, undefined, {
+      timeoutMs: config?.registry?.timeoutMs,
+    });
   const reg = config?.registry;
   if (!reg) {
     throw new CodegenError(
@@ -91,23 +96,6 @@ export function registryOf(
       },
     );
   }
-  let auth: RegistryAuth | undefined;
-  // Names the config key that names the variable, so the user knows where the name came from.
-  const need = (name: string, key: string): string => {
-    const v = env[name];
-    if (!v)
-      throw new CodegenError(
-        'CONFIG_INVALID',
-        `environment variable ${name} (registry credentials) is not set`,
-        { ...(config?.configFile ? { file: config.configFile } : {}), path: `$.registry.auth.${key}` },
-      );
-    return v;
-  };
-  if (reg.auth.type === 'basic')
-    auth = {
-      username: need(reg.auth.usernameEnv, 'usernameEnv'),
-      password: need(reg.auth.passwordEnv, 'passwordEnv'),
-    };
-  if (reg.auth.type === 'bearer') auth = { token: need(reg.auth.tokenEnv, 'tokenEnv') };
-  return new (registryApi().CompatRegistry)(reg.url, auth);
+  const auth = registryCredentials(reg, env, config?.configFile);
+  return new (registryApi().CompatRegistry)(reg.url, auth, { timeoutMs: reg.timeoutMs });
 }

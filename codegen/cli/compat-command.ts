@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { COMPAT_LEVELS } from '../compat/types';
-import { processIo } from '../pipeline/command-io';
+import { COMPAT_LEVELS } from '../governance/types';
+import { processIo } from './command-io';
 import type * as CompatModule from './compat';
 import type { CompatArgs } from './compat';
 

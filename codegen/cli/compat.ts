@@ -1,6 +1,6 @@
 import { CodegenError, ExitCode } from '../errors';
-import { parseLevel } from '../compat/levels';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { parseLevel } from '../governance/levels';
+import { runCommand, type CommandIo } from './command-io';
 import { optionalConfig, registryOf } from './compat-cli-options';
 
 export interface CompatArgs {

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { IMPORT_EXTENSIONS } from '../emit/import-extension';
-import { processIo } from '../pipeline/command-io';
+import { processIo } from './command-io';
 import type * as GenerateModule from './generate';
 import type { GenerateArgs } from './generate';
 

@@ -5,8 +5,8 @@ import type { ResolvedConfig } from '../config/config-types';
 import { isEmptyDiff } from '../emit/atomic-write';
 import type { ImportExtension } from '../emit/import-extension';
 import { CodegenError, ExitCode } from '../errors';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
-import { checkGenerated, generateProject, writeGenerated } from '../pipeline/generate-project';
+import { runCommand, type CommandIo } from './command-io';
+import { checkGenerated, generateProject, writeGenerated } from '../generate/generate-project';
 
 export interface GenerateArgs {
   /** Config file (default: kgen.config.{json,mjs,cjs,ts} in the working folder). */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { loadConfig } from '../config/load-config';
 import { CodegenError, ExitCode } from '../errors';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from './command-io';
 import { pull } from '../registry/pull';
 import { createRegistryReader } from '../registry/registry-reader';
 import { writePull } from '../registry/write-pull';
@@ -23,7 +23,7 @@ export async function runPull(args: PullArgs, io: CommandIo): Promise<number> {
         ...(config.configFile !== undefined ? { file: config.configFile } : {}),
         path: '$.registry',
       });
-    const reader = createRegistryReader(config.registry, io.env);
+    const reader = createRegistryReader(config.registry, io.env, config.configFile);
     const result = await pull(config, reader, { onProgress: (line) => io.stderr(`kgen pull: ${line}`) });
     writePull(config, result);
     io.stderr(

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { CodegenError, ExitCode } from '../errors';
-import { registerSchemas, type RegisterStep } from '../compat/register-schemas';
-import { buildSchemaSet, readSchemaDir } from '../compat/schema-set';
-import { parseSchema } from '../compat/parse-schema';
-import { localSchemaText } from '../compat/previous-sources';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
-import { NO_SCHEMA_FILES, refuseEmptyInput } from '../pipeline/empty-input';
+import { registerSchemas, type RegisterStep } from '../governance/register-schemas';
+import { buildSchemaSet } from '../governance/schema-set';
+import { readSchemaFolder } from '../schema-folder';
+import { parseSchema } from '../governance/parse-schema';
+import { localSchemaText } from '../governance/previous-sources';
+import { runCommand, type CommandIo } from './command-io';
+import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
 import {
   optionalConfig,
   registryOf,
@@ -42,7 +43,7 @@ export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<nu
     const schemasDir = schemasDirOf(args, config, io.cwd);
     const display = (f: string): string =>
       path.relative(io.cwd, path.join(schemasDir, f)).split(path.sep).join('/');
-    const files = readSchemaDir(schemasDir);
+    const files = readSchemaFolder(schemasDir);
     if (files.length === 0)
       refuseEmptyInput(
         `${NO_SCHEMA_FILES} in ${schemasDir}`,

@@ -1,7 +1,9 @@
-import { RestError, SchemaRegistryClient, type ClientConfig } from '@confluentinc/schemaregistry';
+import { RestError } from '@confluentinc/schemaregistry';
 import { CodegenError } from '../errors';
 import { protobufSchemaText } from '../../src/serde/protobuf/descriptor-text';
 import type { ResolvedRegistry, VersionPin } from '../config/config-types';
+import { createCodegenRegistryClient } from './registry-connection';
+import { registryCredentials } from './registry-credentials';
 
 /** One schema version as the registry returns it. */
 export interface FetchedSchema {
@@ -26,33 +28,19 @@ export interface RegistryReader {
 }
 
 /**
- * A `RegistryReader` over the official `SchemaRegistryClient`. Credentials come from the environment
- * variables the config names, are handed to the client only, and never appear in errors.
+ * A `RegistryReader` over the official `SchemaRegistryClient` (see registry-connection.ts for the policy).
+ * Credentials come from the environment variables the config names and never appear in errors.
  */
 export function createRegistryReader(
   registry: ResolvedRegistry,
   env: NodeJS.ProcessEnv = process.env,
+  configFile?: string,
 ): RegistryReader {
-  const config: ClientConfig = {
-    baseURLs: [registry.url],
-    // The CLI reports an unreachable registry at once rather than retrying with backoff for a minute.
-    maxRetries: 0,
-    createAxiosDefaults: { timeout: registry.timeoutMs },
-  };
-  const auth = registry.auth;
-  if (auth.type === 'basic') {
-    const user = requireEnv(env, auth.usernameEnv, 'usernameEnv');
-    const password = requireEnv(env, auth.passwordEnv, 'passwordEnv');
-    config.basicAuthCredentials = { credentialsSource: 'USER_INFO', userInfo: `${user}:${password}` };
-  } else if (auth.type === 'bearer') {
-    // The client's bearer support targets Confluent Cloud (logical cluster); a static token is a header.
-    const token = requireEnv(env, auth.tokenEnv, 'tokenEnv');
-    config.createAxiosDefaults = {
-      timeout: registry.timeoutMs,
-      headers: { Authorization: `Bearer ${token}` },
-    };
-  }
-  const client = new SchemaRegistryClient(config);
+  const client = createCodegenRegistryClient({
+    url: registry.url,
+    auth: registryCredentials(registry, env, configFile),
+    timeoutMs: registry.timeoutMs,
+  });
   const call = async <T>(
     what: { subject?: string; version?: VersionPin },
     fn: () => Promise<T>,
@@ -69,7 +57,7 @@ export function createRegistryReader(
       const meta = await call({ subject, version }, () =>
         version === 'latest'
           ? client.getLatestSchemaMetadata(subject)
-          : client.getSchemaMetadata(subject, version),
+          : client.getSchemaMetadata(subject, version, false),
       );
       const schemaType = meta.schemaType ?? 'AVRO';
       if (schemaType !== 'AVRO' && schemaType !== 'PROTOBUF')
@@ -96,17 +84,6 @@ export function createRegistryReader(
     },
     listSubjects: () => call({}, () => client.getAllSubjects()),
   };
-}
-
-function requireEnv(env: NodeJS.ProcessEnv, name: string, key: string): string {
-  const value = env[name];
-  if (value === undefined || value === '')
-    throw new CodegenError(
-      'REGISTRY_AUTH',
-      `environment variable ${name} (registry.auth.${key}) is not set`,
-      {},
-    );
-  return value;
 }
 
 /** Maps client/transport failures to messages with the URL and subject, never headers or credentials. */

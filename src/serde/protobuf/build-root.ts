@@ -81,9 +81,14 @@ export function importLocation(text: string, path: string): { line: number; colu
 /**
  * Parses `entry` (or several entries into one root) and, transitively, the files they import (from `files`, or protobufjs's bundled
  * `google/protobuf/*` definitions), then resolves every type reference. Field and oneof names are camelCased
- * (protobufjs's default, which matches the JSON names), and comments are kept for the emitter.
+ * (protobufjs's default, which matches the JSON names) unless `keepCase` (the compatibility rules compare
+ * names as written), and comments are kept for the emitter. Errors carry file, line and column.
  */
-export function buildProtobufRoot(entry: string | readonly string[], files: ProtoFiles): BuiltRoot {
+export function buildProtobufRoot(
+  entry: string | readonly string[],
+  files: ProtoFiles,
+  options: { readonly keepCase?: boolean } = {},
+): BuiltRoot {
   const root = new Root();
   const parsed: string[] = [];
   const imports = new Map<string, string[]>();
@@ -112,7 +117,11 @@ export function buildProtobufRoot(entry: string | readonly string[], files: Prot
     let result: ReturnType<typeof parse>;
     try {
       parserState.filename = path;
-      result = parse(text, root, { alternateCommentMode: true, preferTrailingComment: false });
+      result = parse(text, root, {
+        alternateCommentMode: true,
+        preferTrailingComment: false,
+        keepCase: options.keepCase === true,
+      });
     } catch (err) {
       throw syntaxError(path, text, err as Error);
     } finally {

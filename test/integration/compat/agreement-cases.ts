@@ -1,4 +1,4 @@
-import type { CompatLevel, SchemaFormat } from '../../../codegen/compat/types';
+import type { CompatLevel, SchemaFormat } from '../../../codegen/governance/types';
 
 /**
  * The agreement table: schema changes with the verdict of the real registry (Apicurio 3.3 ccompat) per

@@ -1,6 +1,6 @@
-import { checkCompatibility, isCompatible } from '../../../codegen/compat/check-compatibility';
-import { parseSchema } from '../../../codegen/compat/parse-schema';
-import type { CompatLevel } from '../../../codegen/compat/types';
+import { checkCompatibility, isCompatible } from '../../../codegen/governance/check-compatibility';
+import { parseSchema } from '../../../codegen/governance/parse-schema';
+import type { CompatLevel } from '../../../codegen/governance/types';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { AGREEMENT_CASES } from './agreement-cases';
 import { registryVerdict } from './registry-verdict';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnKgen } from '../../unit/codegen/compat/spawn-kgen';
+import { spawnKgen } from '../../unit/codegen/governance/spawn-kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 
 jest.setTimeout(300_000);

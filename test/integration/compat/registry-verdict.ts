@@ -1,4 +1,4 @@
-import type { CompatLevel, SchemaFormat } from '../../../codegen/compat/types';
+import type { CompatLevel, SchemaFormat } from '../../../codegen/governance/types';
 
 const JSON_HEADERS = { 'Content-Type': 'application/vnd.schemaregistry.v1+json' };
 

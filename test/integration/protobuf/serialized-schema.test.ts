@@ -6,7 +6,7 @@ import { runPull } from '../../../codegen/cli/pull';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { officialRegistryClient } from '../../helpers/official-registry';
 import { TempProject } from '../../unit/codegen/cli/project';
-import { spawnKgen } from '../../unit/codegen/compat/spawn-kgen';
+import { spawnKgen } from '../../unit/codegen/governance/spawn-kgen';
 import { collect, createTopic } from '../sdk/fixtures';
 import { fileDescriptors, serializedDescriptor } from './file-descriptor';
 

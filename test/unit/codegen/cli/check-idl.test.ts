@@ -1,4 +1,4 @@
-import { spawnKgen } from '../compat/spawn-kgen';
+import { spawnKgen } from '../governance/spawn-kgen';
 import { TempProject } from './project';
 
 jest.setTimeout(300_000);

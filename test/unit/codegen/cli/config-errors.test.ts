@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnKgen } from '../compat/spawn-kgen';
+import { spawnKgen } from '../governance/spawn-kgen';
 
 // The spawned CLI on incomplete configs (issue 18): exit 2 and one line naming the file and JSON path. Before
 // the fix, these ended in "RangeError: Maximum call stack size exceeded" and a stack trace.

@@ -3,7 +3,7 @@ import { runCheck } from '../../../../codegen/cli/check';
 import { runGenerate } from '../../../../codegen/cli/generate';
 import { runPull } from '../../../../codegen/cli/pull';
 import { runRegister } from '../../../../codegen/cli/register';
-import { spawnKgen } from '../compat/spawn-kgen';
+import { spawnKgen } from '../governance/spawn-kgen';
 import { TempProject } from './project';
 
 // Empty inputs are refused (issue 18): an empty schema folder made `generate` delete every module and exit 0,
@@ -153,7 +153,7 @@ describe('empty inputs', () => {
       oneLine(
         await register({ schemas: 'nope', registry: UNREACHABLE }),
         2,
-        /schema folder does not exist \[SCHEMA_DIR\]$/,
+        /schema folder not found \[SCHEMA_DIR_NOT_FOUND\]$/,
       );
       const allowed = await register({
         schemas: 'empty',

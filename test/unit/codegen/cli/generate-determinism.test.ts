@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnKgen } from '../compat/spawn-kgen';
+import { spawnKgen } from '../governance/spawn-kgen';
 import { TempProject } from './project';
 
 // Generated output depends on the inputs and options only (issue 18): the spawned CLI run from two different

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CommandIo } from '../../../../codegen/pipeline/command-io';
+import type { CommandIo } from '../../../../codegen/cli/command-io';
 
 /** A throw-away project folder for CLI tests, with helpers to run a command handler and read the output. */
 export class TempProject {

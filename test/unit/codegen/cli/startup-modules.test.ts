@@ -16,7 +16,7 @@ const PROTOBUF = /node_modules\/protobufjs\//;
 const AVRO = /node_modules\/avsc\//;
 /** kgen's own generator, registry and compatibility modules. */
 const OWN_HEAVY =
-  /\/codegen\/(avro|protobuf|registry)\/|\/codegen\/pipeline\/generate|\/codegen\/compat\/(run-check|registry-api)/;
+  /\/codegen\/(avro|protobuf|registry)\/|\/codegen\/generate\/generate|\/codegen\/governance\/(run-check|registry-api)/;
 
 /**
  * Start-up cost is decided by what a command loads: the real CLI runs in a child process that records every
@@ -89,7 +89,7 @@ describe('kgen loads per command only what that command needs', () => {
     };
     project.write({ 'schemas/order.avsc': order, 'previous/order.avsc': order });
     const modules = loadedBy('check', '--schemas', 'schemas', '--against', 'previous');
-    expect(matching(modules, /\/codegen\/compat\/run-check/).length).toBeGreaterThan(0);
+    expect(matching(modules, /\/codegen\/governance\/run-check/).length).toBeGreaterThan(0);
     expect(matching(modules, REGISTRY_CLIENT)).toEqual([]);
   });
 });

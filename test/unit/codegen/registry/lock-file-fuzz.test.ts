@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadPrevious } from '../../../../codegen/compat/previous-sources';
+import { loadPrevious } from '../../../../codegen/governance/previous-sources';
 import { CodegenError } from '../../../../codegen/errors';
 import { fingerprint, parseLockFile, serializeLockFile } from '../../../../codegen/registry/lock-file';
 import { jsonPath, pathsOf, REMOVE, withChange, WRONG_VALUES } from '../config/json-mutations';

@@ -119,9 +119,15 @@ describe('createRegistryReader', () => {
     expect(err.format()).toBe(`cannot reach registry ${url} (ECONNREFUSED) [REGISTRY_UNREACHABLE]`);
   });
 
-  it('names the unset env var without creating a client', () => {
-    expect(() =>
-      createRegistryReader(registry('http://r', { type: 'bearer', tokenEnv: 'KGEN_TEST_UNSET_TOKEN' }), {}),
-    ).toThrow('environment variable KGEN_TEST_UNSET_TOKEN (registry.auth.tokenEnv) is not set');
+  it('names the unset env var and the config key without creating a client', () => {
+    // One credential reader for every command: the same message as check/register (registry-credentials.ts).
+    const unset = registry('http://r', { type: 'bearer', tokenEnv: 'KGEN_TEST_UNSET_TOKEN' });
+    expect(() => createRegistryReader(unset, {}, '/p/kgen.config.json')).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        location: { file: '/p/kgen.config.json', path: '$.registry.auth.tokenEnv' },
+        message: 'environment variable KGEN_TEST_UNSET_TOKEN (registry credentials) is not set',
+      }),
+    );
   });
 });
