@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { processIo } from '../pipeline/command-io';
+import { processIo } from './command-io';
 import type * as DoctorModule from './doctor';
 import type { DoctorArgs } from './doctor';
 

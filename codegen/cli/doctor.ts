@@ -1,5 +1,5 @@
 import { CodegenError } from '../errors';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from './command-io';
 import { DOCTOR_FORMATS, formatDoctor, type DoctorFormat } from '../ops/doctor-format';
 import { LEVEL_EXIT_CODES } from '../ops/lag-format';
 import { brokersOf, opsErrorToCodegen } from '../ops/ops-cli-options';

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { processIo } from '../pipeline/command-io';
+import { processIo } from './command-io';
 import type * as LagModule from './lag';
 import type { LagArgs } from './lag';
 

@@ -1,5 +1,5 @@
 import { CodegenError } from '../errors';
-import { runCommand, type CommandIo } from '../pipeline/command-io';
+import { runCommand, type CommandIo } from './command-io';
 import { parseDuration } from '../ops/duration';
 import { lagFrame, LAG_FORMATS, LEVEL_EXIT_CODES, type LagFormat } from '../ops/lag-format';
 import { brokersOf, opsErrorToCodegen } from '../ops/ops-cli-options';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { runDoctor, type DoctorArgs } from '../../../codegen/cli/doctor';
-import type { CommandIo } from '../../../codegen/pipeline/command-io';
+import type { CommandIo } from '../../../codegen/cli/command-io';
 import type { DoctorReport } from '../../../src/ops/doctor-rules';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 

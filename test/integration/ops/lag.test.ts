@@ -1,6 +1,6 @@
 import { createClient, defineTopics, stringSerde } from 'kgen';
 import { runLag, type LagArgs } from '../../../codegen/cli/lag';
-import type { CommandIo } from '../../../codegen/pipeline/command-io';
+import type { CommandIo } from '../../../codegen/cli/command-io';
 import type { LagAnalysis } from '../../../src/ops/lag-analysis';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopic } from '../sdk/fixtures';
