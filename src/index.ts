@@ -77,7 +77,7 @@ export {
   type RegistryAuth,
   type RegistryOptions,
 } from './client/registry-options';
-export { BrokerError, type BrokerOperation } from './client/broker-error';
+export { BrokerError, type BrokerOperation } from './kafka/broker-error';
 export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
 export {
   KgenProducer,
@@ -168,13 +168,9 @@ export {
 } from './consumer/commit/strategy';
 export { Committer, type CommitFn, type CommitterOptions } from './consumer/commit/committer';
 export { CommitError, commitDurably, commitQueued } from './consumer/commit/durable-commit';
-export { runConsumer, type ConsumerRun, type RunConsumerOptions } from './consumer/commit/run-consumer';
-export {
-  DeliveryConfigError,
-  runWithDelivery,
-  type DeliveryRunOptions,
-} from './consumer/commit/run-typed-consumer';
-export { rawRecordOf, type RawRecord } from './consumer/dlq/raw-record';
+export { runConsumer, type ConsumerRun, type RunConsumerOptions } from './delivery/run-consumer';
+export { DeliveryConfigError, runWithDelivery, type DeliveryRunOptions } from './delivery/run-with-delivery';
+export { rawRecordOf, type RawRecord } from './kafka/raw-record';
 export { deadLetterHeaders, dlqHeaders, type DeadLetterReason } from './consumer/dlq/headers';
 export {
   DeadLetterError,
@@ -234,7 +230,7 @@ export {
   type InputRecord,
   type OutputRecord,
   type RecordSerde,
-} from './pipeline/record-serde';
+} from './producer/record-serde';
 export {
   PipelineConfigError,
   createPipeline,
@@ -243,12 +239,12 @@ export {
   type Transform,
 } from './pipeline/eos-pipeline';
 export { Flow, type Branch, type Branches, type FlowTransform, type RecordFor } from './pipeline/operators';
-export { clientRecordSerde } from './pipeline/client-serde';
+export { clientRecordSerde } from './client/client-serde';
 export {
   clientTransactionalProducer,
   createClientPipeline,
   type ClientTransactionalProducerOptions,
-} from './pipeline/client-pipeline';
+} from './client/client-pipeline';
 export {
   DeliveryMetrics,
   type CounterEvent,

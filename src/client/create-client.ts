@@ -15,7 +15,7 @@ import type { ProducerSchemaOptions } from '../serde/registry/resolve-schema-id'
 import type { SerdeContext } from '../serde/registry/serde-context';
 import { WriterSchemaCache } from '../serde/registry/writer-schemas';
 import type { TopicMap, TopicName } from '../topics';
-import { BrokerError } from './broker-error';
+import { BrokerError } from '../kafka/broker-error';
 import { createRegistryClient, type RegistryOptions } from './registry-options';
 import { type VerifyReport, VerifyError, verifyTopics } from './verify';
 import { producerDefaults } from '../producer/presets';

@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { BrokerError } from '../client/broker-error';
-import type { NativeMessage } from '../client/internal-client';
+import { BrokerError } from '../kafka/broker-error';
+import type { NativeMessage } from '../kafka/internal-client';
 import type { TopicMap, TopicName } from '../topics';
 import { DecodeError } from './decode-error';
 import type {

@@ -1,4 +1,4 @@
-import { BrokerError } from '../client/broker-error';
+import { BrokerError } from '../kafka/broker-error';
 import type { NativeHeaders, NativeProducer, NativeRecordMetadata } from './native-produce';
 
 /** librdkafka's `Local: Queue full` (ERR__QUEUE_FULL): its queue holds `queue.buffering.max.messages/kbytes`. */

@@ -1,9 +1,9 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError, isKgenError } from '../errors';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
-import { toMessage, type AnyOutputRecord, type RecordSerde } from '../pipeline/record-serde';
+import { toMessage, type AnyOutputRecord, type RecordSerde } from './record-serde';
 import type { TopicMap, TopicName } from '../topics';
-import { RETRIABLE_BROKER_CODES } from '../client/broker-retry';
+import { RETRIABLE_BROKER_CODES } from '../kafka/broker-retry';
 
 /** How a transactional failure must be handled (librdkafka's classification, with a code fallback). */
 export type TransactionErrorKind = 'retriable' | 'abortable' | 'fenced' | 'fatal';

@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { BrokerError } from '../client/broker-error';
+import { BrokerError } from '../kafka/broker-error';
 import type { SerdeContext, ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
 import type { KeyInput, SchemaDescriptor, TopicMap, TopicName } from '../topics';

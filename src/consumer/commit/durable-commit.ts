@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { committingClientOf } from '../../client/internal-client';
+import { committingClientOf } from '../../kafka/internal-client';
 import { KgenError } from '../../errors';
 import type { CommitPosition } from './offset-tracker';
 

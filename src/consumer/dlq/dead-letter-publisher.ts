@@ -2,7 +2,7 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
 import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
 import { deadLetterHeaders, type DeadLetterReason } from './headers';
-import type { RawRecord } from './raw-record';
+import type { RawRecord } from '../../kafka/raw-record';
 
 /** Where dead letters go: default `<topic>.dlq`. */
 export type DeadLetterTopic = string | ((sourceTopic: string) => string);

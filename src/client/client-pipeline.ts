@@ -1,10 +1,10 @@
-import type { KgenClient } from '../client/create-client';
+import type { KgenClient } from './create-client';
 import { producerDefaults, type RdkafkaProducerConfig } from '../producer/presets';
 import { TransactionalProducer } from '../producer/transaction';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
 import type { TopicMap, TopicName } from '../topics';
 import { clientRecordSerde } from './client-serde';
-import { createPipeline, type Pipeline, type PipelineOptions } from './eos-pipeline';
+import { createPipeline, type Pipeline, type PipelineOptions } from '../pipeline/eos-pipeline';
 
 /**
  * {@link createPipeline} over a kgen client: its Kafka connection, topic map and registry serde.

@@ -1,17 +1,17 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KgenClient } from '../../client/create-client';
-import { KgenError } from '../../errors';
-import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
-import { producerDefaults } from '../../producer/presets';
-import type { TopicMap, TopicName } from '../../topics';
-import { DeadLetterPublisher, type DeadLetterTopic } from '../dlq/dead-letter-publisher';
-import type { TypedMessage } from '../message';
-import { MessageDecoder } from '../message-decoder';
-import type { RetryPolicy } from '../retry/backoff';
-import { retryThenDeadLetter } from '../retry/retry-then-dead-letter';
-import type { TypedConsumer } from '../typed-consumer';
+import type { KgenClient } from '../client/create-client';
+import { KgenError } from '../errors';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { producerDefaults } from '../producer/presets';
+import type { TopicMap, TopicName } from '../topics';
+import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
+import type { TypedMessage } from '../consumer/message';
+import { MessageDecoder } from '../consumer/message-decoder';
+import type { RetryPolicy } from '../consumer/retry/backoff';
+import { retryThenDeadLetter } from '../consumer/retry/retry-then-dead-letter';
+import type { TypedConsumer } from '../consumer/typed-consumer';
 import { runConsumer, type ConsumerRun } from './run-consumer';
-import { isManual, type CommitStrategy } from './strategy';
+import { isManual, type CommitStrategy } from '../consumer/commit/strategy';
 
 /** Options of {@link runWithDelivery}. */
 export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> {

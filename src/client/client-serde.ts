@@ -1,9 +1,9 @@
-import type { KgenClient } from '../client/create-client';
+import type { KgenClient } from './create-client';
 import { MessageDecoder } from '../consumer/message-decoder';
 import type { ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
 import type { TopicMap, TopicName } from '../topics';
-import type { EncodedRecord, RecordSerde } from './record-serde';
+import type { EncodedRecord, RecordSerde } from '../producer/record-serde';
 
 /**
  * The delivery engines' serde from a kgen client: the SDK's registry serializers (schema ids resolved here,

@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { RawRecord } from '../consumer/dlq/raw-record';
+import type { RawRecord } from '../kafka/raw-record';
 import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 
 /** A record to produce to topic `N` of the topic map `T`, typed by the map. */

@@ -1,14 +1,14 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { BrokerError } from '../../client/broker-error';
-import type { NativeMessage } from '../../client/internal-client';
-import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
-import type { RawRecord } from '../dlq/raw-record';
-import { NativeBatchLoop, type PartitionSlice } from '../native/batch-loop';
-import { rawRecordOfFetched } from '../native/fetched-record';
-import { drain, type StopResult } from '../shutdown';
-import { Committer } from './committer';
-import { commitDurably, commitQueued } from './durable-commit';
-import type { CommitStrategy } from './strategy';
+import { BrokerError } from '../kafka/broker-error';
+import type { NativeMessage } from '../kafka/internal-client';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import type { RawRecord } from '../kafka/raw-record';
+import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
+import { rawRecordOfFetched } from '../consumer/native/fetched-record';
+import { drain, type StopResult } from '../consumer/shutdown';
+import { Committer } from '../consumer/commit/committer';
+import { commitDurably, commitQueued } from '../consumer/commit/durable-commit';
+import type { CommitStrategy } from '../consumer/commit/strategy';
 
 /** Options of {@link runConsumer}. */
 export interface RunConsumerOptions {
