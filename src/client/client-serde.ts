@@ -1,4 +1,4 @@
-import type { KgenClient } from './create-client';
+import type { ClientParts } from './client-parts';
 import { MessageDecoder } from '../consumer/message-decoder';
 import type { ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
@@ -11,7 +11,7 @@ import type { EncodedRecord, RecordSerde } from '../producer/record-serde';
  * `decode` throw the SDK's `DecodeError`, which the engines dead-letter.
  */
 export async function clientRecordSerde<T extends TopicMap>(
-  client: Pick<KgenClient<T>, 'serde' | 'topics'>,
+  client: Pick<ClientParts<T>, 'serde' | 'topics'>,
   topics: { readonly from?: readonly TopicName<T>[]; readonly to?: readonly TopicName<T>[] },
 ): Promise<RecordSerde> {
   const serializers = new Map<string, { key: ValueSerializer; value: ValueSerializer }>();

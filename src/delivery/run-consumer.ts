@@ -46,7 +46,7 @@ export interface RunConsumerOptions {
 }
 
 /** A running consumer loop. */
-export interface ConsumerRun {
+export interface DeliveryRun {
   /**
    * Stops fetching, waits up to `timeoutMs` (default 30 s) for in-flight handlers, commits what finished and
    * disconnects the consumer.
@@ -56,6 +56,10 @@ export interface ConsumerRun {
   inFlight(): number;
   /** Consumed positions (`topic:partition` → next offset), e.g. for `consumerLag(..., { consumed })`. */
   positions(): Map<string, string>;
+}
+
+/** A running {@link runConsumer} loop, with its committer. */
+export interface ConsumerRun extends DeliveryRun {
   /** The committer (commit strategy and offset tracker) of this run. */
   readonly committer: Committer;
 }

@@ -22,7 +22,7 @@ export type Transform<T extends TopicMap, From extends TopicName<T>, To extends 
   record: AnyInputRecord<T, From>,
 ) => readonly AnyOutputRecord<T, To>[] | Promise<readonly AnyOutputRecord<T, To>[]>;
 
-/** Options of {@link createPipeline}. */
+/** Options of `createPipeline`. */
 export interface PipelineOptions<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> {
   /** The official client's promisified `Kafka` instance. */
   readonly kafka: KafkaJS.Kafka;

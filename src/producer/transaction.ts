@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { KgenError, isKgenError } from '../errors';
+import { KgenError, isKgenError, type KgenErrorCode } from '../errors';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
 import { toMessage, type AnyOutputRecord, type RecordSerde } from './record-serde';
 import type { TopicMap, TopicName } from '../topics';
@@ -13,7 +13,7 @@ export class TransactionError extends KgenError {
   readonly transactionalId: string;
   readonly kind: TransactionErrorKind;
   constructor(
-    code: string,
+    code: KgenErrorCode,
     kind: TransactionErrorKind,
     transactionalId: string,
     message: string,
@@ -94,7 +94,7 @@ export function classifyTransactionError(error: unknown): TransactionErrorKind {
 }
 
 /** Options of a {@link TransactionalProducer}. */
-export interface TransactionalProducerOptions {
+export interface TransactionalProducerSettings {
   /** The `transactional.id` the factory uses (named in errors). */
   readonly transactionalId: string;
   /**
@@ -147,11 +147,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * {@link TransactionFatalError} and the producer is re-created on next use.
  */
 export class TransactionalProducer<T extends TopicMap = TopicMap> {
-  private readonly opts: TransactionalProducerOptions;
+  private readonly opts: TransactionalProducerSettings;
   private producer: KafkaJS.Producer | undefined;
   private connecting: Promise<KafkaJS.Producer> | undefined;
 
-  constructor(opts: TransactionalProducerOptions) {
+  constructor(opts: TransactionalProducerSettings) {
     this.opts = opts;
   }
 

@@ -18,7 +18,8 @@ import {
   routeDeliveryReports,
   type DeliveryTracker,
 } from './deliveries';
-import { nativeHeaders, nativeProducerOf, type NativeRecord } from './native-produce';
+import { nativeProducerOf } from '../kafka/internal-client';
+import { nativeHeaders, type NativeRecord } from './native-produce';
 import { producerDefaults } from './presets';
 import { ProduceQueue, sendError } from './produce-queue';
 import type { Partitioner } from './partitioner';
