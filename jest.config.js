@@ -9,6 +9,9 @@ const shared = {
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: {
     '^kgen$': '<rootDir>/src/index.ts',
+    '^kgen/serde$': '<rootDir>/src/serde.ts',
+    '^kgen/delivery$': '<rootDir>/src/delivery.ts',
+    '^kgen/codegenv1$': '<rootDir>/src/codegenv1.ts',
     '^kgen/codegen$': '<rootDir>/codegen/index.ts',
     '^kgen-cli$': '<rootDir>/codegen/index.ts',
   },

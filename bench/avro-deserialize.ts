@@ -1,5 +1,5 @@
 // avro-deserialize: Confluent-framed Avro decoding, msgs/s — kgen vs official deserializer vs kafkajs-csr vs raw avsc.
-import { unframe } from 'kgen';
+import { unframe } from 'kgen/serde';
 import { measureAlternating, reportAll } from './support/measure';
 import { avroImpls } from './support/avro-fixture';
 

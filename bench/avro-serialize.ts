@@ -1,5 +1,5 @@
 // avro-serialize: Confluent-framed Avro encoding, msgs/s — kgen vs official serializer vs kafkajs-csr vs raw avsc.
-import { frame } from 'kgen';
+import { frame } from 'kgen/serde';
 import { measureAlternating, reportAll } from './support/measure';
 import { avroImpls, sample } from './support/avro-fixture';
 

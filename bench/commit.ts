@@ -6,7 +6,7 @@
  * Env: RECORDS (default 20000), SLOW_RECORDS, KAFKA_BROKERS. Run: npx tsx bench/commit.ts
  */
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { runConsumer } from '../src/consumer/commit/run-consumer';
+import { runConsumer } from '../src/delivery/run-consumer';
 import { commitStrategies, type CommitStrategy } from '../src/consumer/commit/strategy';
 import { DeliveryMetrics } from '../src/metrics/delivery-metrics';
 import { committed, createTopics, kafka, name, produceInput, report, sleep } from './delivery-support';

@@ -5,7 +5,7 @@
 //   platformatic @platformatic/kafka consumer stream + avsc after the 5-byte header
 //   kafkajs-csr  KafkaJS 2.2 eachMessage + @kafkajs/confluent-schema-registry
 // Every librdkafka client gets the same settings. Timed from the first record to the last.
-import { createTopicSerializer } from 'kgen';
+import { createTopicSerializer, serdeContextOf } from 'kgen/serde';
 import { best, medianRatio, runRounds } from './support/end-to-end';
 import { report, ROUNDS } from './support/measure';
 import { sample, type BenchOrder } from './support/avro-fixture';
@@ -24,7 +24,12 @@ async function writeInput(
   topic: string,
   kgen: Awaited<ReturnType<typeof benchTopic>>['kgen'],
 ): Promise<void> {
-  const serialize = await createTopicSerializer(kgen.serde, topic, 'value', kgen.topics[topic]!.value);
+  const serialize = await createTopicSerializer(
+    serdeContextOf(kgen),
+    topic,
+    'value',
+    kgen.topics[topic]!.value,
+  );
   const producer = rawKafka().producer(producerConfig);
   await producer.connect();
   const chunk = 10_000;

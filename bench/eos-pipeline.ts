@@ -7,7 +7,7 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { producerDefaults } from '../src/producer/presets';
 import { createPipeline } from '../src/pipeline/eos-pipeline';
-import type { RecordSerde } from '../src/pipeline/record-serde';
+import type { RecordSerde } from '../src/producer/record-serde';
 import { bytesSerde, defineTopics, stringSerde } from '../src/topics';
 import { committed, createTopics, kafka, name, produceInput, report, sleep } from './delivery-support';
 import { connectOffsetsAdmin } from '../src/consumer/committed-offsets';

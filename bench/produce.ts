@@ -5,7 +5,8 @@
 // the Node peers a user would pick instead (@platformatic/kafka + avsc, KafkaJS + confluent-schema-registry).
 // Then the README loop with default options vs the same loop with the limits raised (`kgen-readme-*`).
 import { Producer } from '@confluentinc/kafka-javascript';
-import { createTopicSerializer, producerDefaults } from 'kgen';
+import { producerDefaults } from 'kgen';
+import { createTopicSerializer, serdeContextOf } from 'kgen/serde';
 import { best, medianRatio, runRounds } from './support/end-to-end';
 import { report, ROUNDS } from './support/measure';
 import { sample } from './support/avro-fixture';
@@ -99,7 +100,12 @@ async function kgen(fire: boolean): Promise<number> {
 
 export async function run(): Promise<void> {
   const { topic, kgen: client } = await benchTopic('bench-produce-values');
-  const serialize = await createTopicSerializer(client.serde, topic, 'value', client.topics[topic]!.value);
+  const serialize = await createTopicSerializer(
+    serdeContextOf(client),
+    topic,
+    'value',
+    client.topics[topic]!.value,
+  );
   // The raw impls' prepared bytes exist only during their own runs: 200 000 live buffers in the heap would make
   // every other impl's garbage collections mark them too.
   const values = (): Buffer[] =>

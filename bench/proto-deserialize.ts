@@ -1,5 +1,5 @@
 // proto-deserialize: Confluent-framed Protobuf decoding, msgs/s — kgen vs kafkajs-csr vs raw protobufjs.
-import { unframe } from 'kgen';
+import { unframe } from 'kgen/serde';
 import { measureAlternating, report, reportAll } from './support/measure';
 import { protoImpls } from './support/proto-fixture';
 

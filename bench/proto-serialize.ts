@@ -1,5 +1,5 @@
 // proto-serialize: Confluent-framed Protobuf encoding, msgs/s — kgen vs official serializer vs kafkajs-csr vs raw protobufjs.
-import { frame } from 'kgen';
+import { frame } from 'kgen/serde';
 import { measureAlternating, reportAll } from './support/measure';
 import { protoImpls, rawSample, sample } from './support/proto-fixture';
 

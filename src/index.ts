@@ -1,13 +1,26 @@
 /// <reference types="node" preserve="true" />
 /**
- * kgen — typed Kafka for TypeScript: the runtime SDK.
+ * kgen — typed Kafka for TypeScript: what an application uses. Create a client over a topic map
+ * (generated, or written with {@link defineTopics}); its methods give typed producers, consumers,
+ * transactional producers, exactly-once pipelines and consumers run with commit strategies and a
+ * dead-letter topic. Building blocks live behind `kgen/serde` and `kgen/delivery`; what generated code
+ * calls, behind `kgen/codegenv1`.
  * @packageDocumentation
  */
 
-// Errors
-export { KgenError, isKgenError } from './errors';
+// Client
+export {
+  createClient,
+  type ClientOptions,
+  type KafkaLogLevel,
+  type KafkaProperties,
+  type KgenClient,
+} from './client/create-client';
+export { type RegistryAuth, type RegistryOptions } from './client/registry-options';
+export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
+export { type ClientPipelineOptions, type TransactionalProducerOptions } from './client/client-pipeline';
 
-// Topic contract (targets of generated code and hand-written maps)
+// Topic map
 export {
   avroSchema,
   bytesSerde,
@@ -37,54 +50,12 @@ export {
   type ValueInput,
   type ValueOutput,
 } from './topics';
+export { type ProducerSchemaOptions, type SchemaIdMode } from './serde/registry/resolve-schema-id';
+export { type CodecFactory, type RegistryCodec } from './serde/registry/codec-factory';
+export { type SchemaCodec, type WriterSchema } from './serde/codec';
 
-// Wire format
-export { MAGIC_BYTE, WireFormatError, frame, frameHeader, unframe, type Frame } from './serde/wire-format';
-
-// --- serde: Avro codec (owned by the Avro work) ---
-export {
-  AvroDecodeError,
-  AvroEncodeError,
-  AvroSchemaError,
-  createAvroCodec,
-  DEFAULT_AVRO_CODEC_OPTIONS,
-  type AvroProblem,
-} from './serde/avro';
-// --- serde: Protobuf codec (owned by the Protobuf work) ---
-export {
-  DEFAULT_PROTOBUF_OPTIONS,
-  ProtobufDecodeError,
-  ProtobufEncodeError,
-  ProtobufSchemaError,
-  createProtobufCodec,
-  resolveProtobufOptions,
-  type ProtobufAny,
-  type ProtobufCodec,
-  type ProtobufJsonObject,
-  type ProtobufJsonValue,
-} from './serde/protobuf';
-// --- client, producer, consumer (owned by the SDK work) ---
-export {
-  createClient,
-  type ClientOptions,
-  type KafkaLogLevel,
-  type KafkaProperties,
-  type KgenClient,
-} from './client/create-client';
-export {
-  DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS,
-  createRegistryClient,
-  type RegistryAuth,
-  type RegistryOptions,
-} from './client/registry-options';
-export { BrokerError, type BrokerOperation } from './client/broker-error';
-export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
-export {
-  KgenProducer,
-  type ProducerOptions,
-  type ProducerProperties,
-  type TypedProducer,
-} from './producer/typed-producer';
+// Producing
+export { type ProducerOptions, type ProducerProperties, type TypedProducer } from './producer/typed-producer';
 export {
   type DeliveryReport,
   type HeaderValue,
@@ -96,10 +67,24 @@ export {
 export { murmur2, murmur2Partition } from './producer/murmur2';
 export { type Partitioner, type PartitionerInput } from './producer/partitioner';
 export {
-  KgenConsumer,
+  producerDefaults,
+  producerPresets,
+  type ProducerPresetName,
+  type RdkafkaProducerConfig,
+} from './producer/presets';
+export { assertProducerConfig, checkProducerConfig, type ConfigWarning } from './producer/config-check';
+export {
+  type OpenTransaction,
+  type Transaction,
+  type TransactionalProducer,
+  type TransactionalProducerSettings,
+  type TransactionErrorKind,
+} from './producer/transaction';
+
+// Consuming
+export {
   type ConsumerOptions,
   type ConsumerProperties,
-  type KgenConsumerSettings,
   type TopicPartitions,
   type TypedConsumer,
 } from './consumer/typed-consumer';
@@ -113,6 +98,55 @@ export {
   type TypedMessage,
   type TypedTombstone,
 } from './consumer/message';
+export { type DeliveryRunOptions } from './delivery/run-with-delivery';
+export { type DeliveryRun } from './delivery/run-consumer';
+export { type CommitPosition } from './consumer/commit/offset-tracker';
+export { commitStrategies, type CommitStrategy, type CommitStrategyName } from './consumer/commit/strategy';
+export { type RetryPolicy } from './consumer/retry/backoff';
+export { type DeadLetterTopic } from './consumer/dlq/dead-letter-publisher';
+export { type RawRecord } from './kafka/raw-record';
+export {
+  installShutdownHandler,
+  type ShutdownHandlerOptions,
+  type StopResult,
+  type Stoppable,
+} from './consumer/shutdown';
+export {
+  classifyLag,
+  consumerLag,
+  defaultLagThresholds,
+  lagReport,
+  type ConsumerLagOptions,
+  type LagLevel,
+  type LagReport,
+  type LagThresholds,
+  type PartitionLag,
+} from './consumer/lag';
+export { type OffsetsAdmin } from './consumer/committed-offsets';
+
+// Exactly-once pipelines
+export { type Pipeline, type PipelineOptions, type Transform } from './pipeline/eos-pipeline';
+export { Flow, type Branch, type Branches, type FlowTransform, type RecordFor } from './pipeline/operators';
+export {
+  type AnyInputRecord,
+  type AnyOutputRecord,
+  type InputRecord,
+  type OutputRecord,
+  type RecordSerde,
+  type DecodedRecord,
+  type EncodedRecord,
+} from './producer/record-serde';
+export {
+  DeliveryMetrics,
+  type CounterEvent,
+  type CounterName,
+  type DeliveryCounters,
+} from './metrics/delivery-metrics';
+
+// Errors
+export { KgenError, isKgenError, type KgenErrorCode } from './errors';
+export * from './client/error-guards';
+export { BrokerError, type BrokerOperation } from './kafka/broker-error';
 export { DecodeError, type DecodeErrorLocation } from './consumer/decode-error';
 export {
   RegistryError,
@@ -124,134 +158,33 @@ export {
   type SerdeLocation,
   type SerdeRole,
 } from './serde/registry/errors';
-export { type ProducerSchemaOptions, type SchemaIdMode } from './serde/registry/resolve-schema-id';
-export { type CodecFactory, type RegistryCodec } from './serde/registry/codec-factory';
 export {
-  type SerdeContext,
-  type ValueDeserializer,
-  type ValueSerializer,
-} from './serde/registry/serde-context';
-export { createTopicDeserializer, createTopicSerializer } from './serde/topic-serde';
-// --- delivery semantics: transactions, pipeline, commit strategies, DLQ (owned by the delivery work) ---
+  AvroDecodeError,
+  AvroEncodeError,
+  AvroSchemaError,
+  AvroValueError,
+  type AvroProblem,
+} from './serde/avro';
 export {
-  producerDefaults,
-  producerPresets,
-  type ProducerPresetName,
-  type RdkafkaProducerConfig,
-} from './producer/presets';
-export {
-  ProducerConfigError,
-  assertProducerConfig,
-  checkProducerConfig,
-  type ConfigWarning,
-} from './producer/config-check';
+  ProtobufDecodeError,
+  ProtobufEncodeError,
+  ProtobufSchemaError,
+  type ProtobufSchemaProblem,
+} from './serde/protobuf';
+export { WireFormatError } from './serde/wire-format';
+export { ProducerConfigError } from './producer/config-check';
 export {
   ProducerFencedError,
   TransactionAbortedError,
   TransactionError,
   TransactionFatalError,
   TransactionRetriesExhaustedError,
-  TransactionalProducer,
-  classifyTransactionError,
-  type OpenTransaction,
-  type Transaction,
-  type TransactionErrorKind,
-  type TransactionalProducerOptions,
 } from './producer/transaction';
-export { OffsetTracker, type CommitPosition } from './consumer/commit/offset-tracker';
-export {
-  CommitStrategyError,
-  commitStrategies,
-  validateCommitStrategy,
-  type CommitStrategy,
-  type CommitStrategyName,
-} from './consumer/commit/strategy';
-export { Committer, type CommitFn, type CommitterOptions } from './consumer/commit/committer';
-export { CommitError, commitDurably, commitQueued } from './consumer/commit/durable-commit';
-export { runConsumer, type ConsumerRun, type RunConsumerOptions } from './consumer/commit/run-consumer';
-export {
-  DeliveryConfigError,
-  runWithDelivery,
-  type DeliveryRunOptions,
-} from './consumer/commit/run-typed-consumer';
-export { rawRecordOf, type RawRecord } from './consumer/dlq/raw-record';
-export { deadLetterHeaders, dlqHeaders, type DeadLetterReason } from './consumer/dlq/headers';
-export {
-  DeadLetterError,
-  DeadLetterPublisher,
-  defaultDeadLetterTopic,
-  type DeadLetterPublisherOptions,
-  type DeadLetterTopic,
-  type SendFn,
-} from './consumer/dlq/dead-letter-publisher';
-export {
-  RetryPolicyError,
-  backoffDelay,
-  defaultRetryPolicy,
-  retrying,
-  retryPolicy,
-  type RetryOutcome,
-  type RetryPolicy,
-  type RetryingOptions,
-} from './consumer/retry/backoff';
-export {
-  retryThenDeadLetter,
-  type RecordOutcome,
-  type RetryThenDeadLetterOptions,
-} from './consumer/retry/retry-then-dead-letter';
-export {
-  ShutdownError,
-  drain,
-  installShutdownHandler,
-  type ShutdownHandlerOptions,
-  type StopResult,
-  type Stoppable,
-} from './consumer/shutdown';
-export {
-  LagError,
-  classifyLag,
-  consumerLag,
-  defaultLagThresholds,
-  lagReport,
-  type ConsumerLagOptions,
-  type LagLevel,
-  type LagReport,
-  type LagThresholds,
-  type PartitionLag,
-} from './consumer/lag';
-export {
-  connectOffsetsAdmin,
-  fetchCommittedOffsets,
-  type CommittedOffsetsOptions,
-  type OffsetsAdmin,
-} from './consumer/committed-offsets';
-export {
-  toMessage,
-  type AnyInputRecord,
-  type AnyOutputRecord,
-  type DecodedRecord,
-  type EncodedRecord,
-  type InputRecord,
-  type OutputRecord,
-  type RecordSerde,
-} from './pipeline/record-serde';
-export {
-  PipelineConfigError,
-  createPipeline,
-  type Pipeline,
-  type PipelineOptions,
-  type Transform,
-} from './pipeline/eos-pipeline';
-export { Flow, type Branch, type Branches, type FlowTransform, type RecordFor } from './pipeline/operators';
-export { clientRecordSerde } from './pipeline/client-serde';
-export {
-  clientTransactionalProducer,
-  createClientPipeline,
-  type ClientTransactionalProducerOptions,
-} from './pipeline/client-pipeline';
-export {
-  DeliveryMetrics,
-  type CounterEvent,
-  type CounterName,
-  type DeliveryCounters,
-} from './metrics/delivery-metrics';
+export { CommitError } from './consumer/commit/durable-commit';
+export { CommitStrategyError } from './consumer/commit/strategy';
+export { DeliveryConfigError } from './delivery/run-with-delivery';
+export { DeadLetterError } from './consumer/dlq/dead-letter-publisher';
+export { RetryPolicyError } from './consumer/retry/backoff';
+export { ShutdownError } from './consumer/shutdown';
+export { LagError } from './consumer/lag';
+export { PipelineConfigError } from './pipeline/eos-pipeline';

@@ -7,14 +7,8 @@ import {
   SerdeType,
 } from '@confluentinc/schemaregistry';
 import * as avsc from 'avsc';
-import {
-  avroSchema,
-  createClient,
-  createTopicDeserializer,
-  createTopicSerializer,
-  defineTopics,
-  stringSerde,
-} from 'kgen';
+import { avroSchema, createClient, defineTopics, stringSerde } from 'kgen';
+import { createTopicDeserializer, createTopicSerializer, serdeContextOf } from 'kgen/serde';
 import { registryUrl, unique } from './stack';
 
 export interface BenchOrder {
@@ -81,8 +75,13 @@ export async function avroImpls() {
     },
   });
   const kgen = createClient({ brokers: 'unused:9092', registry: { url: registryUrl }, topics });
-  const kgenSerialize = await createTopicSerializer(kgen.serde, topic, 'value', topics[topic]!.value);
-  const kgenDeserialize = createTopicDeserializer(kgen.serde, topic, 'value', topics[topic]!.value);
+  const kgenSerialize = await createTopicSerializer(
+    serdeContextOf(kgen),
+    topic,
+    'value',
+    topics[topic]!.value,
+  );
+  const kgenDeserialize = createTopicDeserializer(serdeContextOf(kgen), topic, 'value', topics[topic]!.value);
 
   const confluentSer = new AvroSerializer(official, SerdeType.VALUE, { useLatestVersion: true });
   // A client of its own, as in a consuming process (sharing the registering client's caches stalled it here).

@@ -7,11 +7,16 @@ import { Session } from 'node:inspector/promises';
 import { sample, type BenchOrder } from './avro-fixture';
 import { Counter, group, rawNativeRun } from './consume-peers';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './kafka-fixture';
-import { createTopicSerializer } from 'kgen';
+import { createTopicSerializer, serdeContextOf } from 'kgen/serde';
 
 async function main(): Promise<void> {
   const { topic, kgen } = await benchTopic('bench-consume-profile');
-  const serialize = await createTopicSerializer(kgen.serde, topic, 'value', kgen.topics[topic]!.value);
+  const serialize = await createTopicSerializer(
+    serdeContextOf(kgen),
+    topic,
+    'value',
+    kgen.topics[topic]!.value,
+  );
   const producer = rawKafka().producer(producerConfig);
   await producer.connect();
   for (let i = 0; i < MESSAGES; i += 10_000) {

@@ -11,15 +11,8 @@ import { ProtobufSerializer, SchemaRegistryClient, SerdeType } from '@confluenti
 import { SchemaRegistry as CsrRegistry } from '@kafkajs/confluent-schema-registry';
 import * as protobuf from 'protobufjs';
 import 'protobufjs/ext/descriptor';
-import {
-  createClient,
-  createTopicDeserializer,
-  createTopicSerializer,
-  defineTopics,
-  frameHeader,
-  protobufSchema,
-  stringSerde,
-} from 'kgen';
+import { createClient, defineTopics, protobufSchema, stringSerde } from 'kgen';
+import { createTopicDeserializer, createTopicSerializer, frameHeader, serdeContextOf } from 'kgen/serde';
 import { registryUrl, unique } from './stack';
 
 export const protoText = `syntax = "proto3";
@@ -89,8 +82,13 @@ export async function protoImpls() {
     },
   });
   const kgen = createClient({ brokers: 'unused:9092', registry: { url: registryUrl }, topics });
-  const kgenSerialize = await createTopicSerializer(kgen.serde, topic, 'value', topics[topic]!.value);
-  const kgenDeserialize = createTopicDeserializer(kgen.serde, topic, 'value', topics[topic]!.value);
+  const kgenSerialize = await createTopicSerializer(
+    serdeContextOf(kgen),
+    topic,
+    'value',
+    topics[topic]!.value,
+  );
+  const kgenDeserialize = createTopicDeserializer(serdeContextOf(kgen), topic, 'value', topics[topic]!.value);
 
   // The official serializer registers its own rendering of the file (a serialized descriptor) under a
   // subject of its own: Apicurio stores that text but cannot parse it back, so the official Protobuf

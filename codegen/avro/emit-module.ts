@@ -5,6 +5,7 @@ import type { EmittedSchema, GeneratedFile, SourceSchema } from '../model';
 import { codecOptions, type AvroGenerateOptions } from './options';
 import { renderType, type RenderContext, type Variant } from './render-type';
 import type { NamedDef, TopLevelSchema } from './schema-model';
+import { RUNTIME_MODULE } from '../emit/runtime-import';
 
 /** A descriptor a module exports, and where other modules import it from. */
 export interface ModuleDescriptor {
@@ -127,7 +128,7 @@ export function emitModule(input: ModuleInput): { file: GeneratedFile; schemas: 
 
   const importStatements: Declaration[] = [];
   if (input.topLevel.length > 0) {
-    importStatements.push({ kind: 'import', module: 'kgen', names: ['avroSchema'] });
+    importStatements.push({ kind: 'import', module: RUNTIME_MODULE, names: ['avroSchema'] });
   }
   for (const module of [...imports.keys()].sort()) {
     const names = [...imports.get(module)!].sort((a, b) => {

@@ -1,6 +1,7 @@
 import type { EmittedSchema, GeneratedFile } from '../model';
 import { generatedHeader } from './header';
 import { importLine, propertyKey, rootImport } from './ts-file';
+import { RUNTIME_MODULE } from './runtime-import';
 
 /** A topic side bound to what the generators emitted. */
 export type BoundSide =
@@ -63,7 +64,7 @@ export function emitTopicMap(topics: readonly BoundTopic[], sources: readonly st
 
   const importLines = [
     importLine(
-      'kgen',
+      RUNTIME_MODULE,
       [...runtime].map((name) => ({ name })),
     ),
   ];

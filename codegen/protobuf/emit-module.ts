@@ -6,6 +6,7 @@ import type { EmittedSchema, GeneratedFile, SourceSchema } from '../model';
 import { modulePath, pathIdentifier, relativeImport, tsName } from './naming';
 import type { ResolvedProtobufGenerateOptions } from './options';
 import { fieldType, type NameOf, type Side } from './type-expr';
+import { RUNTIME_MODULE } from '../emit/runtime-import';
 
 /** A file this module imports, with the registry coordinates its descriptor references. */
 export interface ImportedFile {
@@ -197,7 +198,7 @@ export function emitModule(m: ModuleInput): { file: GeneratedFile; schemas: Emit
   }
 
   const imports = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
-  imports.writeLine("import * as kgen from 'kgen';");
+  imports.writeLine(`import * as kgen from '${RUNTIME_MODULE}';`);
   for (const path of [...used].sort()) {
     imports.writeLine(
       `import * as ${moduleAlias(path)} from ${str(relativeImport(module, modulePath(path)))};`,

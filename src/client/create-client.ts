@@ -15,10 +15,20 @@ import type { ProducerSchemaOptions } from '../serde/registry/resolve-schema-id'
 import type { SerdeContext } from '../serde/registry/serde-context';
 import { WriterSchemaCache } from '../serde/registry/writer-schemas';
 import type { TopicMap, TopicName } from '../topics';
-import { BrokerError } from './broker-error';
+import { BrokerError } from '../kafka/broker-error';
 import { createRegistryClient, type RegistryOptions } from './registry-options';
 import { type VerifyReport, VerifyError, verifyTopics } from './verify';
 import { producerDefaults } from '../producer/presets';
+import type { TransactionalProducer } from '../producer/transaction';
+import type { Pipeline } from '../pipeline/eos-pipeline';
+import { runWithDelivery, type DeliveryRunOptions } from '../delivery/run-with-delivery';
+import type { DeliveryRun } from '../delivery/run-consumer';
+import {
+  clientTransactionalProducer,
+  createClientPipeline,
+  type ClientPipelineOptions,
+  type TransactionalProducerOptions,
+} from './client-pipeline';
 
 /** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
 export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
@@ -55,12 +65,30 @@ export interface KgenClient<T extends TopicMap> {
   readonly registry: Client;
   /** The underlying `@confluentinc/kafka-javascript` KafkaJS-style client. */
   readonly kafka: KafkaJS.Kafka;
-  /** Shared serde state (codecs, writer-schema cache), for modules that encode or decode themselves. */
-  readonly serde: SerdeContext;
   /** A connected producer typed by the topic map. */
   producer(options?: ProducerOptions<TopicName<T>>): Promise<TypedProducer<T>>;
   /** A connected, subscribed consumer whose messages are narrowed by topic. */
   consumer<const N extends TopicName<T>>(options: ConsumerOptions<N>): Promise<TypedConsumer<T, N>>;
+  /**
+   * A transactional producer whose `tx.send` is typed by the topic map; schema ids of `topics` are resolved
+   * up front. Not connected until its first transaction.
+   */
+  transactionalProducer(options: TransactionalProducerOptions<T>): Promise<TransactionalProducer<T>>;
+  /**
+   * An exactly-once consume-transform-produce pipeline over this client's connection, topic map and serde:
+   * `client.pipeline({ from: ['orders'], to: ['invoices'], groupId, transform })`.
+   */
+  pipeline<const From extends TopicName<T>, const To extends TopicName<T>>(
+    options: ClientPipelineOptions<T, From, To>,
+  ): Promise<Pipeline>;
+  /**
+   * Runs a consumer of this client (created with `autoCommit: false`) with a commit strategy, bounded
+   * retries and a dead-letter topic; records decode as in `consumer.run()`.
+   */
+  runWithDelivery<N extends TopicName<T>>(
+    consumer: TypedConsumer<T, N>,
+    options: DeliveryRunOptions<T, N>,
+  ): Promise<DeliveryRun>;
   /**
    * Compares the topic map with the registry. Throws {@link VerifyError} listing every difference, or
    * returns the report when `throwOnMismatch` is false.
@@ -87,6 +115,20 @@ function autoCommitOf(options: ConsumerOptions<string>): boolean {
 function fetchBatchOf(options: ConsumerOptions<string>): number {
   const configured = Number(options.config?.['js.consumer.max.batch.size'] ?? DEFAULT_FETCH_BATCH);
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_FETCH_BATCH;
+}
+
+/** The serde state of each client (codecs, writer-schema cache), kept off the application's interface. */
+const serdeContexts = new WeakMap<object, SerdeContext>();
+
+/**
+ * The serde state a client shares between its producers and consumers (codecs, registry, writer-schema
+ * cache), for code that encodes or decodes by itself, e.g. with `createTopicSerializer`. `client` is a
+ * `KgenClient` made by `createClient()`; anything else throws a TypeError.
+ */
+export function serdeContextOf(client: object): SerdeContext {
+  const ctx = serdeContexts.get(client);
+  if (ctx === undefined) throw new TypeError('serdeContextOf: not a client made by createClient()');
+  return ctx;
 }
 
 /** Creates a typed client; nothing connects until a producer or consumer is asked for. */
@@ -117,12 +159,14 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
     await verified;
   };
 
-  return {
+  const client: KgenClient<T> = {
     topics: options.topics,
     registry,
     kafka,
-    serde,
     verify,
+    transactionalProducer: (opts) => clientTransactionalProducer(parts, opts),
+    pipeline: (opts) => createClientPipeline(parts, opts),
+    runWithDelivery: (consumer, opts) => runWithDelivery(client, consumer, opts),
     async producer(producerOptions = {}) {
       await beforeConnect();
       // kgen's safe defaults (idempotence, acks=all, bounded in-flight, explicit timeouts) unless overridden.
@@ -162,4 +206,7 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       });
     },
   };
+  const parts = { kafka, topics: options.topics, serde };
+  serdeContexts.set(client, serde);
+  return client;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { retryRetriable } from '../client/broker-retry';
+import { retryRetriable } from '../kafka/broker-retry';
 
 /*
  * Why not `kafka.admin().fetchOffsets()`: librdkafka (confluentinc/librdkafka#5040, still in the version the

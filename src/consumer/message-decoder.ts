@@ -2,7 +2,7 @@ import { describeError } from '../serde/registry/errors';
 import type { SerdeContext, ValueDeserializer } from '../serde/registry/serde-context';
 import { createTopicDeserializer } from '../serde/topic-serde';
 import type { TopicMap } from '../topics';
-import type { NativeMessage } from '../client/internal-client';
+import type { NativeMessage } from '../kafka/internal-client';
 import { DecodeError, frameSchemaId } from './decode-error';
 import type { RawMessage } from './message';
 import { FetchedRecord, keyOf, rawRecordOfFetched } from './native/fetched-record';

@@ -1,7 +1,7 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { KeyOutput, TopicMap, TopicName, ValueOutput } from '../topics';
 import type { DecodeError } from './decode-error';
-import type { RawRecord } from './dlq/raw-record';
+import type { RawRecord } from '../kafka/raw-record';
 
 /** A record as it came from Kafka, before decoding (kept for dead-letter queues and logging). */
 export type RawMessage = RawRecord;

@@ -1,8 +1,8 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { BrokerError } from '../client/broker-error';
-import type { NativeMessage } from '../client/internal-client';
+import { BrokerError } from '../kafka/broker-error';
+import type { NativeMessage } from '../kafka/internal-client';
 import type { TopicMap, TopicName } from '../topics';
-import { DecodeError } from './decode-error';
+import { recoverDecodeError } from './decode-step';
 import type {
   BatchContext,
   MessageContext,
@@ -71,6 +71,14 @@ export interface KgenConsumerSettings {
   readonly batchSize: number;
 }
 
+/** The decoder of each consumer `client.consumer()` built: the one decoder every consume path uses. */
+const decoders = new WeakMap<object, MessageDecoder>();
+
+/** The decoder behind a consumer built by `client.consumer()`, or undefined for any other object. */
+export function decoderOf(consumer: object): MessageDecoder | undefined {
+  return decoders.get(consumer);
+}
+
 /** Records per native fetch unless `js.consumer.max.batch.size` says otherwise. */
 export const DEFAULT_FETCH_BATCH = 1000;
 
@@ -85,6 +93,7 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
   constructor(raw: KafkaJS.Consumer, decoder: MessageDecoder, settings: KgenConsumerSettings) {
     this.raw = raw;
     this.#decoder = decoder;
+    decoders.set(this, decoder);
     this.autoCommit = settings.autoCommit;
     this.#batchSize = settings.batchSize;
   }
@@ -98,10 +107,8 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
   }
 
   /** A record that failed to decode: `onDecodeError` may skip it (resolves), else the error is rethrown. */
-  async #recover(err: unknown, raw: RawMessage, options: RunOptions<T, N>): Promise<undefined> {
-    if (!(err instanceof DecodeError) || options.onDecodeError === undefined) throw err;
-    if ((await options.onDecodeError(err, raw)) === 'skip') return undefined;
-    throw err;
+  #recover(err: unknown, raw: RawMessage, options: RunOptions<T, N>): Promise<undefined> {
+    return recoverDecodeError(err, raw, options.onDecodeError);
   }
 
   /** Decodes a tombstone's key, or lets `onDecodeError` decide; `undefined` = skipped. */

@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { retryRetriable } from '../client/broker-retry';
+import { retryRetriable } from '../kafka/broker-retry';
 import { OpsError } from './ops-error';
 
 /** One partition of a group at one moment: the group's committed offset and the log's bounds. */

@@ -1,6 +1,6 @@
 import type { ConsumerGlobalConfig, ConsumerTopicConfig, KafkaJS } from '@confluentinc/kafka-javascript';
 import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
-import { rawRecordOf, type RawRecord } from '../consumer/dlq/raw-record';
+import { rawRecordOf, type RawRecord } from '../kafka/raw-record';
 import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
 import type { StopResult } from '../consumer/shutdown';
 import { KgenError } from '../errors';
@@ -15,14 +15,14 @@ import {
   type AnyOutputRecord,
   type DecodedRecord,
   type RecordSerde,
-} from './record-serde';
+} from '../producer/record-serde';
 
 /** A typed transform: one input record → zero or more output records (sync or async). */
 export type Transform<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> = (
   record: AnyInputRecord<T, From>,
 ) => readonly AnyOutputRecord<T, To>[] | Promise<readonly AnyOutputRecord<T, To>[]>;
 
-/** Options of {@link createPipeline}. */
+/** Options of `createPipeline`. */
 export interface PipelineOptions<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> {
   /** The official client's promisified `Kafka` instance. */
   readonly kafka: KafkaJS.Kafka;

@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
-import type { AnyInputRecord, AnyOutputRecord } from './record-serde';
+import type { AnyInputRecord, AnyOutputRecord } from '../producer/record-serde';
 
 /** Key, value (and optional headers/partition) of a record for topic `N`, typed by the map. */
 export interface RecordFor<T extends TopicMap, N extends TopicName<T>> {

@@ -24,9 +24,7 @@ export class ProducerConfigError extends KgenError {
   }
 }
 
-type Loose = Readonly<Record<string, unknown>>;
-
-function num(config: Loose, ...keys: string[]): number | undefined {
+function num(config: Readonly<Record<string, unknown>>, ...keys: string[]): number | undefined {
   for (const key of keys) {
     const v = config[key];
     if (typeof v === 'number') return v;
@@ -35,13 +33,13 @@ function num(config: Loose, ...keys: string[]): number | undefined {
   return undefined;
 }
 
-function acksOf(config: Loose): number | undefined {
+function acksOf(config: Readonly<Record<string, unknown>>): number | undefined {
   const v = config['acks'] ?? config['request.required.acks'];
   if (v === 'all') return -1;
   return num({ acks: v }, 'acks');
 }
 
-function bool(config: Loose, key: string): boolean | undefined {
+function bool(config: Readonly<Record<string, unknown>>, key: string): boolean | undefined {
   const v = config[key];
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;
@@ -53,8 +51,10 @@ function bool(config: Loose, key: string): boolean | undefined {
  * Finds settings that contradict each other (e.g. idempotence with `acks=1`). Returns them all; an empty
  * array means the config is coherent. Pure: it reads only the object given.
  */
-export function checkProducerConfig(config: RdkafkaProducerConfig | Loose): ConfigWarning[] {
-  const c = config as Loose;
+export function checkProducerConfig(
+  config: RdkafkaProducerConfig | Readonly<Record<string, unknown>>,
+): ConfigWarning[] {
+  const c = config as Readonly<Record<string, unknown>>;
   const out: ConfigWarning[] = [];
   const warn = (code: string, keys: string[], message: string): void => {
     out.push({ code, keys, message });

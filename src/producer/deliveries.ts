@@ -1,4 +1,4 @@
-import type { BrokerError } from '../client/broker-error';
+import type { BrokerError } from '../kafka/broker-error';
 import type { DeliveryReport } from './message';
 import type { NativeRecordMetadata } from './native-produce';
 import { sendError, type QueuedDelivery } from './produce-queue';

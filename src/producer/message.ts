@@ -27,27 +27,24 @@ export interface DeliveryReport {
   readonly offset: string | undefined;
 }
 
-type IsOneOf<D> = D extends { readonly format: 'ONE_OF' } ? true : false;
-
 /**
  * Topics whose value type is `V`: exactly the producer-input or consumer-output type (mutually assignable),
  * or one of the record types of a topic with
  * several. Lets `send<Order>('orders', …)` check that `Order` is what `orders` carries.
  */
 export type TopicsCarrying<T extends TopicMap, V> = {
-  [N in TopicName<T>]: SameType<V, ValueInput<T, N>> extends true
+  // `[A, B] extends [B, A]`: mutually assignable, i.e. the same type (tuples keep unions from distributing).
+  [N in TopicName<T>]: [V, ValueInput<T, N>] extends [ValueInput<T, N>, V]
     ? N
     : // The consumer-output type (every defaulted field present) is a valid producer input too.
-      SameType<V, ValueOutput<T, N>> extends true
+      [V, ValueOutput<T, N>] extends [ValueOutput<T, N>, V]
       ? N
-      : IsOneOf<T[N]['value']> extends true
+      : T[N]['value'] extends { readonly format: 'ONE_OF' }
         ? [V] extends [ValueInput<T, N>]
           ? N
           : never
         : never;
 }[TopicName<T>];
-
-type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** A record of value type `V` for one of the topics carrying it. */
 export interface ProducerMessageOf<T extends TopicMap, N extends TopicName<T>, V> extends Omit<

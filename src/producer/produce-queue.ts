@@ -1,6 +1,7 @@
-import { BrokerError } from '../client/broker-error';
-import { faithfulBytes, faithfulKey } from './faithful-bytes';
-import type { NativeHeaders, NativeProducer, NativeRecordMetadata } from './native-produce';
+import { BrokerError } from '../kafka/broker-error';
+import type { NativeHeaders, NativeProducer } from '../kafka/internal-client';
+import type { NativeRecordMetadata } from './native-produce';
+import { faithfulBytes, faithfulKey } from '../kafka/faithful-bytes';
 
 /** librdkafka's `Local: Queue full` (ERR__QUEUE_FULL): its queue holds `queue.buffering.max.messages/kbytes`. */
 export const ERR_QUEUE_FULL = -184;
@@ -37,7 +38,7 @@ function isQueueFull(err: unknown): boolean {
  * ERR__MSG_TIMED_OUT.
  */
 export class ProduceQueue {
-  readonly #native: NativeProducer;
+  readonly #native: NativeProducer<QueuedDelivery>;
   readonly #maxInFlight: number;
   readonly #timeoutMs: number;
   /** Records handed to librdkafka whose delivery report has not arrived. */
@@ -67,7 +68,7 @@ export class ProduceQueue {
   /** A clock read when the retry timer is armed and on each tick: a waiting record costs no clock read. */
   #now = 0;
 
-  constructor(native: NativeProducer, maxInFlight: number, timeoutMs: number) {
+  constructor(native: NativeProducer<QueuedDelivery>, maxInFlight: number, timeoutMs: number) {
     this.#native = native;
     this.#maxInFlight = maxInFlight;
     this.#timeoutMs = timeoutMs;

@@ -1,10 +1,10 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { KgenError, isKgenError } from '../errors';
+import { KgenError, isKgenError, type KgenErrorCode } from '../errors';
 import type { DeliveryMetrics } from '../metrics/delivery-metrics';
-import { faithfulMessage } from './faithful-bytes';
-import { toMessage, type AnyOutputRecord, type RecordSerde } from '../pipeline/record-serde';
+import { faithfulMessage } from '../kafka/faithful-bytes';
+import { toMessage, type AnyOutputRecord, type RecordSerde } from './record-serde';
 import type { TopicMap, TopicName } from '../topics';
-import { RETRIABLE_BROKER_CODES } from '../client/broker-retry';
+import { RETRIABLE_BROKER_CODES } from '../kafka/broker-retry';
 
 /** How a transactional failure must be handled (librdkafka's classification, with a code fallback). */
 export type TransactionErrorKind = 'retriable' | 'abortable' | 'fenced' | 'fatal';
@@ -14,7 +14,7 @@ export class TransactionError extends KgenError {
   readonly transactionalId: string;
   readonly kind: TransactionErrorKind;
   constructor(
-    code: string,
+    code: KgenErrorCode,
     kind: TransactionErrorKind,
     transactionalId: string,
     message: string,
@@ -95,7 +95,7 @@ export function classifyTransactionError(error: unknown): TransactionErrorKind {
 }
 
 /** Options of a {@link TransactionalProducer}. */
-export interface TransactionalProducerOptions {
+export interface TransactionalProducerSettings {
   /** The `transactional.id` the factory uses (named in errors). */
   readonly transactionalId: string;
   /**
@@ -148,11 +148,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * {@link TransactionFatalError} and the producer is re-created on next use.
  */
 export class TransactionalProducer<T extends TopicMap = TopicMap> {
-  private readonly opts: TransactionalProducerOptions;
+  private readonly opts: TransactionalProducerSettings;
   private producer: KafkaJS.Producer | undefined;
   private connecting: Promise<KafkaJS.Producer> | undefined;
 
-  constructor(opts: TransactionalProducerOptions) {
+  constructor(opts: TransactionalProducerSettings) {
     this.opts = opts;
   }
 

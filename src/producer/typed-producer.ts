@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { BrokerError } from '../client/broker-error';
+import { BrokerError } from '../kafka/broker-error';
 import type { SerdeContext, ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
 import type { KeyInput, SchemaDescriptor, TopicMap, TopicName } from '../topics';
@@ -18,8 +18,9 @@ import {
   routeDeliveryReports,
   type DeliveryTracker,
 } from './deliveries';
-import { faithfulBytes, faithfulKey } from './faithful-bytes';
-import { nativeHeaders, nativeProducerOf, type NativeRecord } from './native-produce';
+import { faithfulBytes, faithfulKey } from '../kafka/faithful-bytes';
+import { nativeProducerOf } from '../kafka/internal-client';
+import { nativeHeaders, type NativeRecord } from './native-produce';
 import { producerDefaults } from './presets';
 import { ProduceQueue, sendError } from './produce-queue';
 import type { Partitioner } from './partitioner';

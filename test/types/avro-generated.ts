@@ -3,7 +3,7 @@
  * committed goldens, so they also pin what the generator emits.
  */
 import type { InputOf, OutputOf } from 'kgen';
-import { createAvroCodec } from 'kgen';
+import { createAvroCodec } from 'kgen/serde';
 import type * as Alt from '../golden/avro/__golden__/alternative/com/acme/order';
 import type {
   Address,

@@ -1,5 +1,6 @@
 // Type-level tests of generated Protobuf code (compiled by `npm run typecheck`, never run).
-import { createProtobufCodec, type InputOf, type OutputOf } from 'kgen';
+import { type InputOf, type OutputOf } from 'kgen';
+import { createProtobufCodec } from 'kgen/serde';
 import {
   OrderSchema,
   type Order,

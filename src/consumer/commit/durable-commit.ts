@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { acknowledgingClientOf, committingClientOf } from '../../client/internal-client';
+import { acknowledgingClientOf, committingClientOf } from '../../kafka/internal-client';
 import { KgenError } from '../../errors';
 import type { CommitPosition } from './offset-tracker';
 

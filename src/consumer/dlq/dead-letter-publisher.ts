@@ -1,9 +1,9 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
 import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
-import { faithfulBytes } from '../../producer/faithful-bytes';
+import { faithfulBytes } from '../../kafka/faithful-bytes';
 import { deadLetterHeaders, type DeadLetterReason } from './headers';
-import type { RawRecord } from './raw-record';
+import type { RawRecord } from '../../kafka/raw-record';
 
 /** Where dead letters go: default `<topic>.dlq`. */
 export type DeadLetterTopic = string | ((sourceTopic: string) => string);

@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { frameSchemaId } from '../decode-error';
-import type { RawRecord } from './raw-record';
+import type { RawRecord } from '../../kafka/raw-record';
 
 /**
  * Headers kgen adds to a dead letter, next to the original record's own headers (kept as they were).

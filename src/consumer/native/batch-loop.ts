@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { nativeConsumerOf, type NativeConsumer, type NativeMessage } from '../../client/internal-client';
+import { nativeConsumerOf, type NativeConsumer, type NativeMessage } from '../../kafka/internal-client';
 
 /** One partition's records of one `consume(n)` call, in offset order, and how far handling got. */
 export interface PartitionSlice {

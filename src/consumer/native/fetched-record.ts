@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { NativeMessage } from '../../client/internal-client';
-import type { RawRecord } from '../dlq/raw-record';
+import type { NativeMessage } from '../../kafka/internal-client';
+import type { RawRecord } from '../../kafka/raw-record';
 
 /** Headers of records that have none: one shared, frozen object instead of an empty one per record. */
 export const NO_HEADERS: KafkaJS.IHeaders = Object.freeze({}) as KafkaJS.IHeaders;

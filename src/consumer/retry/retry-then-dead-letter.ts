@@ -1,6 +1,6 @@
 import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
 import type { DeadLetterPublisher } from '../dlq/dead-letter-publisher';
-import type { RawRecord } from '../dlq/raw-record';
+import type { RawRecord } from '../../kafka/raw-record';
 import { retrying, retryPolicy, type RetryPolicy, type RetryingOptions } from './backoff';
 
 /** Options of {@link retryThenDeadLetter}. */

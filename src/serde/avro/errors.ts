@@ -13,7 +13,7 @@ export abstract class AvroValueError extends KgenError implements AvroProblem {
   readonly schemaName: string;
   readonly fieldPath: string;
   constructor(
-    code: string,
+    code: 'SERIALIZATION' | 'DESERIALIZATION',
     verb: string,
     problem: AvroProblem,
     reason: string,

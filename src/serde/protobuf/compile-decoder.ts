@@ -5,7 +5,8 @@ import type { FieldPlan, MessageDecoder, OneofPlan } from './field-plan';
 import { bitsToBigint } from './scalars';
 import { readVarint64 } from './varint64';
 import { INT64_TYPES, UNSIGNED_64 } from './wkt';
-import { mapKeyWireType, packable, scalarType, verifiesUtf8, wireType } from './wire';
+import { verifiesUtf8 } from './protobufjs-private';
+import { mapKeyWireType, packable, scalarType, wireType } from './wire';
 
 const EMPTY = Buffer.alloc(0);
 const VARINT64: Readonly<Record<string, boolean>> = { int64: true, uint64: true, sint64: true };

@@ -1,4 +1,5 @@
 import { Enum, Type, type Field, type OneOf } from 'protobufjs';
+import { isClosedEnum } from './protobufjs-private';
 import type { ProtobufCodecOptions } from '../../topics';
 import { ProtobufEncodeError } from './errors';
 import {
@@ -32,11 +33,6 @@ export function isSyntheticOneof(oneof: OneOf): boolean {
  */
 export function propName(name: string): string {
   return name.replace(/_+(.?)/g, (_m, c: string) => c.toUpperCase());
-}
-
-/** Closed (proto2) enums: protobufjs drops numbers they do not declare when decoding. */
-function isClosed(e: Enum): boolean {
-  return (e as unknown as { _features?: { enum_type?: string } })._features?.enum_type === 'CLOSED';
 }
 
 /** How a field's presence shows in the plain shape. */
@@ -105,7 +101,7 @@ export class ShapeConverter {
       decode,
       defaultValue,
       ...(t instanceof Type ? (wellKnown ? { wellKnown: t } : { nested: this.forType(t) }) : {}),
-      ...(t instanceof Enum && isClosed(t) ? { closedEnum: new Set(Object.values(t.values)) } : {}),
+      ...(t instanceof Enum && isClosedEnum(t) ? { closedEnum: new Set(Object.values(t.values)) } : {}),
       ...(presence === 'map' && mapKeyType !== undefined
         ? { mapKey: { encode: mapKeyEncoder(mapKeyType, this.fail) } }
         : {}),

@@ -27,9 +27,3 @@ export function packable(type: string): boolean {
 export function tagOf(id: number, wire: number): number {
   return ((id << 3) | wire) >>> 0;
 }
-
-/** Whether protobufjs reads the field's strings strictly (rejecting invalid UTF-8): proto3 and editions. */
-export function verifiesUtf8(field: Field): boolean {
-  const features = (field as unknown as { _features?: { utf8_validation?: string } })._features;
-  return features?.utf8_validation === 'VERIFY';
-}

@@ -1,5 +1,5 @@
 import { createClient, defineTopics, isKgenError, stringSerde } from 'kgen';
-import { BrokerError } from '../../../src/client/broker-error';
+import { BrokerError } from '../../../src/kafka/broker-error';
 import { dedicatedCluster } from '../../helpers/dedicated-cluster';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopics, kafkaFor, sleep } from '../delivery/support';

@@ -7,7 +7,7 @@ import {
   logLevel,
 } from 'kafkajs';
 import { createClient, defineTopics, stringSerde, type KafkaProperties } from 'kgen';
-import { BrokerError } from '../../../src/client/broker-error';
+import { BrokerError } from '../../../src/kafka/broker-error';
 import { securedBroker } from '../../helpers/secured-broker';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopics, kafkaFor, waitFor } from '../delivery/support';

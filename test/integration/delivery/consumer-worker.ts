@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
-import { runConsumer } from '../../../src/consumer/commit/run-consumer';
+import { runConsumer } from '../../../src/delivery/run-consumer';
 import { validateCommitStrategy, type CommitStrategy } from '../../../src/consumer/commit/strategy';
 import { installShutdownHandler } from '../../../src/consumer/shutdown';
 

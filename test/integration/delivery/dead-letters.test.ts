@@ -2,7 +2,7 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Kafka as PlainKafka, logLevel } from 'kafkajs';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN } from '../../helpers/consume';
-import { runConsumer } from '../../../src/consumer/commit/run-consumer';
+import { runConsumer } from '../../../src/delivery/run-consumer';
 import { commitStrategies } from '../../../src/consumer/commit/strategy';
 import { DeadLetterPublisher } from '../../../src/consumer/dlq/dead-letter-publisher';
 import { dlqHeaders } from '../../../src/consumer/dlq/headers';

@@ -1,5 +1,5 @@
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
-import { runConsumer, type ConsumerRun } from '../../../src/consumer/commit/run-consumer';
+import { runConsumer, type ConsumerRun } from '../../../src/delivery/run-consumer';
 import { commitStrategies } from '../../../src/consumer/commit/strategy';
 import {
   committedTotal,

@@ -2,16 +2,13 @@ import {
   DeliveryMetrics,
   Flow,
   avroSchema,
-  clientTransactionalProducer,
   commitStrategies,
   createClient,
-  createClientPipeline,
   defineTopics,
-  dlqHeaders,
-  runWithDelivery,
   stringSerde,
   type AvroCodecOptions,
 } from 'kgen';
+import { dlqHeaders } from 'kgen/delivery';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN, consumeUntilIdle } from '../../helpers/consume';
 import { committedTotal, createTopics, headerString, kafkaFor, waitFor } from './support';
@@ -91,7 +88,7 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
     return { payments, invoices, topics, client };
   }
 
-  it('createClientPipeline + Flow operators: typed EOS transform, undecodable input dead-lettered inside the transaction', async () => {
+  it('client.pipeline() + Flow operators: typed EOS transform, undecodable input dead-lettered inside the transaction', async () => {
     const { payments, invoices, topics, client } = setup();
     await createTopics(raw, [payments, invoices, `${payments}.dlq`], 2);
     const producer = await client.producer({ topics: [payments] });
@@ -117,7 +114,7 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
       .filter((r) => r.value.cents > 0)
       .map((r) => ({ paymentId: r.value.id, euros: r.value.cents / 100 }))
       .to(invoices, (inv) => ({ key: inv.paymentId, value: inv }));
-    const pipeline = await createClientPipeline(client, {
+    const pipeline = await client.pipeline({
       from: [payments],
       to: [invoices],
       groupId,
@@ -152,7 +149,7 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
     ['n-or-t', commitStrategies.nOrT(5, 200)],
     ['manual', commitStrategies.manual(100)],
   ])(
-    'runWithDelivery (%s) on a typed consumer: poison record retried then dead-lettered with its schema id; others handled',
+    'client.runWithDelivery (%s) on a typed consumer: poison record retried then dead-lettered with its schema id; others handled',
     async (_name, strategy) => {
       const { payments, client } = setup();
       await createTopics(raw, [payments, `${payments}.dlq`], 1);
@@ -173,7 +170,7 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
       });
       const handled: string[] = [];
       let poisonAttempts = 0;
-      const run = await runWithDelivery(client, consumer, {
+      const run = await client.runWithDelivery(consumer, {
         topics: [payments],
         strategy,
         deadLetter: { retry: { retries: 2, initialDelayMs: 5 } },
@@ -200,10 +197,10 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
     },
   );
 
-  it('clientTransactionalProducer: typed tx.send, committed visible, aborted invisible', async () => {
+  it('client.transactionalProducer(): typed tx.send, committed visible, aborted invisible', async () => {
     const { invoices, client } = setup();
     await createTopics(raw, [invoices], 1);
-    const tp = await clientTransactionalProducer(client, {
+    const tp = await client.transactionalProducer({
       transactionalId: uniqueName('dlv-sdk-tx'),
       topics: [invoices],
     });

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { producerDefaults } from '../../../src/producer/presets';
-import type { RecordSerde } from '../../../src/pipeline/record-serde';
-import type { RawRecord } from '../../../src/consumer/dlq/raw-record';
+import type { RecordSerde } from '../../../src/producer/record-serde';
+import type { RawRecord } from '../../../src/kafka/raw-record';
 import {
   avroSchema,
   stringSerde,

@@ -10,7 +10,8 @@ import {
   type Timestamp,
 } from '@bufbuild/protobuf/wkt';
 import { ProtobufDeserializer, ProtobufSerializer, SerdeType } from '@confluentinc/schemaregistry';
-import { createProtobufCodec, frame, frameHeader, protobufSchema, unframe } from 'kgen';
+import { protobufSchema } from 'kgen';
+import { createProtobufCodec, frame, frameHeader, unframe } from 'kgen/serde';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import * as golden from '../../golden/protobuf/__golden__/default/shop/order_pb';
 import { DescriptorServingClient, descriptorsOf, registerShop, shopFiles } from './interop-fixtures';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { createProtobufCodec, frame, frameHeader, protobufSchema, unframe } from 'kgen';
+import { protobufSchema } from 'kgen';
+import { createProtobufCodec, frame, frameHeader, unframe } from 'kgen/serde';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import * as golden from '../../golden/protobuf/__golden__/default/shop/order_pb';
 import { descriptorsOf, registerShop, shopFiles } from './interop-fixtures';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { bytesSerde, createClient, defineTopics, protobufSchema, stringSerde, unframe } from 'kgen';
+import { bytesSerde, createClient, defineTopics, protobufSchema, stringSerde } from 'kgen';
+import { unframe } from 'kgen/serde';
 import { runGenerate } from '../../../codegen/cli/generate';
 import { runPull } from '../../../codegen/cli/pull';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';

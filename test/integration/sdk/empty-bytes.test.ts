@@ -1,5 +1,5 @@
 import { Kafka as PlainKafka, logLevel } from 'kafkajs';
-import { bytesSerde, clientTransactionalProducer, createClient, defineTopics, stringSerde } from 'kgen';
+import { bytesSerde, createClient, defineTopics, stringSerde } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopic } from './fixtures';
 
@@ -101,7 +101,7 @@ describe('typed SDK on the real stack: empty keys and values stay empty', () => 
     const { strings, bytes, client, stringRecords, bytesRecords } = setup('empty-tx');
     await createTopic(brokers, strings);
     await createTopic(brokers, bytes);
-    const tp = await clientTransactionalProducer(client, {
+    const tp = await client.transactionalProducer({
       transactionalId: uniqueName('empty-tx'),
       topics: [strings, bytes],
     });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { NativeMessage } from '../../../src/client/internal-client';
+import type { NativeMessage } from '../../../src/kafka/internal-client';
 import {
   NativeBatchLoop,
   sliceByPartition,

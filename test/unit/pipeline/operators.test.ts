@@ -1,5 +1,5 @@
 import { Flow } from '../../../src/pipeline/operators';
-import type { AnyInputRecord } from '../../../src/pipeline/record-serde';
+import type { AnyInputRecord } from '../../../src/producer/record-serde';
 import { avroSchema, defineTopics, stringSerde, type AvroCodecOptions } from '../../../src/topics';
 
 const options: AvroCodecOptions = {

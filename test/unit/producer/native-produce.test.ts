@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { MockClient } from '@confluentinc/schemaregistry';
 import { BrokerError, defineTopics, stringSerde } from 'kgen';
-import { nativeHeaders, type NativeProducer } from '../../../src/producer/native-produce';
+import type { NativeProducer } from '../../../src/kafka/internal-client';
+import { nativeHeaders } from '../../../src/producer/native-produce';
 import type { QueuedDelivery as NativeOpaque } from '../../../src/producer/produce-queue';
 import { FireDelivery, routeDeliveryReports } from '../../../src/producer/deliveries';
 import { KgenProducer, type ProducerOptions } from '../../../src/producer/typed-producer';
@@ -41,7 +42,7 @@ function fakeProducer(connected = true, options: ProducerOptions = {}) {
             baseOffset: report.offset,
           }),
   ];
-  const native: NativeProducer & Record<string, unknown> = {
+  const native: NativeProducer<NativeOpaque> & Record<string, unknown> = {
     isConnected: () => connected,
     listeners: () => [...listeners],
     removeAllListeners: () => void (listeners = []),

@@ -1,10 +1,10 @@
-import type { NativeProducer } from '../../../src/producer/native-produce';
+import type { NativeProducer } from '../../../src/kafka/internal-client';
 import { ProduceQueue, type QueuedDelivery } from '../../../src/producer/produce-queue';
 
 /** A native producer whose queue holds `capacity` records (librdkafka's queue.buffering.max.messages). */
 function fakeNative(capacity: number) {
   const state = { capacity, queued: 0, calls: 0, handed: [] as string[] };
-  const native: NativeProducer = {
+  const native: NativeProducer<QueuedDelivery> = {
     produce(topic, _partition, value) {
       state.calls++;
       if (String(value) === 'bad') throw Object.assign(new Error('Local: Unknown topic'), { code: -188 });

@@ -23,7 +23,10 @@ export function compileGenerated(
     ...parsed.options,
     noEmit: true,
     types: ['node'],
-    paths: { kgen: [path.join(REPO, 'src/index.ts')] },
+    paths: {
+      kgen: [path.join(REPO, 'src/index.ts')],
+      'kgen/codegenv1': [path.join(REPO, 'src/codegenv1.ts')],
+    },
   };
   const roots = files.map((f) => path.join(dir, f.path));
   const program = ts.createProgram(roots, options);

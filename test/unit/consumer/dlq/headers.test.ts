@@ -1,6 +1,6 @@
 import { deadLetterHeaders, dlqHeaders } from '../../../../src/consumer/dlq/headers';
 import { DeadLetterPublisher } from '../../../../src/consumer/dlq/dead-letter-publisher';
-import type { RawRecord } from '../../../../src/consumer/dlq/raw-record';
+import type { RawRecord } from '../../../../src/kafka/raw-record';
 
 const framed = (id: number): Buffer =>
   Buffer.concat([Buffer.from([0]), Buffer.from([0, 0, 0, id]), Buffer.from('x')]);

@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { DeadLetterError, DeadLetterPublisher } from '../../../../src/consumer/dlq/dead-letter-publisher';
-import type { RawRecord } from '../../../../src/consumer/dlq/raw-record';
+import type { RawRecord } from '../../../../src/kafka/raw-record';
 import { retryThenDeadLetter } from '../../../../src/consumer/retry/retry-then-dead-letter';
 import { DeliveryMetrics } from '../../../../src/metrics/delivery-metrics';
 

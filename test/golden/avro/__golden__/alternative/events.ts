@@ -2,7 +2,7 @@
 // Source: events.avdl
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type Address, type AddressIn } from './com/acme/common/address';
 /**
  * Kind of account.

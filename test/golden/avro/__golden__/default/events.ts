@@ -2,7 +2,7 @@
 // Source: events.avdl
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type Address, type AddressInput } from './com/acme/common/address';
 /**
  * Kind of account.

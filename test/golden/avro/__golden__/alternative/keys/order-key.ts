@@ -2,7 +2,7 @@
 // Source: keys/order-key.avsc
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 /** The top-level schema of keys/order-key.avsc. */
 export type OrderKey = string;
 /** Descriptor of OrderKey. */

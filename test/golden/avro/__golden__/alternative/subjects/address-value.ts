@@ -2,7 +2,7 @@
 // Source: address-value
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 
 /** Avro record `com.acme.crm.PostalAddress`. */
 export interface PostalAddress {

@@ -2,7 +2,7 @@
 // Source: customer-value
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type PostalAddress, type PostalAddressIn, PostalAddressSchema } from './address-value';
 import { type Phone, PhoneSchema } from './phone-value';
 

@@ -2,7 +2,7 @@
 // Source: keys/account-id.avsc
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 /** The top-level schema of keys/account-id.avsc. */
 export type AccountId = number;
 /** Descriptor of AccountId. */

@@ -2,7 +2,7 @@
 // Source: keys/order-key.avsc
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 /** The top-level schema of keys/order-key.avsc. */
 export type OrderKey = string;
 /** Descriptor of OrderKey. */

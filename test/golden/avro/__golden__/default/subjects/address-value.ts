@@ -2,7 +2,7 @@
 // Source: address-value
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 
 /** Avro record `com.acme.crm.PostalAddress`. */
 export interface PostalAddress {

@@ -2,7 +2,7 @@
 // Source: customer-value
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type PostalAddress, type PostalAddressInput, PostalAddressSchema } from './address-value';
 import { type Phone, PhoneSchema } from './phone-value';
 

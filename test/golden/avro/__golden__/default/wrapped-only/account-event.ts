@@ -2,7 +2,7 @@
 // Source: wrapped-only/account-event.avsc
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type AccountClosed, type AccountClosedInput, type AccountOpened, type AccountOpenedInput } from '../events';
 /** The top-level schema of wrapped-only/account-event.avsc. */
 export type AccountEvent = { 'com.acme.events.AccountOpened': AccountOpened } | { 'com.acme.events.AccountClosed': AccountClosed } | null;

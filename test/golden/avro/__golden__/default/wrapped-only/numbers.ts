@@ -2,7 +2,7 @@
 // Source: wrapped-only/numbers.avsc
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 
 /**
  * Unions that only unions: 'wrapped' can represent (two number branches, string and enum).

@@ -2,7 +2,7 @@
 // Source: telemetry/reading.proto
 // Options: {"duration":"milliseconds","enums":"number","int64":"string","timestamp":"date","wrappers":"message"}
 /* eslint-disable */
-import * as kgen from 'kgen';
+import * as kgen from 'kgen/codegenv1';
 
 const $schema = "edition = \"2023\";\n\npackage telemetry;\n\nimport \"google/protobuf/timestamp.proto\";\n\n// A sensor reading declared with editions: explicit presence is the default.\nmessage Reading {\n  string sensor_id = 1;\n  double value = 2;\n  int32 sequence = 3 [features.field_presence = IMPLICIT];\n  google.protobuf.Timestamp at = 4;\n  repeated float samples = 5;\n  Unit unit = 6;\n\n  enum Unit {\n    UNIT_UNSPECIFIED = 0;\n    UNIT_CELSIUS = 1;\n  }\n}\n";
 const $options: kgen.ProtobufCodecOptions = {

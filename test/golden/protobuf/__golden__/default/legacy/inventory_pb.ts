@@ -2,7 +2,7 @@
 // Source: legacy.inventory (legacy/inventory.proto)
 // Options: {"duration":"message","enums":"string","int64":"bigint","timestamp":"message","wrappers":"unwrap"}
 /* eslint-disable */
-import * as kgen from 'kgen';
+import * as kgen from 'kgen/codegenv1';
 
 const $schema = "syntax = \"proto2\";\n\npackage legacy;\n\n// A proto2 stock record: required and optional fields with defaults.\nmessage StockItem {\n  required string sku = 1;\n  optional int32 quantity = 2 [default = 1];\n  optional Kind kind = 3 [default = KIND_PHYSICAL];\n  repeated string locations = 4;\n  optional sfixed64 last_audit = 5;\n\n  enum Kind {\n    KIND_PHYSICAL = 1;\n    KIND_DIGITAL = 2;\n  }\n}\n\n// A batch of stock items.\nmessage StockBatch {\n  repeated StockItem items = 1;\n  optional StockItem.Kind default_kind = 2;\n}\n";
 const $options: kgen.ProtobufCodecOptions = {

@@ -2,7 +2,7 @@
 // Source: shop.common (shop/common.proto)
 // Options: {"duration":"message","enums":"string","int64":"bigint","timestamp":"message","wrappers":"unwrap"}
 /* eslint-disable */
-import * as kgen from 'kgen';
+import * as kgen from 'kgen/codegenv1';
 
 const $schema = "syntax = \"proto3\";\n\n// Types shared by the shop's topics.\npackage shop.common;\n\n// An amount of money in minor units.\nmessage Money {\n  // ISO 4217 code, e.g. \"EUR\".\n  string currency = 1;\n  // Minor units (cents); may exceed 2^53.\n  int64 units = 2;\n}\n\n// Lifecycle of an order.\nenum Status {\n  STATUS_UNSPECIFIED = 0;\n  // Accepted, not yet paid.\n  STATUS_OPEN = 1;\n  STATUS_PAID = 2;\n  STATUS_CANCELLED = 3;\n}\n";
 const $options: kgen.ProtobufCodecOptions = {

@@ -2,7 +2,7 @@
 // Source: com/acme/item.avsc
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type OtherItem } from '../other/item';
 
 /**

@@ -2,7 +2,7 @@
 // Source: com/acme/primitives.avsc
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 
 /**
  * Every primitive type, with and without defaults.

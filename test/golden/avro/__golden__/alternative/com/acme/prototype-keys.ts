@@ -2,7 +2,7 @@
 // Source: com/acme/prototype-keys.avsc
 // Options: {"date":"string","decimal":"bytes","inputSuffix":"In","long":"bigint","timestamps":"number","unions":"plain"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 
 /**
  * Field names and enum symbols that are Object.prototype members: data, never inherited members.

@@ -2,7 +2,7 @@
 // Source: com/acme/order.avsc
 // Options: {"date":"date","decimal":"string","inputSuffix":"Input","long":"number","timestampMicros":"number","timestamps":"date","unions":"wrapped"}
 /* eslint-disable */
-import { avroSchema } from 'kgen';
+import { avroSchema } from 'kgen/codegenv1';
 import { type Address, type AddressInput } from './common/address';
 
 /**

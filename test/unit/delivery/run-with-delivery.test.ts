@@ -1,8 +1,8 @@
-import type { KgenClient } from '../../../../src/client/create-client';
-import { commitStrategies } from '../../../../src/consumer/commit/strategy';
-import { DeliveryConfigError, runWithDelivery } from '../../../../src/consumer/commit/run-typed-consumer';
-import type { TypedConsumer } from '../../../../src/consumer/typed-consumer';
-import type { TopicMap } from '../../../../src/topics';
+import type { KgenClient } from '../../../src/client/create-client';
+import { commitStrategies } from '../../../src/consumer/commit/strategy';
+import { DeliveryConfigError, runWithDelivery } from '../../../src/delivery/run-with-delivery';
+import type { TypedConsumer } from '../../../src/consumer/typed-consumer';
+import type { TopicMap } from '../../../src/topics';
 
 describe('runWithDelivery', () => {
   it('refuses a consumer that commits by itself (autoCommit), naming the topics and the fix', async () => {

@@ -1,4 +1,4 @@
-import { BrokerError } from '../../../src/client/broker-error';
+import { BrokerError } from '../../../src/kafka/broker-error';
 
 describe('BrokerError.retriable', () => {
   const send = (facts: object) =>

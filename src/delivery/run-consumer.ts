@@ -1,14 +1,14 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { BrokerError } from '../../client/broker-error';
-import type { NativeMessage } from '../../client/internal-client';
-import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
-import type { RawRecord } from '../dlq/raw-record';
-import { NativeBatchLoop, type PartitionSlice } from '../native/batch-loop';
-import { rawRecordOfFetched } from '../native/fetched-record';
-import { drain, type StopResult } from '../shutdown';
-import { Committer } from './committer';
-import { commitAcknowledged, commitDurably } from './durable-commit';
-import type { CommitStrategy } from './strategy';
+import { BrokerError } from '../kafka/broker-error';
+import type { NativeMessage } from '../kafka/internal-client';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import type { RawRecord } from '../kafka/raw-record';
+import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
+import { rawRecordOfFetched } from '../consumer/native/fetched-record';
+import { drain, type StopResult } from '../consumer/shutdown';
+import { Committer } from '../consumer/commit/committer';
+import { commitAcknowledged, commitDurably, commitQueued } from '../consumer/commit/durable-commit';
+import type { CommitStrategy } from '../consumer/commit/strategy';
 
 /** Options of {@link runConsumer}. */
 export interface RunConsumerOptions {
@@ -46,7 +46,7 @@ export interface RunConsumerOptions {
 }
 
 /** A running consumer loop. */
-export interface ConsumerRun {
+export interface DeliveryRun {
   /**
    * Stops fetching, waits up to `timeoutMs` (default 30 s) for in-flight handlers, commits what finished and
    * disconnects the consumer.
@@ -56,6 +56,10 @@ export interface ConsumerRun {
   inFlight(): number;
   /** Consumed positions (`topic:partition` → next offset), e.g. for `consumerLag(..., { consumed })`. */
   positions(): Map<string, string>;
+}
+
+/** A running {@link runConsumer} loop, with its committer. */
+export interface ConsumerRun extends DeliveryRun {
   /** The committer (commit strategy and offset tracker) of this run. */
   readonly committer: Committer;
 }

@@ -1,19 +1,19 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KgenClient } from '../../client/create-client';
-import { KgenError } from '../../errors';
-import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
-import { producerDefaults } from '../../producer/presets';
-import type { TopicMap, TopicName } from '../../topics';
-import { DeadLetterPublisher, type DeadLetterTopic } from '../dlq/dead-letter-publisher';
-import type { TypedMessage } from '../message';
-import { MessageDecoder } from '../message-decoder';
-import type { RetryPolicy } from '../retry/backoff';
-import { retryThenDeadLetter } from '../retry/retry-then-dead-letter';
-import type { TypedConsumer } from '../typed-consumer';
+import { KgenError } from '../errors';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { producerDefaults } from '../producer/presets';
+import type { TopicMap, TopicName } from '../topics';
+import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
+import type { DecodeErrorAction, RawMessage, TypedMessage, TypedTombstone } from '../consumer/message';
+import type { DecodeError } from '../consumer/decode-error';
+import { decodeStep, type DecodeOutcome, type DecodeRules } from '../consumer/decode-step';
+import type { RetryPolicy } from '../consumer/retry/backoff';
+import { retryThenDeadLetter } from '../consumer/retry/retry-then-dead-letter';
+import { decoderOf, type TypedConsumer } from '../consumer/typed-consumer';
 import { runConsumer, type ConsumerRun } from './run-consumer';
-import { isManual, type CommitStrategy } from './strategy';
+import { isManual, type CommitStrategy } from '../consumer/commit/strategy';
 
-/** Options of {@link runWithDelivery}. */
+/** Options of `runWithDelivery`. */
 export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> {
   /** Topics the consumer subscribed to. */
   readonly topics: readonly N[];
@@ -33,6 +33,20 @@ export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> 
         /** Producer for dead letters (connected); default: one created from the client and closed on stop. */
         readonly producer?: KafkaJS.Producer;
       };
+  /**
+   * Called for each tombstone (null value) with its decoded key, like `consumer.run()`'s `onTombstone`; its
+   * failures are retried and dead-lettered like the handler's. Without it a tombstone is a
+   * {@link DecodeError} (see `onDecodeError`).
+   */
+  readonly onTombstone?: (tombstone: TypedTombstone<T, N>, ack: () => Promise<void>) => Promise<void>;
+  /**
+   * A record whose key or value cannot be decoded, as in `consumer.run()`: `skip` drops it (it counts as
+   * done), `throw` (the default) dead-letters it, or with `deadLetter: false` stops its batch for a replay.
+   */
+  readonly onDecodeError?: (
+    error: DecodeError,
+    raw: RawMessage,
+  ) => DecodeErrorAction | Promise<DecodeErrorAction>;
   /** Records of a batch handled at once (default 1). */
   readonly concurrency?: number;
   readonly metrics?: DeliveryMetrics;
@@ -46,13 +60,19 @@ export class DeliveryConfigError extends KgenError {
   }
 }
 
+/** What `runWithDelivery` uses of the client: its Kafka connection, for the dead-letter producer. */
+export interface DeliveryClient {
+  readonly kafka: KafkaJS.Kafka;
+}
+
 /**
- * Runs a kgen typed consumer with a commit strategy, bounded retries and a dead-letter topic. This is the
- * adapter between the SDK's `client.consumer()` and the delivery engines: it decodes with the client's serde
- * itself so an undecodable record reaches the DLQ with its raw bytes.
+ * Runs a kgen typed consumer with a commit strategy, bounded retries and a dead-letter topic (reached as
+ * `client.runWithDelivery(consumer, options)`). Records are decoded by the consumer's own decoder under the
+ * same tombstone and decode-error rules as `consumer.run()` (see `decodeStep`), so an undecodable record
+ * reaches the dead-letter topic with its raw bytes.
  */
 export async function runWithDelivery<T extends TopicMap, N extends TopicName<T>>(
-  client: KgenClient<T>,
+  client: DeliveryClient,
   consumer: TypedConsumer<T, N>,
   opts: DeliveryRunOptions<T, N>,
 ): Promise<ConsumerRun> {
@@ -64,13 +84,28 @@ export async function runWithDelivery<T extends TopicMap, N extends TopicName<T>
         'offsets by itself (autoCommit is true, the default); create it with ' +
         '`client.consumer({ ..., autoCommit: false })` so that only the commit strategy commits',
     );
-  const decoder = new MessageDecoder(client.serde, client.topics, opts.topics);
-  const decode = (raw: Parameters<MessageDecoder['decode']>[0]): Promise<TypedMessage<T, N>> =>
-    Promise.resolve(decoder.decode(raw)) as Promise<TypedMessage<T, N>>;
+  const decoder = decoderOf(consumer);
+  if (decoder === undefined)
+    throw new DeliveryConfigError(
+      `runWithDelivery on topics ${opts.topics.join(', ')}: the consumer was not created by client.consumer()`,
+    );
+  const rules: DecodeRules = {
+    tombstones: opts.onTombstone !== undefined,
+    ...(opts.onDecodeError ? { onDecodeError: opts.onDecodeError } : {}),
+  };
+  const manual = isManual(opts.strategy);
+  const decode = (raw: RawMessage): Promise<DecodeOutcome> => decodeStep(decoder, raw, rules);
+  const dispatch = async (outcome: DecodeOutcome, ack: () => Promise<void>): Promise<void> => {
+    if (outcome.kind === 'message') await opts.handle(outcome.record as TypedMessage<T, N>, ack);
+    else if (outcome.kind === 'tombstone')
+      await opts.onTombstone!(outcome.tombstone as TypedTombstone<T, N>, ack);
+    // A skipped record is done: with a manual strategy nobody else would acknowledge it.
+    else if (manual) await ack();
+  };
   let ownProducer: KafkaJS.Producer | undefined;
-  let handle: (raw: Parameters<MessageDecoder['decode']>[0], ack: () => Promise<void>) => Promise<unknown>;
+  let handle: (raw: RawMessage, ack: () => Promise<void>) => Promise<unknown>;
   if (opts.deadLetter === false) {
-    handle = async (raw, ack) => opts.handle(await decode(raw), ack);
+    handle = async (raw, ack) => dispatch(await decode(raw), ack);
   } else {
     const dl = opts.deadLetter ?? {};
     let producer = dl.producer;
@@ -89,12 +124,11 @@ export async function runWithDelivery<T extends TopicMap, N extends TopicName<T>
     const acks = new WeakMap<object, () => Promise<void>>();
     const inner = retryThenDeadLetter({
       decode,
-      handle: (message, raw) => opts.handle(message, acks.get(raw) ?? (() => Promise.resolve())),
+      handle: (outcome, raw) => dispatch(outcome, acks.get(raw) ?? (() => Promise.resolve())),
       deadLetter,
       ...(dl.retry ? { retry: dl.retry } : {}),
       ...(opts.metrics ? { metrics: opts.metrics } : {}),
     });
-    const manual = isManual(opts.strategy);
     handle = async (raw, ack) => {
       acks.set(raw, ack);
       const outcome = await inner(raw);

@@ -1,9 +1,9 @@
-import type { KgenClient } from '../client/create-client';
+import type { ClientParts } from './client-parts';
 import { MessageDecoder } from '../consumer/message-decoder';
 import type { ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
 import type { TopicMap, TopicName } from '../topics';
-import type { EncodedRecord, RecordSerde } from './record-serde';
+import type { EncodedRecord, RecordSerde } from '../producer/record-serde';
 
 /**
  * The delivery engines' serde from a kgen client: the SDK's registry serializers (schema ids resolved here,
@@ -11,7 +11,7 @@ import type { EncodedRecord, RecordSerde } from './record-serde';
  * `decode` throw the SDK's `DecodeError`, which the engines dead-letter.
  */
 export async function clientRecordSerde<T extends TopicMap>(
-  client: Pick<KgenClient<T>, 'serde' | 'topics'>,
+  client: Pick<ClientParts<T>, 'serde' | 'topics'>,
   topics: { readonly from?: readonly TopicName<T>[]; readonly to?: readonly TopicName<T>[] },
 ): Promise<RecordSerde> {
   const serializers = new Map<string, { key: ValueSerializer; value: ValueSerializer }>();

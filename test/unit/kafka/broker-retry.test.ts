@@ -1,4 +1,4 @@
-import { isRetriableBrokerError, retryRetriable } from '../../../src/client/broker-retry';
+import { isRetriableBrokerError, retryRetriable } from '../../../src/kafka/broker-retry';
 
 const loading = Object.assign(new Error('Broker: Coordinator load in progress'), { code: 14 });
 const denied = Object.assign(new Error('Broker: Group authorization failed'), { code: 30 });

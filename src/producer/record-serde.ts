@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { faithfulBytes } from '../producer/faithful-bytes';
-import type { RawRecord } from '../consumer/dlq/raw-record';
+import { faithfulBytes } from '../kafka/faithful-bytes';
+import type { RawRecord } from '../kafka/raw-record';
 import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 
 /** A record to produce to topic `N` of the topic map `T`, typed by the map. */

@@ -1,0 +1,40 @@
+import { isKgenError } from '../errors';
+import type { BrokerError } from '../kafka/broker-error';
+import type { DecodeError } from '../consumer/decode-error';
+import type { SerializationError } from '../serde/registry/errors';
+import type { AvroEncodeError } from '../serde/avro';
+import type { TransactionError } from '../producer/transaction';
+import type { VerifyError } from './verify';
+
+// Guards check the code, not the class, so they hold across two loaded copies of kgen (like isKgenError).
+
+/** A broker call failed (connect, send, commit, seek...); `operation` and `topic` say which. */
+export function isBrokerError(arg: unknown): arg is BrokerError {
+  return isKgenError(arg, 'BROKER');
+}
+
+/** A consumed record could not be decoded; its topic, partition, offset and schema id are on the error. */
+export function isDecodeError(arg: unknown): arg is DecodeError {
+  return isKgenError(arg, 'DECODE');
+}
+
+/** A value could not be encoded for its topic (the record was not sent). */
+export function isSerializationError(arg: unknown): arg is SerializationError | AvroEncodeError {
+  return isKgenError(arg, 'SERIALIZATION');
+}
+
+/** A transaction failed: aborted, retries exhausted, fenced or fatal (see `kind`). */
+export function isTransactionError(arg: unknown): arg is TransactionError {
+  return isKgenError(
+    arg,
+    'TRANSACTION_ABORTED',
+    'TRANSACTION_RETRIES_EXHAUSTED',
+    'TRANSACTION_FATAL',
+    'PRODUCER_FENCED',
+  );
+}
+
+/** The topic map does not match the schema registry (`client.verify()`). */
+export function isVerifyError(arg: unknown): arg is VerifyError {
+  return isKgenError(arg, 'SCHEMA_MISMATCH') && 'problems' in arg;
+}
