@@ -7,7 +7,7 @@ import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-l
 import { rawRecordOfFetched } from '../consumer/native/fetched-record';
 import { drain, type StopResult } from '../consumer/shutdown';
 import { Committer } from '../consumer/commit/committer';
-import { commitAcknowledged, commitDurably, commitQueued } from '../consumer/commit/durable-commit';
+import { commitAcknowledged, commitDurably } from '../consumer/commit/durable-commit';
 import type { CommitStrategy } from '../consumer/commit/strategy';
 
 /** Options of {@link runConsumer}. */
