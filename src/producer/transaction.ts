@@ -133,7 +133,7 @@ export interface OpenTransaction<T extends TopicMap = TopicMap> extends Transact
   readonly records: number;
   /** Sends already-encoded messages to several topics. */
   sendBatch(topicMessages: readonly KafkaJS.TopicMessages[]): Promise<void>;
-  /** Waits for every send, then commits; throws a typed {@link TransactionError} (after aborting) on failure. */
+  /** Waits for every send, then commits; throws a typed `TransactionError` (after aborting) on failure. */
   commit(): Promise<void>;
   /** Aborts and returns the typed error describing `cause` (never throws). */
   abort(cause: unknown): Promise<Error>;
@@ -144,8 +144,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /**
  * `transaction(async (tx) => ...)` over a transactional producer: commits when the callback resolves, aborts
  * when it throws. Failures are classified: retriable steps are retried within a bound, abortable ones abort
- * and throw {@link TransactionAbortedError}, fencing and fatal errors throw {@link ProducerFencedError} /
- * {@link TransactionFatalError} and the producer is re-created on next use.
+ * and throw `TransactionAbortedError`, fencing and fatal errors throw `ProducerFencedError` /
+ * `TransactionFatalError` and the producer is re-created on next use.
  */
 export class TransactionalProducer<T extends TopicMap = TopicMap> {
   private readonly opts: TransactionalProducerSettings;

@@ -62,7 +62,7 @@ export class WriterSchemaCache {
     this.#registry = registry;
   }
 
-  /** The writer schema of `id`; throws {@link UnknownSchemaIdError} when the registry does not know it. */
+  /** The writer schema of `id`; throws `UnknownSchemaIdError` when the registry does not know it. */
   get(id: number): Promise<FetchedWriter> {
     let hit = this.#byId.get(id);
     if (hit === undefined) {
