@@ -1,21 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { createAvroCodec } from '../../../src/serde/avro/codec';
 import { DEFAULT_AVRO_CODEC_OPTIONS } from '../../../src/serde/avro/default-options';
 import { avroSchema, type AvroCodecOptions } from '../../../src/topics';
+import { peerDescribe, PYTHON_PEER, pythonPeerPlan } from '../../helpers/interop-peer';
 
 /**
  * Numeric limits against Python fastavro, an Avro implementation that shares no code with avsc or kgen:
  * kgen must write the bytes fastavro writes, and each must read what the other wrote. No broker needed.
  */
-const python = join(__dirname, '../../../.cache/pyenv/bin/python');
+const python = PYTHON_PEER;
 const peer = join(__dirname, '../../interop/python/avro_numeric_peer.py');
-const havePython = existsSync(python);
-if (!havePython && process.env['CI'] === 'true') {
-  throw new Error(`fastavro interop: ${python} is missing under CI (run npm run setup)`);
-}
 
 type Case = { type: 'int' | 'long' | 'float' | 'double'; value: string; options?: AvroCodecOptions };
 
@@ -57,7 +53,7 @@ function runtimeValue(c: Case): unknown {
   return Number(c.value);
 }
 
-(havePython ? describe : describe.skip)('Avro numbers against Python fastavro', () => {
+peerDescribe(pythonPeerPlan())('Avro numbers against Python fastavro', () => {
   it('writes the same bytes as fastavro and reads each other back, at and around every limit', () => {
     const all = cases();
     const withKgen = all.map((c) => ({
