@@ -45,31 +45,28 @@ export async function connectOpsAdmin(options: OpsConnectionOptions): Promise<Of
     await Promise.race([connected.admin.listTopics({ timeout: timeoutMs }), timeout]).catch(
       async (err: unknown) => {
         await connected.disconnect().catch(() => undefined);
-        throw err instanceof OpsError
-          ? err
-          : new OpsError(
-              'CLUSTER_UNREACHABLE',
-              `cannot reach the Kafka cluster at ${options.brokers.join(',')}: ${String(err)}`,
-              {
-                cause: err,
-              },
-            );
+        throw unreachable(err, options.brokers);
       },
     );
     return connected;
   } catch (err) {
     // A connection that completes after the timeout must not keep the process alive.
     void connecting.then((c) => c.disconnect()).catch(() => undefined);
-    throw err instanceof OpsError
-      ? err
-      : new OpsError(
-          'CLUSTER_UNREACHABLE',
-          `cannot reach the Kafka cluster at ${options.brokers.join(',')}: ${String(err)}`,
-          {
-            cause: err,
-          },
-        );
+    throw unreachable(err, options.brokers);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `err` as the OpsError an unreachable cluster gives (kept as is when it already is one). */
+function unreachable(err: unknown, brokers: readonly string[]): OpsError {
+  return err instanceof OpsError
+    ? err
+    : new OpsError(
+        'CLUSTER_UNREACHABLE',
+        `cannot reach the Kafka cluster at ${brokers.join(',')}: ${String(err)}`,
+        {
+          cause: err,
+        },
+      );
 }
