@@ -11,7 +11,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['kafka', 'metrics'],
   ['serde'],
   ['producer', 'consumer'],
-  ['pipeline', 'delivery', 'ops'],
+  ['pipeline', 'delivery', 'ops', 'streams'],
   ['client'],
   ['index', 'serde.ts', 'delivery.ts', 'codegenv1'],
 ];
