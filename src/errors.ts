@@ -11,6 +11,7 @@ export type KgenErrorCode =
   | 'DECODE'
   | 'DELIVERY_CONFIG'
   | 'DESERIALIZATION'
+  | 'GROUP_NOT_EMPTY'
   | 'INVALID_OPTIONS'
   | 'INVALID_SCHEMA'
   | 'LAG'
