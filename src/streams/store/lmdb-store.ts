@@ -76,7 +76,7 @@ export function openLmdbStore(dir: string, name: string, loadModule?: () => unkn
     throw new StateStoreError('corrupt', name, dir, `state store "${name}" at ${dir}: ${problem}`);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    return new LmdbStore(lmdb, dir, name);
+    return new LmdbBytesStore(lmdb, dir, name);
   } catch (err) {
     if (err instanceof StateStoreError) throw err;
     throw new StateStoreError(
@@ -96,8 +96,16 @@ export function destroyLmdbStore(dir: string): void {
 
 type Pending = Map<string, readonly [key: Buffer, value: Buffer | null]>;
 
-/** A persistent {@link BytesStore}; open it with {@link openLmdbStore} or {@link lmdbStoreFactory}. */
-export class LmdbStore implements BytesStore {
+/**
+ * A persistent {@link BytesStore}; open it with {@link openLmdbStore} or {@link lmdbStoreFactory}. Its class
+ * stays private so no declaration file names lmdb's types (an optional peer a user may not have installed).
+ */
+export interface LmdbStore extends BytesStore {
+  /** The store partition's directory. */
+  readonly dir: string;
+}
+
+class LmdbBytesStore implements LmdbStore {
   readonly #root: RootDatabase<Buffer, Key>;
   readonly #data: Database<Buffer, Buffer>;
   readonly #meta: Database<Buffer, string>;
