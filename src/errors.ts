@@ -11,6 +11,7 @@ export type KgenErrorCode =
   | 'DECODE'
   | 'DELIVERY_CONFIG'
   | 'DESERIALIZATION'
+  | 'INVALID_HEADER'
   | 'INVALID_OPTIONS'
   | 'INVALID_SCHEMA'
   | 'LAG'

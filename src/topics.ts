@@ -1,3 +1,12 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import type {
+  HasRequiredHeaders,
+  HeadersDescriptor,
+  HeadersInput,
+  HeadersOutput,
+  ProducerHeaders,
+} from './topic-headers';
+
 /**
  * The topic contract: what generated code (or a hand-written map) declares, and what the SDK infers every
  * producer/consumer type from. A descriptor is a plain value; its TypeScript types ride along as phantom
@@ -165,6 +174,8 @@ export interface TopicDescriptor<
 > {
   readonly key: K;
   readonly value: V;
+  /** Declared headers (see `defineHeaders`); absent: any `string | Buffer` headers, untyped. */
+  readonly headers?: HeadersDescriptor;
 }
 
 /** Topic name → descriptors. Generated as `topics`; may be written by hand with the helpers below. */
@@ -176,6 +187,36 @@ export type KeyInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N][
 export type KeyOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['key']>;
 export type ValueInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['value']>;
 export type ValueOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['value']>;
+
+/** The headers a producer writes to topic `N`: typed when the topic declares them, else {@link ProducerHeaders}. */
+export type HeadersInputOf<T extends TopicMap, N extends TopicName<T>> = N extends unknown
+  ? T[N] extends { readonly headers: infer H extends HeadersDescriptor }
+    ? HeadersInput<H>
+    : ProducerHeaders
+  : never;
+
+/** The headers a consumer reads from topic `N`: decoded when the topic declares them, else as fetched. */
+export type HeadersOutputOf<T extends TopicMap, N extends TopicName<T>> = T[N] extends {
+  readonly headers: infer H extends HeadersDescriptor;
+}
+  ? HeadersOutput<H>
+  : KafkaJS.IHeaders;
+
+/**
+ * The `headers` member of a record for topic `N`: required when the topic declares a required header,
+ * optional otherwise; `Untyped` for a topic that declares none.
+ */
+export type HeadersMember<
+  T extends TopicMap,
+  N extends TopicName<T>,
+  Untyped = ProducerHeaders,
+> = N extends unknown
+  ? T[N] extends { readonly headers: infer H extends HeadersDescriptor }
+    ? HasRequiredHeaders<H> extends true
+      ? { readonly headers: HeadersInput<H> }
+      : { readonly headers?: HeadersInput<H> }
+    : { readonly headers?: Untyped }
+  : never;
 
 /** Declares a topic map, keeping its literal topic names and descriptor types. */
 export function defineTopics<const T extends TopicMap>(topics: T): T {

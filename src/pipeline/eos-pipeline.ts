@@ -262,7 +262,7 @@ export async function createPipeline<
         timestamp: raw.timestamp,
         key: decoded.key,
         value: decoded.value,
-        headers: raw.headers,
+        headers: decoded.headers ?? raw.headers,
         raw,
       } as AnyInputRecord<T, From>;
       const result = await transformWithRetry(input);

@@ -1,14 +1,20 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
+import type { HeadersMember, KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
 import type { AnyInputRecord, AnyOutputRecord } from '../producer/record-serde';
 
-/** Key, value (and optional headers/partition) of a record for topic `N`, typed by the map. */
-export interface RecordFor<T extends TopicMap, N extends TopicName<T>> {
+/** Key, value and partition of a {@link RecordFor}. */
+export interface RecordForFields<T extends TopicMap, N extends TopicName<T>> {
   readonly key: KeyInput<T, N>;
   readonly value: ValueInput<T, N>;
-  readonly headers?: KafkaJS.IHeaders;
   readonly partition?: number;
 }
+
+/**
+ * Key, value (and headers/partition) of a record for topic `N`, typed by the map: the topic's declared
+ * headers (required when one is), or any Kafka headers for a topic that declares none.
+ */
+export type RecordFor<T extends TopicMap, N extends TopicName<T>> = RecordForFields<T, N> &
+  HeadersMember<T, N, KafkaJS.IHeaders>;
 
 /** One branch: records for which `when` holds go to the branch's topic, shaped by `as`. */
 export interface Branch<T extends TopicMap, N extends TopicName<T>, Cur> {
