@@ -52,4 +52,5 @@ export type {
   HeaderOptions,
   HeadersDescriptor,
   HeaderType,
+  RequiredFlag,
 } from './topic-headers';

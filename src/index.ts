@@ -73,6 +73,9 @@ export {
   type HeadersInput,
   type HeadersOutput,
   type HeaderType,
+  type Flatten,
+  type RequiredFlag,
+  type RequiredHeaderNames,
 } from './topic-headers';
 export { type ProducerSchemaOptions, type SchemaIdMode } from './serde/registry/resolve-schema-id';
 export { type CodecFactory, type RegistryCodec } from './serde/registry/codec-factory';

@@ -56,11 +56,13 @@ export const propagationHeaderNames: readonly string[] = Object.freeze([
 /** The value type of a declared field. */
 export type HeaderFieldValue<F> = F extends HeaderField<infer V, boolean> ? V : never;
 
-type RequiredHeaderNames<F extends HeaderFields> = {
+/** Names of the required fields of a header set. */
+export type RequiredHeaderNames<F extends HeaderFields> = {
   [K in keyof F]: F[K]['required'] extends true ? K : never;
 }[keyof F];
 
-type Flatten<T> = { [K in keyof T]: T[K] } & {};
+/** `T` with its intersections merged into one object type (for readable hover types). */
+export type Flatten<T> = { [K in keyof T]: T[K] } & {};
 
 /** The declared headers as an object: required ones present, optional ones possibly absent. */
 export type DeclaredHeaders<F extends HeaderFields> = Flatten<
@@ -99,7 +101,7 @@ export interface HeaderOptions<O extends boolean = boolean> {
 }
 
 /** `required` of a field built with `optional: O` (a non-literal `boolean` may be true, so: optional). */
-type RequiredFlag<O extends boolean> = boolean extends O ? false : O extends true ? false : true;
+export type RequiredFlag<O extends boolean> = boolean extends O ? false : O extends true ? false : true;
 
 function field<V, O extends boolean>(
   type: HeaderType,

@@ -100,11 +100,11 @@ function messageOf(
 }
 
 /** Encodes a typed output record into a message of the official client (sync when the serde is). */
-export function toMessage(
+export function toMessage<T extends TopicMap = TopicMap, N extends TopicName<T> = TopicName<T>>(
   serde: RecordSerde,
-  record: AnyOutputRecord<TopicMap, string>,
+  record: AnyOutputRecord<T, N>,
 ): KafkaJS.Message | Promise<KafkaJS.Message> {
-  const r = record as AnyRecord;
+  const r = record as unknown as AnyRecord;
   const headers =
     serde.encodeHeaders === undefined
       ? (r.headers as KafkaJS.IHeaders | undefined)

@@ -1,33 +1,11 @@
 import { MockClient } from '@confluentinc/schemaregistry';
-import {
-  DecodeError,
-  defineHeaders,
-  defineTopics,
-  enumHeader,
-  integerHeader,
-  stringHeader,
-  stringSerde,
-  type RawMessage,
-} from 'kgen';
+import { DecodeError, type RawMessage } from 'kgen';
+import { headerTopics } from '../serde/headers/header-fixtures';
 import { MessageDecoder } from '../../../src/consumer/message-decoder';
 import { WriterSchemaCache } from '../../../src/serde/registry/writer-schemas';
 import { jsonCodec } from '../serde/registry/json-codec';
 
-const topics = defineTopics({
-  payments: {
-    key: stringSerde,
-    value: stringSerde,
-    headers: defineHeaders(
-      {
-        tenant: stringHeader(),
-        attempt: integerHeader({ optional: true }),
-        priority: enumHeader(['low', 'high']),
-      },
-      { strict: true },
-    ),
-  },
-  logs: { key: stringSerde, value: stringSerde },
-});
+const topics = headerTopics;
 
 const registry = new MockClient();
 const decoder = new MessageDecoder(

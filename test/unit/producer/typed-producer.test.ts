@@ -1,34 +1,12 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { MockClient } from '@confluentinc/schemaregistry';
-import {
-  BrokerError,
-  defineHeaders,
-  defineTopics,
-  enumHeader,
-  integerHeader,
-  InvalidHeaderError,
-  stringHeader,
-  stringSerde,
-} from 'kgen';
+import { BrokerError, InvalidHeaderError } from 'kgen';
+import { headerTopics } from '../serde/headers/header-fixtures';
 import { KgenProducer } from '../../../src/producer/typed-producer';
 import { WriterSchemaCache } from '../../../src/serde/registry/writer-schemas';
 import { jsonCodec } from '../serde/registry/json-codec';
 
-const topics = defineTopics({
-  logs: { key: stringSerde, value: stringSerde },
-  payments: {
-    key: stringSerde,
-    value: stringSerde,
-    headers: defineHeaders(
-      {
-        tenant: stringHeader(),
-        attempt: integerHeader({ optional: true }),
-        priority: enumHeader(['low', 'high']),
-      },
-      { strict: true },
-    ),
-  },
-});
+const topics = headerTopics;
 
 /** A stand-in for the librdkafka producer: records sends, fails the ones whose value is "fail". */
 function fakeRaw(): { raw: KafkaJS.Producer; sent: KafkaJS.Message[][] } {
