@@ -21,9 +21,13 @@ export interface TypeCarrier<TInput, TOutput> {
 
 /** A schema this one references, registered under its own subject (name = Avro full name or Protobuf import path). */
 export interface SchemaReference {
+  /** Reference name: the Avro full name or the Protobuf import path. */
   readonly name: string;
+  /** The subject the referenced schema is registered under. */
   readonly subject: string;
+  /** The version of that subject. */
   readonly version: number;
+  /** The referenced schema. */
   readonly schema: RegistrySchemaDescriptor;
 }
 
@@ -86,9 +90,11 @@ export interface AvroCodecOptions {
 /** An Avro schema: `name` is the full name of the top-level type. */
 export interface AvroSchemaDescriptor<TInput = unknown, TOutput = TInput>
   extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'AVRO';
   /** Full name of the top-level named type (e.g. `com.acme.Order`). */
   readonly name: string;
+  /** How Avro values are represented in TypeScript (drives the codec). */
   readonly options: AvroCodecOptions;
 }
 
@@ -124,11 +130,13 @@ export interface ProtobufCodecOptions {
 /** A Protobuf message type inside a `.proto` file. */
 export interface ProtobufSchemaDescriptor<TInput = unknown, TOutput = TInput>
   extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'PROTOBUF';
   /** Fully-qualified message name (e.g. `acme.orders.Order`). */
   readonly name: string;
   /** Import path of the file (the reference name other schemas use), e.g. `acme/orders.proto`. */
   readonly fileName: string;
+  /** How Protobuf values are represented in TypeScript (drives the codec). */
   readonly options: ProtobufCodecOptions;
 }
 
@@ -138,11 +146,13 @@ export type RegistrySchemaDescriptor =
 
 /** UTF-8 string (keys, usually). */
 export interface StringDescriptor extends TypeCarrier<string, string> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'STRING';
 }
 
 /** Raw bytes, passed through untouched. */
 export interface BytesDescriptor extends TypeCarrier<Buffer, Buffer> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'BYTES';
 }
 
@@ -154,7 +164,9 @@ export interface BytesDescriptor extends TypeCarrier<Buffer, Buffer> {
 export interface OneOfDescriptor<
   TVariants extends readonly RegistrySchemaDescriptor[] = readonly RegistrySchemaDescriptor[],
 > extends TypeCarrier<InputOf<TVariants[number]>, OutputOf<TVariants[number]>> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'ONE_OF';
+  /** The record types the topic carries; a producer encodes with the first whose schema accepts the value. */
   readonly variants: TVariants;
 }
 
@@ -172,7 +184,9 @@ export interface TopicDescriptor<
   K extends SchemaDescriptor = SchemaDescriptor,
   V extends SchemaDescriptor = SchemaDescriptor,
 > {
+  /** Key descriptor. */
   readonly key: K;
+  /** Value descriptor. */
   readonly value: V;
   /** Declared headers (see `defineHeaders`); absent: any `string | Buffer` headers, untyped. */
   readonly headers?: HeadersDescriptor;
@@ -183,9 +197,13 @@ export type TopicMap = { readonly [topic: string]: TopicDescriptor };
 
 /** Topic names of a map. */
 export type TopicName<T extends TopicMap> = Extract<keyof T, string>;
+/** The producer input type of topic `N`'s key. */
 export type KeyInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['key']>;
+/** The consumer output type of topic `N`'s key. */
 export type KeyOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['key']>;
+/** The producer input type of topic `N`'s value. */
 export type ValueInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['value']>;
+/** The consumer output type of topic `N`'s value. */
 export type ValueOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['value']>;
 
 /** The headers a producer writes to topic `N`: typed when the topic declares them, else {@link ProducerHeaders}. */

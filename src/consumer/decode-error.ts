@@ -3,8 +3,11 @@ import type { SerdeRole } from '../serde/registry/errors';
 
 /** Where an undecodable record sits. */
 export interface DecodeErrorLocation {
+  /** Topic of the undecodable record. */
   readonly topic: string;
+  /** Partition of the undecodable record. */
   readonly partition: number;
+  /** Offset of the undecodable record, as a decimal string. */
   readonly offset: string;
   /** The part that could not be decoded: the key, the value, or the topic's declared headers. */
   readonly role: SerdeRole | 'headers';
@@ -16,10 +19,15 @@ export interface DecodeErrorLocation {
 
 /** A consumed key or value could not be decoded into its topic's type. `cause` says why. */
 export class DecodeError extends KgenError {
+  /** Topic of the undecodable record. */
   readonly topic: string;
+  /** Partition of the undecodable record. */
   readonly partition: number;
+  /** Offset of the undecodable record, as a decimal string. */
   readonly offset: string;
+  /** The part that could not be decoded: the key, the value, or the declared headers. */
   readonly role: SerdeRole | 'headers';
+  /** The schema id of the Confluent frame, when the bytes have one. */
   readonly schemaId: number | undefined;
   /** The declared header at fault, when `role` is `headers`. */
   readonly header: string | undefined;

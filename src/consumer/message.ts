@@ -65,8 +65,11 @@ export type TypedBatch<T extends TopicMap, N extends TopicName<T>> =
 export interface BatchContext extends MessageContext {
   /** Marks records up to `offset` processed (committed by auto-commit). */
   resolveOffset(offset: string): void;
+  /** Commits the processed offsets now when auto-commit is off; with auto-commit on, auto-commit does it. */
   commitOffsetsIfNecessary(): Promise<void>;
+  /** False once the consumer is stopping: a long batch handler should return early. */
   isRunning(): boolean;
+  /** True once this batch's partition was revoked, paused or sought: stop handling its records. */
   isStale(): boolean;
 }
 

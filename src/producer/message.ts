@@ -23,7 +23,9 @@ export type ProducerMessage<T extends TopicMap, N extends TopicName<T>> = Produc
 
 /** Where a sent record landed. */
 export interface DeliveryReport {
+  /** The topic the record was written to. */
   readonly topic: string;
+  /** The partition it landed in. */
   readonly partition: number;
   /** Offset of the record (or of the first record of the batch on this partition). */
   readonly offset: string | undefined;

@@ -14,8 +14,11 @@ import type {
 
 /** The fields of an {@link OutputRecord} besides its headers. */
 export interface OutputRecordFields<T extends TopicMap, N extends TopicName<T>> {
+  /** The topic to write to. */
   readonly topic: N;
+  /** The record key, of the topic's key type. */
   readonly key: KeyInput<T, N>;
+  /** The record value, of the topic's value type. */
   readonly value: ValueInput<T, N>;
   /** Explicit partition; default: the partitioner picks it from the key. */
   readonly partition?: number;
@@ -35,11 +38,17 @@ export type AnyOutputRecord<T extends TopicMap, To extends TopicName<T>> = {
 
 /** A consumed, decoded record of topic `N`, with its raw form. */
 export interface InputRecord<T extends TopicMap, N extends TopicName<T>> {
+  /** The topic the record was read from. */
   readonly topic: N;
+  /** Its partition. */
   readonly partition: number;
+  /** Its offset, as a decimal string. */
   readonly offset: string;
+  /** Broker or producer timestamp, ms since epoch as a decimal string. */
   readonly timestamp: string;
+  /** The decoded key, of the topic's key type. */
   readonly key: KeyOutput<T, N>;
+  /** The decoded value, of the topic's value type. */
   readonly value: ValueOutput<T, N>;
   /** The declared headers decoded, for a topic declaring them (the rest are in `raw`); else as fetched. */
   readonly headers: HeadersOutputOf<T, N>;
@@ -54,13 +63,17 @@ export type AnyInputRecord<T extends TopicMap, From extends TopicName<T>> = {
 
 /** Bytes of one record. */
 export interface EncodedRecord {
+  /** Key bytes, or null for no key. */
   readonly key: Buffer | null;
+  /** Value bytes, or null for a tombstone. */
   readonly value: Buffer | null;
 }
 
 /** Decoded key and value of one record. */
 export interface DecodedRecord {
+  /** The decoded key (null when the record has none). */
   readonly key: unknown;
+  /** The decoded value. */
   readonly value: unknown;
   /** The declared headers decoded, when the serde decodes headers (else the engines keep the fetched ones). */
   readonly headers?: unknown;
