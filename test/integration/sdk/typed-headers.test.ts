@@ -3,6 +3,7 @@ import {
   bigintHeader,
   booleanHeader,
   bytesHeader,
+  commitStrategies,
   createClient,
   DecodeError,
   defineHeaders,
@@ -15,6 +16,7 @@ import {
   stringSerde,
   type RawMessage,
 } from 'kgen';
+import { dlqHeaders } from 'kgen/delivery';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopic } from './fixtures';
 
@@ -216,5 +218,49 @@ describe('typed SDK on the real stack: typed headers', () => {
       priority: Buffer.from('low'),
       attempt: Buffer.from('three'),
     });
+  });
+
+  it('the delivery runner dead-letters a record whose headers do not decode, original headers byte for byte', async () => {
+    const { topic, client } = await setup('hdr-dlq');
+    await createTopic(brokers, `${topic}.dlq`);
+    const writer = plain.producer();
+    await writer.connect();
+    const badHeaders = {
+      'tenant-id': Buffer.from('t-9'),
+      priority: Buffer.from('urgent'),
+      note: Buffer.from([0xff]),
+    };
+    await writer.send({
+      topic,
+      messages: [
+        { key: 'ok', value: 'good', headers: { 'tenant-id': 't-1', priority: 'high' } },
+        { key: 'bad', value: 'bad', headers: badHeaders },
+      ],
+    });
+    await writer.disconnect();
+
+    const consumer = await client.consumer({
+      groupId: uniqueName('hdr-dlq-g'),
+      topics: [topic],
+      fromBeginning: true,
+      autoCommit: false,
+    });
+    const handled: unknown[] = [];
+    const run = await client.runWithDelivery(consumer, {
+      topics: [topic],
+      strategy: commitStrategies.perBatch(),
+      handle: async (m) => void handled.push(m.headers),
+    });
+    const [dead] = await readRaw(`${topic}.dlq`, 1);
+    await run.stop();
+    await consumer.disconnect();
+
+    expect(handled).toEqual([{ 'tenant-id': 't-1', priority: 'high' }]);
+    expect(dead!.value).toBe('bad');
+    // The original headers, untouched, beside kgen's dead-letter headers.
+    expect(dead!.headers).toMatchObject(badHeaders);
+    expect(String(dead!.headers[dlqHeaders.errorMessage])).toMatch(
+      /header "priority": expected one of "low", "high"/,
+    );
   });
 });
