@@ -12,6 +12,7 @@ export type KgenErrorCode =
   | 'DELIVERY_CONFIG'
   | 'DESERIALIZATION'
   | 'GROUP_NOT_EMPTY'
+  | 'INVALID_HEADER'
   | 'INVALID_OPTIONS'
   | 'INVALID_SCHEMA'
   | 'LAG'
