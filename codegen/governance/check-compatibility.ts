@@ -1,6 +1,7 @@
 import { checkAvroResolution } from './avro/check-avro-resolution';
 import { tsImpactAvro } from './avro/ts-impact-avro';
 import { findLine } from './find-line';
+import { checkJsonSchemaPair } from './json/json-schema-findings';
 import { directionsOf, isTransitive } from './levels';
 import type { ParsedSchema } from './parse-schema';
 import { checkProtoWire } from './protobuf/check-proto-wire';
@@ -34,6 +35,7 @@ export interface CompatInput {
 
 function rootPath(s: ParsedSchema): string {
   if (s.format === 'PROTOBUF') return s.model.package;
+  if (s.format === 'JSON') return '#';
   return 'fullName' in s.node ? s.node.fullName : s.node.kind;
 }
 
@@ -49,6 +51,8 @@ export function checkPair(next: ParsedSchema, prev: ParsedSchema, direction: Dir
       ? checkProtoWire(prev.model, next.model)
       : checkProtoWire(next.model, prev.model);
   }
+  if (next.format === 'JSON' && prev.format === 'JSON')
+    return checkJsonSchemaPair(next.node, prev.node, direction);
   return [
     {
       rule: 'SCHEMA_TYPE_CHANGED',
