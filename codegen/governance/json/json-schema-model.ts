@@ -269,7 +269,11 @@ class Loader {
     const find = (): JsonSchemaNode => {
       const inDoc = base === '' || base === rootId(doc.root) ? doc : this.document(base);
       if (!inDoc) this.fail(`$ref "${ref}" names no schema this one references`, pointer, doc);
-      if (fragment === '' || fragment.startsWith('/')) return this.load(inDoc, fragment);
+      if (fragment === '' || fragment.startsWith('/')) {
+        if (this.at(inDoc, fragment) === undefined)
+          this.fail(`$ref "${ref}" points to nothing`, pointer, doc);
+        return this.load(inDoc, fragment);
+      }
       const anchored = findAnchor(inDoc.root, fragment, '');
       if (anchored === undefined) this.fail(`$ref "${ref}": no $anchor "${fragment}"`, pointer, doc);
       return this.load(inDoc, anchored);

@@ -152,6 +152,12 @@ export type JsonRule = JsonCompatibleRule | JsonBreakingRule;
 
 const COMPATIBLE_SET: ReadonlySet<string> = new Set(COMPATIBLE);
 
+/** Every rule id, compatible ones first. */
+export const JSON_RULES: readonly JsonRule[] = [
+  ...COMPATIBLE,
+  ...(Object.keys(BREAKING) as JsonBreakingRule[]),
+];
+
 /** Whether the registry (strict rules) accepts a change of this kind. */
 export function isCompatibleRule(rule: JsonRule): rule is JsonCompatibleRule {
   return COMPATIBLE_SET.has(rule);
