@@ -10,13 +10,36 @@ export interface JsonDifference {
 /** Compares two nodes that are not references (the dispatch lives in json-schema-diff.ts). */
 export type CompareTypes = (ctx: DiffContext, writer: JsonSchemaNode, reader: JsonSchemaNode) => void;
 
-/** State shared by every context of one comparison: memoized pairs and pairs on the stack. */
+type PairTable = Map<JsonSchemaNode, Map<JsonSchemaNode, readonly JsonDifference[]>>;
+
+function lookup(
+  table: PairTable,
+  w: JsonSchemaNode,
+  r: JsonSchemaNode,
+): readonly JsonDifference[] | undefined {
+  return table.get(w)?.get(r);
+}
+
+function store(
+  table: PairTable,
+  w: JsonSchemaNode,
+  r: JsonSchemaNode,
+  diffs: readonly JsonDifference[],
+): void {
+  const byReader = table.get(w) ?? new Map<JsonSchemaNode, readonly JsonDifference[]>();
+  byReader.set(r, diffs);
+  table.set(w, byReader);
+}
+
+/** State shared by every context of one pass: compared pairs, pairs on the stack, pairs known to break. */
 interface Shared {
   readonly compareTypes: CompareTypes;
-  readonly memo: Map<JsonSchemaNode, Map<JsonSchemaNode, readonly JsonDifference[]>>;
-  readonly inProgress: Map<JsonSchemaNode, Set<JsonSchemaNode>>;
-  /** How many times a recursive pair was assumed compatible (results computed under that assumption are not reused). */
-  cyclesCut: number;
+  readonly memo: PairTable;
+  readonly inProgress: PairTable;
+  /** Pairs an earlier pass found incompatible: a cycle meeting one again is not assumed compatible. */
+  readonly knownIncompatible: PairTable;
+  /** Whether a recursive pair was assumed compatible in this pass. */
+  assumed: boolean;
 }
 
 /**
@@ -30,8 +53,36 @@ export class DiffContext {
     readonly differences: JsonDifference[] = [],
   ) {}
 
-  static root(compareTypes: CompareTypes): DiffContext {
-    return new DiffContext([], { compareTypes, memo: new Map(), inProgress: new Map(), cyclesCut: 0 });
+  /**
+   * Runs `compare` from a root context until its verdict is stable. Each (writer, reader) pair is compared
+   * once per pass; a pair met again while on the stack (a recursive schema) is assumed compatible, unless an
+   * earlier pass proved it is not. A pass that assumed nothing is exact; otherwise the pairs found breaking
+   * seed the next pass, until that set stops growing (it is bounded by the number of pairs).
+   */
+  static run(compareTypes: CompareTypes, compare: (ctx: DiffContext) => void): JsonDifference[] {
+    let knownIncompatible: PairTable = new Map();
+    for (;;) {
+      const shared: Shared = {
+        compareTypes,
+        memo: new Map(),
+        inProgress: new Map(),
+        knownIncompatible,
+        assumed: false,
+      };
+      const root = new DiffContext([], shared);
+      compare(root);
+      if (!shared.assumed) return root.differences;
+      const breaking: PairTable = new Map();
+      let grew = false;
+      for (const [w, byReader] of shared.memo)
+        for (const [r, diffs] of byReader) {
+          if (diffs.every((d) => isCompatibleRule(d.rule))) continue;
+          store(breaking, w, r, diffs);
+          if (lookup(knownIncompatible, w, r) === undefined) grew = true;
+        }
+      if (!grew) return root.differences;
+      knownIncompatible = breaking;
+    }
   }
 
   /** A context at `path` below this one that writes into this one's list. */
@@ -74,8 +125,7 @@ export class DiffContext {
 
   /**
    * Compares two schemas (either may be missing). References are followed; each (writer, reader) pair is
-   * compared once and reused, and a pair met again while it is being compared (a recursive schema) counts as
-   * compatible, so recursion ends.
+   * compared once per pass (see `run`), so recursive schemas end.
    */
   compare(writer: JsonSchemaNode | undefined, reader: JsonSchemaNode | undefined): void {
     if (writer === undefined && reader === undefined) return;
@@ -83,27 +133,23 @@ export class DiffContext {
     if (reader === undefined) return this.add('SCHEMA_REMOVED');
     const w = resolve(writer);
     const r = resolve(reader);
-    const cached = this.shared.memo.get(w)?.get(r);
+    const { memo, inProgress, knownIncompatible } = this.shared;
+    const cached = lookup(memo, w, r);
     if (cached) return this.rebase(cached);
-    const onStack = this.shared.inProgress.get(w) ?? new Set<JsonSchemaNode>();
-    if (onStack.has(r)) {
-      this.shared.cyclesCut++;
+    if (lookup(inProgress, w, r)) {
+      const known = lookup(knownIncompatible, w, r);
+      if (known) return this.rebase(known);
+      this.shared.assumed = true;
       return;
     }
-    onStack.add(r);
-    this.shared.inProgress.set(w, onStack);
+    store(inProgress, w, r, []);
     const pair = new DiffContext([], this.shared);
-    const cutBefore = this.shared.cyclesCut;
     try {
       this.shared.compareTypes(pair, w, r);
     } finally {
-      onStack.delete(r);
+      inProgress.get(w)?.delete(r);
     }
-    if (this.shared.cyclesCut === cutBefore) {
-      const byReader = this.shared.memo.get(w) ?? new Map<JsonSchemaNode, readonly JsonDifference[]>();
-      byReader.set(r, pair.differences);
-      this.shared.memo.set(w, byReader);
-    }
+    store(memo, w, r, pair.differences);
     this.rebase(pair.differences);
   }
 

@@ -1,3 +1,4 @@
+import { CodegenError } from '../../errors';
 import { compareArray } from './json-array-diff';
 import { DiffContext, type JsonDifference } from './json-diff-context';
 import type { CombinedNode, JsonSchemaNode } from './json-schema-model';
@@ -9,9 +10,18 @@ import { compareConst, compareEnum, compareNot, compareNumber, compareString } f
  * with paths from the root (`['properties', 'email', 'maxLength']`).
  */
 export function diffJsonSchemas(writer: JsonSchemaNode, reader: JsonSchemaNode): JsonDifference[] {
-  const ctx = DiffContext.root(compareTypes);
-  ctx.compare(writer, reader);
-  return ctx.differences;
+  try {
+    return DiffContext.run(compareTypes, (ctx) => ctx.compare(writer, reader));
+  } catch (err) {
+    // Definitions that all refer to one another through many oneOf/anyOf branches make the walk of (old, new)
+    // pairs deeper than the stack: say so instead of crashing.
+    if (err instanceof RangeError)
+      throw new CodegenError(
+        'SCHEMA_TOO_COMPLEX',
+        'the JSON Schema is too deeply recursive to compare (definitions referring to one another through many oneOf/anyOf branches)',
+      );
+    throw err;
+  }
 }
 
 /** Tries `compare` in a sub-context and keeps its differences only when they are all compatible. */

@@ -49,6 +49,10 @@ const PATTERN_PROPERTIES =
   'Apicurio ignores patternProperties when deciding the content model (an object without an additionalProperties schema is open to it); Confluent treats patternProperties as a partially open model and checks the property against the matching pattern schema';
 const SUM_TYPE =
   'Apicurio rejects a plain schema becoming a oneOf/anyOf; Confluent accepts it when one branch accepts what the old schema did (SUM_TYPE_EXTENDED)';
+const FORMAT =
+  "Apicurio rejects an added `format` (STRING_TYPE_FORMAT_ADDED); Confluent's rules do not compare `format` (an annotation unless a validator asserts it)";
+const PATTERN_ADDED =
+  "Apicurio rejects new patternProperties keys; Confluent's rules check properties against patternProperties but not the patterns themselves, so adding one to an open model passes (a gap kgen keeps, to give the Confluent registry's verdict)";
 const APICURIO_DRAFT4 =
   'Apicurio reads a schema without $schema as draft 4, which has no `const` (ignored: accepts anything); Confluent reads draft 7, where a changed const rejects the old value (ENUM_ARRAY_CHANGED)';
 
@@ -362,6 +366,56 @@ export const JSON_CASES: readonly AgreementCase[] = [
     obj({ id: str }, { title: 'B', description: 'd' }),
     v(true, true, true),
   ),
+  json(
+    'format added to a string',
+    [field(str)],
+    field({ type: 'string', format: 'email' }),
+    v(false, true, false),
+    { BACKWARD: FORMAT, FULL: FORMAT },
+  ),
+  json(
+    'patternProperties added to an open model',
+    [obj({ id: str })],
+    obj({ id: str }, { patternProperties: { '^x-': str } }),
+    v(false, true, false),
+    { BACKWARD: PATTERN_ADDED, FULL: PATTERN_ADDED },
+  ),
+  json(
+    'minProperties added',
+    [obj({ id: str })],
+    obj({ id: str }, { minProperties: 1 }),
+    v(false, true, false),
+  ),
+  json(
+    'property dependency added',
+    [obj({ id: str, card: str, cvv: str })],
+    obj({ id: str, card: str, cvv: str }, { dependencies: { card: ['cvv'] } }),
+    v(false, true, false),
+  ),
+  json(
+    'additionalProperties schema widened',
+    [obj({ id: str }, { additionalProperties: int })],
+    obj({ id: str }, { additionalProperties: num }),
+    v(true, false, false),
+  ),
+  json(
+    'type array reordered',
+    [field({ type: ['string', 'null'] })],
+    field({ type: ['null', 'string'] }),
+    v(true, true, true),
+  ),
+  json(
+    'array of objects: item gains a required property',
+    [field({ type: 'array', items: closed({ sku: str }) })],
+    field({ type: 'array', items: closed({ sku: str, qty: int }, { required: ['qty'] }) }),
+    v(false, false, false),
+  ),
+  json(
+    'nested open object gains optional property',
+    [field(obj({ a: str }))],
+    field(obj({ a: str, b: str })),
+    v(false, true, false),
+  ),
   // Transitive levels: the latest version agrees, an earlier one does not.
   json(
     'type clash with an earlier version',
@@ -385,4 +439,31 @@ export const JSON_CASES: readonly AgreementCase[] = [
     FULL_TRANSITIVE: true,
   }),
   json('breaking change under NONE', [field(str)], field(int), { NONE: true }),
+  json(
+    'optional property added, then another (closed)',
+    [closed({ id: str }), closed({ id: str, a: str })],
+    closed({ id: str, a: str, b: int }),
+    { BACKWARD: true, BACKWARD_TRANSITIVE: true, FORWARD: false, FORWARD_TRANSITIVE: false },
+  ),
+  json(
+    'bound relaxed step by step',
+    [field({ type: 'string', maxLength: 5 }), field({ type: 'string', maxLength: 10 })],
+    field({ type: 'string', maxLength: 20 }),
+    { BACKWARD: true, BACKWARD_TRANSITIVE: true, FORWARD_TRANSITIVE: false, FULL_TRANSITIVE: false },
+  ),
+  json(
+    'enum grows, then one value is dropped',
+    [field({ enum: ['A', 'B'] }), field({ enum: ['A', 'B', 'C'] })],
+    field({ enum: ['A', 'C'] }),
+    { BACKWARD: false, BACKWARD_TRANSITIVE: false, FORWARD: true, FORWARD_TRANSITIVE: false },
+  ),
+  json('integer widened to number across versions', [field(int), field(int)], field(num), {
+    BACKWARD_TRANSITIVE: true,
+    FORWARD_TRANSITIVE: false,
+    FULL_TRANSITIVE: false,
+  }),
+  json('property removed from closed model under NONE', [closed({ id: str, a: str })], closed({ id: str }), {
+    NONE: true,
+  }),
+  json('enum narrowed under NONE', [field({ enum: ['A', 'B'] })], field({ enum: ['A'] }), { NONE: true }),
 ];

@@ -123,9 +123,40 @@ describe('JSON Schema walker', () => {
       },
     });
     expect(breaking(tree({ type: 'integer' }), tree({ type: 'integer' }))).toEqual([]);
+    // Found at the root and again where the recursion reaches the same pair (the second pass knows it breaks).
     expect(breaking(tree({ type: 'integer' }), tree({ type: 'string' }))).toEqual([
       'TYPE_CHANGED@#/properties/v',
+      'TYPE_CHANGED@#/properties/kids/items/properties/v',
     ]);
+  });
+
+  it('finds a change inside two definitions that refer to each other', () => {
+    // A and B refer to each other; the change (B.v) is first met inside the cycle A → B → A.
+    const graph = (v: string) => ({
+      $ref: '#/$defs/A',
+      $defs: {
+        A: { type: 'object', properties: { b: { $ref: '#/$defs/B' } } },
+        B: { type: 'object', properties: { a: { $ref: '#/$defs/A' }, v: { type: v } } },
+      },
+    });
+    expect(breaking(graph('integer'), graph('string'))).toContain('TYPE_CHANGED@#/properties/b/properties/v');
+  });
+
+  it('a schema too recursive for the stack is a typed error, not a crash', () => {
+    const defs: Record<string, unknown> = {};
+    const n = 60;
+    for (let i = 0; i < n; i++)
+      defs[`D${i}`] = {
+        type: 'object',
+        properties: {
+          next: {
+            oneOf: [{ type: 'null' }, ...[1, 3, 5, 7].map((k) => ({ $ref: `#/$defs/D${(i + k) % n}` }))],
+          },
+        },
+      };
+    const s = { $ref: '#/$defs/D0', $defs: defs };
+    const err = codegenError(() => breaking(s, { ...s, $defs: { ...defs, D1: { type: 'string' } } }));
+    expect(err.code).toBe('SCHEMA_TOO_COMPLEX');
   });
 
   it('keeps $ref siblings from draft 2019-09 on, and drops them up to draft 7', () => {
