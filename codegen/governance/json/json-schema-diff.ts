@@ -77,7 +77,7 @@ function compareTypes(ctx: DiffContext, writer: JsonSchemaNode, reader: JsonSche
     case 'combined':
       return compareCombined(ctx, writer, reader as typeof writer);
     default:
-      return; // true, false, null, boolean: nothing more to compare
+      return; // true, false, null, boolean, if/then/else: nothing more to compare
   }
 }
 

@@ -20,6 +20,7 @@ export type JsonSchemaNode =
   | ConstNode
   | CombinedNode
   | NotNode
+  | ConditionalNode
   | RefNode;
 
 /** Keywords every node keeps: only `default` changes a verdict (a required property with a default). */
@@ -101,6 +102,10 @@ export interface CombinedNode extends Annotated {
 export interface NotNode extends Annotated {
   readonly kind: 'not';
   readonly schema: JsonSchemaNode;
+}
+/** `if`/`then`/`else`: a group of its own (so adding one is a change of shape), its contents not compared. */
+export interface ConditionalNode extends Annotated {
+  readonly kind: 'conditional';
 }
 /** A `$ref`, resolved on first use so recursive schemas stay finite. */
 export interface RefNode extends Annotated {
@@ -318,6 +323,7 @@ class Loader {
     }
     if ('const' in raw) out.push({ kind: 'const', value: canonicalJson(raw['const']), hasDefault });
     if ('not' in raw) out.push({ kind: 'not', schema: this.child(doc, pointer, 'not'), hasDefault });
+    if ('if' in raw) out.push({ kind: 'conditional', hasDefault });
     for (const criterion of ['allOf', 'anyOf', 'oneOf'] as const) {
       const list = raw[criterion];
       if (list === undefined) continue;

@@ -53,6 +53,8 @@ const FORMAT =
   "Apicurio rejects an added `format` (STRING_TYPE_FORMAT_ADDED); Confluent's rules do not compare `format` (an annotation unless a validator asserts it)";
 const PATTERN_ADDED =
   "Apicurio rejects new patternProperties keys; Confluent's rules check properties against patternProperties but not the patterns themselves, so adding one to an open model passes (a gap kgen keeps, to give the Confluent registry's verdict)";
+const CONDITIONAL =
+  "Apicurio rejects data of a schema with if/then read by one without; Confluent's rules see an allOf part dropped (PRODUCT_TYPE_NARROWED), which only loosens";
 const APICURIO_DRAFT4 =
   'Apicurio reads a schema without $schema as draft 4, which has no `const` (ignored: accepts anything); Confluent reads draft 7, where a changed const rejects the old value (ENUM_ARRAY_CHANGED)';
 
@@ -415,6 +417,13 @@ export const JSON_CASES: readonly AgreementCase[] = [
     [field(obj({ a: str }))],
     field(obj({ a: str, b: str })),
     v(false, true, false),
+  ),
+  json(
+    'if/then added (draft 7)',
+    [draft7(obj({ id: str, card: str }))],
+    draft7(obj({ id: str, card: str }, { if: { required: ['card'] }, then: { required: ['id'] } })),
+    v(false, false, false),
+    { FORWARD: CONDITIONAL },
   ),
   // Transitive levels: the latest version agrees, an earlier one does not.
   json(

@@ -61,6 +61,13 @@ describe('JSON Schema walker', () => {
     ]);
   });
 
+  it('reads if/then/else as a group of its own, as the registry does (adding one changes the shape)', () => {
+    const base = { type: 'object', properties: { a: { type: 'string' } } };
+    const cond = { ...base, if: { required: ['a'] }, then: { required: ['b'] } };
+    expect(breaking(base, cond)).toEqual(['TYPE_CHANGED@#/']);
+    expect(breaking(cond, { ...cond, then: { required: ['c'] } })).toEqual([]);
+  });
+
   it('resolves $defs, definitions, JSON pointers and $anchor', () => {
     const s = load({
       type: 'object',
