@@ -1,3 +1,4 @@
+import { CodegenError } from '../errors';
 import { checkAvroResolution } from './avro/check-avro-resolution';
 import { tsImpactAvro } from './avro/ts-impact-avro';
 import { findLine } from './find-line';
@@ -62,6 +63,17 @@ export function checkPair(next: ParsedSchema, prev: ParsedSchema, direction: Dir
   ];
 }
 
+/** `checkPair`, with the new schema's file named in a rule engine's error that does not name one. */
+function pairOf(file: string, next: ParsedSchema, prev: ParsedSchema, direction: Direction): RawFinding[] {
+  try {
+    return checkPair(next, prev, direction);
+  } catch (err) {
+    if (err instanceof CodegenError && err.location.file === undefined)
+      throw new CodegenError(err.code, err.message, { ...err.location, file }, { cause: err });
+    throw err;
+  }
+}
+
 /**
  * Checks a new schema against previous versions at a level and reports every finding (not just the first):
  * errors from the format's rules per direction and version, then TypeScript-impact warnings.
@@ -89,7 +101,7 @@ export function checkCompatibility(input: CompatInput): Finding[] {
   };
   for (const prev of targets) {
     for (const direction of directionsOf(input.level)) {
-      const raws = checkPair(input.next, prev.schema, direction);
+      const raws = pairOf(input.file, input.next, prev.schema, direction);
       for (const raw of applyProtobufRules(raws, input.protobufRules ?? 'strict')) {
         push(raw, ` (${direction.toUpperCase()} against ${prev.label})`);
       }

@@ -1,4 +1,5 @@
 import { CodegenError } from '../../../../../codegen/errors';
+import { checkJsonSchemaCompatibility } from '../../../../../codegen/governance/json/check-json-schema';
 import { resolve } from '../../../../../codegen/governance/json/json-diff-context';
 import { checkJsonSchemaPair } from '../../../../../codegen/governance/json/json-schema-findings';
 import {
@@ -162,8 +163,19 @@ describe('JSON Schema walker', () => {
         },
       };
     const s = { $ref: '#/$defs/D0', $defs: defs };
-    const err = codegenError(() => breaking(s, { ...s, $defs: { ...defs, D1: { type: 'string' } } }));
+    const next = { ...s, $defs: { ...defs, D1: { type: 'string' } } };
+    const err = codegenError(() => breaking(s, next));
     expect(err.code).toBe('SCHEMA_TOO_COMPLEX');
+    // Through the level logic the error names the schema's file.
+    const viaCheck = codegenError(() =>
+      checkJsonSchemaCompatibility({
+        file: 'schemas/graph.json',
+        next: { text: JSON.stringify(next) },
+        previous: [{ text: JSON.stringify(s) }],
+        level: 'BACKWARD',
+      }),
+    );
+    expect([viaCheck.code, viaCheck.location.file]).toEqual(['SCHEMA_TOO_COMPLEX', 'schemas/graph.json']);
   });
 
   it('keeps $ref siblings from draft 2019-09 on, and drops them up to draft 7', () => {
