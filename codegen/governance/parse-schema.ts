@@ -1,5 +1,6 @@
 import { buildAvroModel, parseAvroJson, type AvroNode } from './avro/avro-model';
-import { loadJsonSchema, type JsonSchemaNode } from './json/json-schema-model';
+import { loadJsonSchema } from './json/json-schema-loader';
+import type { JsonSchemaNode } from './json/json-schema-model';
 import { buildProtoModel, type ProtoFileModel } from './protobuf/proto-model';
 import type { SchemaFormat } from './types';
 

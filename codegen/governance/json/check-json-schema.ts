@@ -1,6 +1,6 @@
 import { checkCompatibility } from '../check-compatibility';
 import type { CompatLevel, Finding } from '../types';
-import { loadJsonSchema } from './json-schema-model';
+import { loadJsonSchema } from './json-schema-loader';
 
 /** One JSON Schema version: its text and the schemas its `$ref`s name, `[reference name, text]`. */
 export interface JsonSchemaVersion {

@@ -1,6 +1,6 @@
 import { checkJsonSchemaPair } from '../../../../../codegen/governance/json/json-schema-findings';
 import { diffJsonSchemas } from '../../../../../codegen/governance/json/json-schema-diff';
-import { loadJsonSchema } from '../../../../../codegen/governance/json/json-schema-model';
+import { loadJsonSchema } from '../../../../../codegen/governance/json/json-schema-loader';
 import {
   isCompatibleRule,
   JSON_RULES,

@@ -2,10 +2,8 @@ import { CodegenError } from '../../../../../codegen/errors';
 import { checkJsonSchemaCompatibility } from '../../../../../codegen/governance/json/check-json-schema';
 import { resolve } from '../../../../../codegen/governance/json/json-diff-context';
 import { checkJsonSchemaPair } from '../../../../../codegen/governance/json/json-schema-findings';
-import {
-  loadJsonSchema,
-  type JsonSchemaNode,
-} from '../../../../../codegen/governance/json/json-schema-model';
+import { loadJsonSchema } from '../../../../../codegen/governance/json/json-schema-loader';
+import type { JsonSchemaNode } from '../../../../../codegen/governance/json/json-schema-model';
 
 const load = (s: unknown, refs: Array<[string, unknown]> = []) =>
   loadJsonSchema(
