@@ -69,7 +69,7 @@ describe('kgen generate (command handler)', () => {
     const result = await generate({});
     expect(result.code).toBe(2);
     expect(result.stderr).toEqual([
-      `kgen: ${project.dir}/kgen.config.json at $.topics.orders: unknown key "kye" (did you mean "key"?); allowed: key, value [CONFIG_INVALID]`,
+      `kgen: ${project.dir}/kgen.config.json at $.topics.orders: unknown key "kye" (did you mean "key"?); allowed: key, value, headers [CONFIG_INVALID]`,
     ]);
     expect(project.tree('gen')).toEqual(before);
   });
