@@ -29,12 +29,14 @@ import {
   type ClientPipelineOptions,
   type TransactionalProducerOptions,
 } from './client-pipeline';
+import { consoleLogger, KafkaLogBridge, type KgenLogger, type LogLevel } from '../telemetry/logger';
+import { recordStatistics } from '../telemetry/rdkafka-stats';
 
 /** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
 export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
 
-/** Log level of the underlying Kafka client. */
-export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+/** Log level of the underlying Kafka client and kgen. */
+export type KafkaLogLevel = LogLevel;
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<T extends TopicMap> {
@@ -54,8 +56,17 @@ export interface ClientOptions<T extends TopicMap> {
   readonly verifyOnConnect?: boolean;
   /** Codec factory; default: kgen's Avro and Protobuf codecs. */
   readonly codecs?: CodecFactory;
-  /** Kafka client log level. Default `warn`. */
+  /**
+   * Log level of librdkafka and kgen. Default `warn`: what needs action. Conditions librdkafka retries by
+   * itself (idempotent producer id retries, coordinator loading, leader changes) are logged at `debug`.
+   */
   readonly logLevel?: KafkaLogLevel;
+  /**
+   * Where librdkafka's and kgen's logs go: a pino-shaped logger (`debug/info/warn/error(fields, msg)`, e.g. a
+   * pino instance or `logger.child({...})`). Fields: `component: 'kgen'`, `source: 'librdkafka'`, `facility`
+   * (librdkafka's, e.g. `GETPID`), `client`, `thread`. Default: one plain line per entry on stderr.
+   */
+  readonly logger?: KgenLogger;
 }
 
 /** A typed Kafka client over one topic map. */
@@ -135,10 +146,18 @@ export function serdeContextOf(client: object): SerdeContext {
 export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
   const registry = createRegistryClient(options.registry);
   const brokers = typeof options.brokers === 'string' ? [options.brokers] : [...options.brokers];
-  const logLevel = LOG_LEVELS[options.logLevel ?? 'warn'];
+  const level = options.logLevel ?? 'warn';
+  const logger = new KafkaLogBridge(options.logger ?? consoleLogger, level);
   const kafka = new KafkaJS.Kafka({
     ...options.kafka,
-    kafkaJS: { brokers, logLevel, ...(options.clientId === undefined ? {} : { clientId: options.clientId }) },
+    // librdkafka statistics feed kgen's gauges (lag, queue depth, broker rtt and state) when they are on.
+    ...(Number(options.kafka?.['statistics.interval.ms'] ?? 0) > 0 ? { stats_cb: recordStatistics } : {}),
+    kafkaJS: {
+      brokers,
+      logLevel: LOG_LEVELS[level],
+      logger,
+      ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
+    },
   });
   const serde: SerdeContext = {
     registry,
@@ -203,6 +222,7 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder, {
         autoCommit: autoCommitOf(consumerOptions),
         batchSize: fetchBatchOf(consumerOptions),
+        groupId: consumerOptions.groupId,
       });
     },
   };
