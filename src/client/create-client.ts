@@ -29,8 +29,8 @@ import {
   type ClientPipelineOptions,
   type TransactionalProducerOptions,
 } from './client-pipeline';
-import { consoleLogger, KafkaLogBridge, type KgenLogger, type LogLevel } from '../telemetry/logger';
-import { recordStatistics } from '../telemetry/rdkafka-stats';
+import type { KgenLogger, LogLevel } from '../telemetry/logger';
+import { kafkaCommonConfig } from './kafka-config';
 
 /** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
 export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
@@ -107,14 +107,6 @@ export interface KgenClient<T extends TopicMap> {
   verify(options?: { readonly throwOnMismatch?: boolean }): Promise<VerifyReport>;
 }
 
-const LOG_LEVELS: Record<KafkaLogLevel, KafkaJS.logLevel> = {
-  nothing: KafkaJS.logLevel.NOTHING,
-  error: KafkaJS.logLevel.ERROR,
-  warn: KafkaJS.logLevel.WARN,
-  info: KafkaJS.logLevel.INFO,
-  debug: KafkaJS.logLevel.DEBUG,
-};
-
 /** Whether a consumer commits by itself: `autoCommit`, or `enable.auto.commit` in its config, default true. */
 function autoCommitOf(options: ConsumerOptions<string>): boolean {
   const configured = options.config?.['enable.auto.commit'];
@@ -146,19 +138,7 @@ export function serdeContextOf(client: object): SerdeContext {
 export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
   const registry = createRegistryClient(options.registry);
   const brokers = typeof options.brokers === 'string' ? [options.brokers] : [...options.brokers];
-  const level = options.logLevel ?? 'warn';
-  const logger = new KafkaLogBridge(options.logger ?? consoleLogger, level);
-  const kafka = new KafkaJS.Kafka({
-    ...options.kafka,
-    // librdkafka statistics feed kgen's gauges (lag, queue depth, broker rtt and state) when they are on.
-    ...(Number(options.kafka?.['statistics.interval.ms'] ?? 0) > 0 ? { stats_cb: recordStatistics } : {}),
-    kafkaJS: {
-      brokers,
-      logLevel: LOG_LEVELS[level],
-      logger,
-      ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
-    },
-  });
+  const kafka = new KafkaJS.Kafka(kafkaCommonConfig(options, brokers));
   const serde: SerdeContext = {
     registry,
     codecs: options.codecs ?? defaultCodecs,
