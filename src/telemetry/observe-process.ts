@@ -3,9 +3,10 @@ import { activeInstruments, secondsSince, type KgenInstruments } from './instrum
 import { ATTR, KAFKA } from './semconv';
 import {
   activeTracing,
-  inProcessScope,
+  endSpanWithError,
   startProcessSpan,
   type ConsumedRecordFacts,
+  type ProcessScope,
   type Tracing,
 } from './tracing';
 
@@ -40,9 +41,10 @@ function recordAttributes(r: ObservedRecord): Attributes {
 
 /**
  * Runs the handling of one consumed record (`fn`) inside its `process` span (a child of the producing span,
- * `producer`), and counts it: consumed messages and bytes, processing duration.
+ * `producer`), and counts it: consumed messages and bytes, processing duration. One promise on top of `fn`'s:
+ * this runs per record.
  */
-export async function observeProcess<R>(
+export function observeProcess<R>(
   tel: ConsumeTelemetry,
   record: ObservedRecord,
   producer: () => SpanContext | undefined,
@@ -50,18 +52,41 @@ export async function observeProcess<R>(
 ): Promise<R> {
   const { tracing, instruments } = tel;
   const start = instruments === undefined ? 0 : performance.now();
+  let scope: ProcessScope | undefined;
+  let running: Promise<R>;
   try {
-    return tracing === undefined
-      ? await fn()
-      : await inProcessScope(tracing, startProcessSpan(tracing, record, producer()), fn);
-  } finally {
-    if (instruments !== undefined) {
-      const attributes = recordAttributes(record);
-      instruments.consumedMessages.add(1, attributes);
-      instruments.consumedBytes.add(record.bytes, attributes);
-      instruments.processDuration.record(secondsSince(start), attributes);
+    if (tracing === undefined) running = fn();
+    else {
+      scope = startProcessSpan(tracing, record, producer());
+      if (!scope.span.isRecording() && !tracing.api.isSpanContextValid(scope.span.spanContext())) {
+        // A no-op tracer and no trace to continue: nothing to end or propagate.
+        scope = undefined;
+        running = fn();
+      } else running = tracing.api.context.with(scope.context, fn);
     }
+  } catch (err) {
+    running = Promise.reject(err);
   }
+  if (scope === undefined && instruments === undefined) return running;
+  const count = (): void => {
+    if (instruments === undefined) return;
+    const attributes = recordAttributes(record);
+    instruments.consumedMessages.add(1, attributes);
+    instruments.consumedBytes.add(record.bytes, attributes);
+    instruments.processDuration.record(secondsSince(start), attributes);
+  };
+  return running.then(
+    (out) => {
+      scope?.span.end();
+      count();
+      return out;
+    },
+    (err: unknown) => {
+      if (scope !== undefined) endSpanWithError(tracing!, scope.span, err);
+      count();
+      throw err;
+    },
+  );
 }
 
 /** Counts a batch handed to an eachBatch handler and its processing time. */

@@ -39,7 +39,15 @@ export class SendObservation {
 
   /** `headers` carrying this send's trace context (the application's own `traceparent` wins). */
   headers<H extends HeaderObject>(headers: H | undefined): H | undefined {
-    return this.span === undefined ? headers : withTraceHeaders(headers, this.span.spanContext());
+    if (this.span === undefined) return headers;
+    const sc = this.span.spanContext();
+    // A no-op tracer's span has the all-zero context: nothing to propagate.
+    return this.tracing!.api.isSpanContextValid(sc) ? withTraceHeaders(headers, sc) : headers;
+  }
+
+  /** Whether the outcome matters: metrics are on, or the span records (a no-op tracer's does not). */
+  get wantsOutcome(): boolean {
+    return this.instruments !== undefined || this.span?.isRecording() === true;
   }
 
   /** Adds the encoded size of a record (key + value bytes). */
