@@ -3,9 +3,13 @@
  * second. `createClient({ logger })` sends librdkafka's and kgen's logs through it.
  */
 export interface KgenLogger {
+  /** Retried conditions, librdkafka detail. */
   debug(obj: object, msg?: string): void;
+  /** Connections, joins and other normal events (at `logLevel: 'info'`). */
   info(obj: object, msg?: string): void;
+  /** Something may need attention. */
   warn(obj: object, msg?: string): void;
+  /** Something needs action (authentication, TLS, a failing handler...). */
   error(obj: object, msg?: string): void;
 }
 
