@@ -45,11 +45,6 @@ export function recordStatistics(event: unknown): void {
   }
 }
 
-/** Forgets every client's statistics (tests). */
-export function clearStatistics(): void {
-  latest.clear();
-}
-
 function eachFresh(fn: (client: string, s: RdkafkaStatistics) => void): void {
   const now = Date.now();
   for (const [client, { stats, at }] of latest) {
