@@ -18,6 +18,7 @@ import {
   rawNativeRun,
 } from './support/consume-peers';
 import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './support/kafka-fixture';
+import { withOtel } from './support/otel-modes';
 
 /** Writes the input: framed by kgen's serializer, sent in large KafkaJS batches. */
 async function writeInput(
@@ -62,6 +63,8 @@ export async function run(): Promise<void> {
   };
   const runs = await runRounds({
     kgen: kgenRun,
+    'kgen-otel-noop': () => withOtel('noop', kgenRun),
+    'kgen-otel-sdk': () => withOtel('sdk', kgenRun),
     'raw-native': () => rawNativeRun(topic),
     raw: () => rawEachMessageRun(topic),
     platformatic: () => platformaticRun(topic),
@@ -78,6 +81,22 @@ export async function run(): Promise<void> {
     vs_platformatic: medianRatio(runs.kgen, runs.platformatic),
     vs_kafkajs_csr: medianRatio(runs.kgen, runs['kafkajs-csr']),
     note: 'typed eachMessage on the native batch loop, decodes string key and Avro value; ratios: median of per-round ratios',
+  });
+  report({
+    bench: 'consume',
+    impl: 'kgen-otel-noop',
+    msgs_per_s: Math.round(best(runs['kgen-otel-noop'])),
+    ...common,
+    vs_kgen: medianRatio(runs['kgen-otel-noop'], runs.kgen),
+    note: 'as kgen, with @opentelemetry/api and a registered no-op tracer: receive span per fetch, process span per record (non-recording)',
+  });
+  report({
+    bench: 'consume',
+    impl: 'kgen-otel-sdk',
+    msgs_per_s: Math.round(best(runs['kgen-otel-sdk'])),
+    ...common,
+    vs_kgen: medianRatio(runs['kgen-otel-sdk'], runs.kgen),
+    note: 'as kgen, under the trace SDK (BatchSpanProcessor, default limits, exporter drops) + AsyncLocalStorage: a recorded process span per record, the handler in its context',
   });
   const peers = {
     'raw-native': 'librdkafka consume(1000) batches, undecoded',

@@ -14,6 +14,7 @@ import { benchTopic, keyOf, MESSAGES, producerConfig, rawKafka } from './support
 import { kafkajsCsr, PEER_BATCH, platformatic } from './support/produce-peers';
 import { raisedLimits, README_MESSAGES, readmeLoopSeconds } from './support/readme-loop';
 import { brokers } from './support/stack';
+import { withOtel } from './support/otel-modes';
 
 /** KafkaJS-style `send` per record (the API most users of the package write), pre-serialized buffers. */
 async function raw(values: readonly Buffer[]): Promise<number> {
@@ -82,8 +83,11 @@ async function rawNative(values: readonly Buffer[], withPromises: boolean): Prom
  * kgen's typed producer with its default options (only the librdkafka settings every impl shares), serializing
  * every record (Avro value, string key) as it sends: `send` per record (a promise each), or `produce` (none).
  */
-async function kgen(fire: boolean): Promise<number> {
-  const { topic, kgen: client } = await benchTopic(fire ? 'bench-produce-fire' : 'bench-produce-kgen');
+async function kgen(
+  fire: boolean,
+  name = fire ? 'bench-produce-fire' : 'bench-produce-kgen',
+): Promise<number> {
+  const { topic, kgen: client } = await benchTopic(name);
   const producer = await client.producer({ config: producerConfig, topics: [topic] });
   const start = performance.now();
   if (fire)
@@ -114,6 +118,8 @@ export async function run(): Promise<void> {
   const runs = await runRounds({
     kgen: () => kgen(false),
     'kgen-fire': () => kgen(true),
+    'kgen-otel-noop': () => withOtel('noop', () => kgen(false, 'bench-produce-otel-noop')),
+    'kgen-otel-sdk': () => withOtel('sdk', () => kgen(false, 'bench-produce-otel-sdk')),
     raw: () => raw(values()),
     'raw-native': () => rawNative(values(), false),
     'raw-native-promise': () => rawNative(values(), true),
@@ -142,6 +148,16 @@ export async function run(): Promise<void> {
       vs_raw_native: medianRatio(runs['kgen-fire'], runs['raw-native']),
       vs_raw_native_promise: medianRatio(runs['kgen-fire'], runs['raw-native-promise']),
     },
+  );
+  line(
+    'kgen-otel-noop',
+    'as kgen, with @opentelemetry/api and a registered no-op tracer: publish span per send (non-recording), no headers',
+    { vs_kgen: medianRatio(runs['kgen-otel-noop'], runs.kgen) },
+  );
+  line(
+    'kgen-otel-sdk',
+    'as kgen, under the trace SDK (BatchSpanProcessor, default limits, exporter drops) + AsyncLocalStorage: a recorded publish span and a traceparent header per record',
+    { vs_kgen: medianRatio(runs['kgen-otel-sdk'], runs.kgen) },
   );
   line('raw', 'KafkaJS send per record, pre-serialized buffers');
   line('raw-native', 'node-rdkafka produce + delivery-report events, pre-serialized buffers, no promises');

@@ -16,8 +16,16 @@ function run(title: string, command: string, args: string[], env: NodeJS.Process
   if (res.status !== 0) throw new Error(`${title} failed (exit ${res.status ?? res.signal})`);
 }
 
+/** The stack to run on: an external one from KAFKA_BROKERS + SCHEMA_REGISTRY_URL, else the local one (started if needed). */
+async function stackToUse(): Promise<{ brokers: string; registryUrl: string }> {
+  const brokers = process.env['KAFKA_BROKERS'];
+  const registryUrl = process.env['SCHEMA_REGISTRY_URL'];
+  if (brokers && registryUrl) return { brokers, registryUrl };
+  return up((msg) => console.error(`stack: ${msg}`));
+}
+
 async function main(): Promise<void> {
-  const stack = await up((msg) => console.error(`stack: ${msg}`));
+  const stack = await stackToUse();
   console.log(`stack ready: KAFKA_BROKERS=${stack.brokers} SCHEMA_REGISTRY_URL=${stack.registryUrl}`);
   const kgen = ['tsx', 'codegen/cli/main.ts'];
   const config = ['-c', 'examples/demo/kgen.config.json'];

@@ -19,6 +19,7 @@ export {
 export { type RegistryAuth, type RegistryOptions } from './client/registry-options';
 export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
 export { type ClientPipelineOptions, type TransactionalProducerOptions } from './client/client-pipeline';
+export { type KgenLogger, type LogLevel } from './telemetry/logger';
 
 // Topic map
 export {

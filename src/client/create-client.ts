@@ -29,12 +29,14 @@ import {
   type ClientPipelineOptions,
   type TransactionalProducerOptions,
 } from './client-pipeline';
+import type { KgenLogger, LogLevel } from '../telemetry/logger';
+import { kafkaCommonConfig } from './kafka-config';
 
 /** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
 export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
 
-/** Log level of the underlying Kafka client. */
-export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+/** Log level of the underlying Kafka client and kgen. */
+export type KafkaLogLevel = LogLevel;
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<T extends TopicMap> {
@@ -54,8 +56,17 @@ export interface ClientOptions<T extends TopicMap> {
   readonly verifyOnConnect?: boolean;
   /** Codec factory; default: kgen's Avro and Protobuf codecs. */
   readonly codecs?: CodecFactory;
-  /** Kafka client log level. Default `warn`. */
+  /**
+   * Log level of librdkafka and kgen. Default `warn`: what needs action. Conditions librdkafka retries by
+   * itself (idempotent producer id retries, coordinator loading, leader changes) are logged at `debug`.
+   */
   readonly logLevel?: KafkaLogLevel;
+  /**
+   * Where librdkafka's and kgen's logs go: a pino-shaped logger (`debug/info/warn/error(fields, msg)`, e.g. a
+   * pino instance or `logger.child({...})`). Fields: `component: 'kgen'`, `source: 'librdkafka'`, `facility`
+   * (librdkafka's, e.g. `GETPID`), `client`, `thread`. Default: one plain line per entry on stderr.
+   */
+  readonly logger?: KgenLogger;
 }
 
 /** A typed Kafka client over one topic map. */
@@ -97,14 +108,6 @@ export interface KgenClient<T extends TopicMap> {
   verify(options?: { readonly throwOnMismatch?: boolean }): Promise<VerifyReport>;
 }
 
-const LOG_LEVELS: Record<KafkaLogLevel, KafkaJS.logLevel> = {
-  nothing: KafkaJS.logLevel.NOTHING,
-  error: KafkaJS.logLevel.ERROR,
-  warn: KafkaJS.logLevel.WARN,
-  info: KafkaJS.logLevel.INFO,
-  debug: KafkaJS.logLevel.DEBUG,
-};
-
 /** Whether a consumer commits by itself: `autoCommit`, or `enable.auto.commit` in its config, default true. */
 function autoCommitOf(options: ConsumerOptions<string>): boolean {
   const configured = options.config?.['enable.auto.commit'];
@@ -136,11 +139,7 @@ export function serdeContextOf(client: object): SerdeContext {
 export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
   const registry = createRegistryClient(options.registry);
   const brokers = typeof options.brokers === 'string' ? [options.brokers] : [...options.brokers];
-  const logLevel = LOG_LEVELS[options.logLevel ?? 'warn'];
-  const kafka = new KafkaJS.Kafka({
-    ...options.kafka,
-    kafkaJS: { brokers, logLevel, ...(options.clientId === undefined ? {} : { clientId: options.clientId }) },
-  });
+  const kafka = new KafkaJS.Kafka(kafkaCommonConfig(options, brokers));
   const serde: SerdeContext = {
     registry,
     codecs: options.codecs ?? defaultCodecs,
@@ -204,6 +203,7 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder, {
         autoCommit: autoCommitOf(consumerOptions),
         batchSize: fetchBatchOf(consumerOptions),
+        groupId: consumerOptions.groupId,
       });
     },
   };

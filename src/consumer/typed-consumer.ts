@@ -15,6 +15,8 @@ import type {
 import type { MessageDecoder } from './message-decoder';
 import { NativeBatchLoop, type PartitionSlice } from './native/batch-loop';
 import { rawRecordOfFetched } from './native/fetched-record';
+import { consumeTelemetry } from '../telemetry/observe-process';
+import { observeBatch, observeFetched, traceReceive } from './native/observe-fetched';
 
 /** librdkafka consumer properties. */
 export type ConsumerProperties = Readonly<Record<string, string | number | boolean>>;
@@ -74,6 +76,8 @@ export interface KgenConsumerSettings {
   readonly autoCommit: boolean;
   /** Records fetched per `consume(n)` call; an eachBatch batch holds at most this many of one partition. */
   readonly batchSize: number;
+  /** The consumer group (the `messaging.consumer.group.name` of spans and metrics). */
+  readonly groupId?: string;
 }
 
 /** The decoder of each consumer `client.consumer()` built: the one decoder every consume path uses. */
@@ -94,6 +98,7 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
   readonly autoCommit: boolean;
   readonly #decoder: MessageDecoder;
   readonly #batchSize: number;
+  readonly #groupId: string | undefined;
 
   constructor(raw: KafkaJS.Consumer, decoder: MessageDecoder, settings: KgenConsumerSettings) {
     this.raw = raw;
@@ -101,6 +106,7 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     decoders.set(this, decoder);
     this.autoCommit = settings.autoCommit;
     this.#batchSize = settings.batchSize;
+    this.#groupId = settings.groupId;
   }
 
   /** The native fetch loop of the connected consumer. */
@@ -173,12 +179,16 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
     const { onTombstone } = options;
     const { messages } = slice;
     const context = new SliceContext(this.#loop, slice);
+    const telemetry = consumeTelemetry();
     while (slice.done < messages.length && !slice.stale) {
       const m = messages[slice.done]!;
       try {
         if (m.value === null && onTombstone !== undefined) {
           const tombstone = await this.#decodeTombstone(rawRecordOfFetched(m), options);
-          if (tombstone !== undefined) await onTombstone(tombstone, context);
+          if (tombstone !== undefined) {
+            if (telemetry === undefined) await onTombstone(tombstone, context);
+            else await observeFetched(telemetry, m, this.#groupId, () => onTombstone(tombstone, context));
+          }
         } else {
           let typed = this.#decode(m, options);
           if (typed instanceof Promise) {
@@ -189,7 +199,11 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
             }
             typed = later;
           }
-          await eachMessage(typed, context);
+          if (telemetry === undefined) await eachMessage(typed, context);
+          else {
+            const record = typed;
+            await observeFetched(telemetry, m, this.#groupId, () => eachMessage(record, context));
+          }
         }
       } catch (err) {
         this.#failed(slice, err);
@@ -222,7 +236,10 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
         messages,
         tombstones,
       } as unknown as TypedBatch<T, N>;
-      await eachBatch(typed, new BatchSliceContext(this.#loop, slice, this));
+      const handle = (): Promise<void> => eachBatch(typed, new BatchSliceContext(this.#loop, slice, this));
+      const telemetry = consumeTelemetry();
+      if (telemetry === undefined) await handle();
+      else await observeBatch(telemetry, slice, this.#groupId, handle);
       if (options.eachBatchAutoResolve ?? true) {
         if (!slice.stale) slice.done = slice.messages.length;
       }
@@ -256,6 +273,7 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
         {
           storeOffsets: true,
           onBatch: async (slices) => {
+            traceReceive(slices, this.#groupId);
             if (concurrency === 1 || slices.length === 1) {
               for (const slice of slices) await perSlice(slice);
             } else await inParallel(slices, concurrency, perSlice);

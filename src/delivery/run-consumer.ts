@@ -1,7 +1,7 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { BrokerError } from '../kafka/broker-error';
 import type { NativeMessage } from '../kafka/internal-client';
-import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { countDelivery, type DeliveryMetrics } from '../metrics/delivery-metrics';
 import type { RawRecord } from '../kafka/raw-record';
 import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
 import { rawRecordOfFetched } from '../consumer/native/fetched-record';
@@ -9,6 +9,8 @@ import { drain, type StopResult } from '../consumer/shutdown';
 import { Committer } from '../consumer/commit/committer';
 import { commitAcknowledged, commitDurably } from '../consumer/commit/durable-commit';
 import type { CommitStrategy } from '../consumer/commit/strategy';
+import { consumeTelemetry } from '../telemetry/observe-process';
+import { observeFetched, timedCommit, traceReceive } from '../consumer/native/observe-fetched';
 
 /** Options of {@link runConsumer}. */
 export interface RunConsumerOptions {
@@ -103,9 +105,10 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
     throw new BrokerError('subscribe', {}, new Error('runConsumer needs a connected consumer'));
   const committer = new Committer({
     strategy: opts.strategy,
-    commit: (positions, durable) =>
+    commit: timedCommit((positions, durable) =>
       durable ? commitDurably(consumer, positions) : commitAcknowledged(consumer, positions),
-    onCommitted: (positions) => metrics?.increment('committed', positions.length),
+    ),
+    onCommitted: (positions) => countDelivery(metrics, 'committed', positions.length),
     ...(opts.onError ? { onTimerError: opts.onError } : {}),
   });
   const { tracker } = committer;
@@ -130,12 +133,16 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
     if (tracker.isRewind(topic, partition, String(messages[0]!.offset))) tracker.forget(topic, partition);
     await committer.beforeBatch(topic, partition, String(messages[messages.length - 1]!.offset));
     let begun = 0;
+    const telemetry = consumeTelemetry();
     const errors = await pool(messages, 0, concurrency, async (m: NativeMessage) => {
       if (stopping || slice.stale) return;
       begun++;
       const offset = String(m.offset);
       committer.begin(topic, partition, offset);
-      await opts.handle(rawRecordOfFetched(m), () => committer.ack(topic, partition, offset));
+      const handle = (): Promise<unknown> =>
+        opts.handle(rawRecordOfFetched(m), () => committer.ack(topic, partition, offset));
+      if (telemetry === undefined) await handle();
+      else await observeFetched(telemetry, m, undefined, handle);
       await committer.finished(topic, partition, offset);
     });
     if (errors.length === 0 && !slice.stale && !stopping) {
@@ -164,6 +171,7 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
   loop.start(
     {
       onBatch: async (slices) => {
+        traceReceive(slices);
         if (partitionsAtOnce === 1 || slices.length === 1) for (const s of slices) await handleSlice(s);
         else await pool(slices, 0, partitionsAtOnce, handleSlice);
         if (!stopping) await committer.afterBatch();

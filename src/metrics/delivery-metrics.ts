@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { Counter } from '@opentelemetry/api';
+import { activeInstruments, type KgenInstruments } from '../telemetry/instruments';
+import { ATTR, KAFKA } from '../telemetry/semconv';
 
 /** The counters kgen keeps for a producer, consumer or pipeline. */
 export interface DeliveryCounters {
@@ -54,4 +57,30 @@ export class DeliveryMetrics extends EventEmitter<{ [K in CounterName | 'change'
   snapshot(): DeliveryCounters {
     return { ...this.counts };
   }
+}
+
+/** The OpenTelemetry counter each {@link DeliveryCounters} counter is also reported as. */
+const INSTRUMENT_OF: { readonly [K in CounterName]: keyof KgenInstruments } = {
+  sent: 'sentMessages',
+  failed: 'failed',
+  retried: 'retries',
+  deadLettered: 'deadLetters',
+  committed: 'commits',
+};
+
+/**
+ * Counts on `metrics` (when the caller gave one) and on kgen's OpenTelemetry instrument of the same counter
+ * (when a meter provider is registered): `DeliveryMetrics` counters become OTel instruments.
+ */
+export function countDelivery(
+  metrics: DeliveryMetrics | undefined,
+  counter: CounterName,
+  by = 1,
+  attributes?: Readonly<Record<string, string | number>>,
+): void {
+  metrics?.increment(counter, by);
+  if (by === 0) return;
+  const instruments = activeInstruments();
+  if (instruments !== undefined)
+    (instruments[INSTRUMENT_OF[counter]] as Counter).add(by, { [ATTR.system]: KAFKA, ...attributes });
 }

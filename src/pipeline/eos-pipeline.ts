@@ -4,7 +4,7 @@ import { rawRecordOf, type RawRecord } from '../kafka/raw-record';
 import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
 import type { StopResult } from '../consumer/shutdown';
 import { KgenError } from '../errors';
-import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { countDelivery, type DeliveryMetrics } from '../metrics/delivery-metrics';
 import { producerDefaults, type RdkafkaProducerConfig } from '../producer/presets';
 import { ProducerFencedError, TransactionalProducer, type OpenTransaction } from '../producer/transaction';
 import type { TopicMap, TopicName } from '../topics';
@@ -16,6 +16,13 @@ import {
   type DecodedRecord,
   type RecordSerde,
 } from '../producer/record-serde';
+import { addActiveSpanEvent, activeSpanContext } from '../telemetry/tracing';
+import { ATTR, errorType } from '../telemetry/semconv';
+import { consumeTelemetry, observeProcess, recordBytes } from '../telemetry/observe-process';
+import { spanContextOfHeaders, withTraceHeaders } from '../telemetry/trace-headers';
+import { continueTrace, deadLetterEvent } from '../telemetry/dead-letter-trace';
+import { timedCommit } from '../consumer/native/observe-fetched';
+import { TransactionSpan } from './transaction-span';
 
 /** A typed transform: one input record → zero or more output records (sync or async). */
 export type Transform<T extends TopicMap, From extends TopicName<T>, To extends TopicName<T>> = (
@@ -158,6 +165,8 @@ export async function createPipeline<
 
   const lock = new Mutex();
   let tx: OpenTransaction<T> | undefined;
+  /** The span of the open transaction (while tracing), linked to the process span of each of its inputs. */
+  let txSpan: TransactionSpan | undefined;
   let openedAt = 0;
   let inputCount = 0;
   let progress = new Map<string, PartitionProgress>();
@@ -180,6 +189,8 @@ export async function createPipeline<
     const current = tx;
     if (!current) return;
     const parts = progress;
+    const span = txSpan;
+    txSpan = undefined;
     tx = undefined;
     progress = new Map();
     const records = inputCount;
@@ -191,17 +202,22 @@ export async function createPipeline<
         list.push({ partition: p.partition, offset: p.next });
         byTopic.set(p.topic, list);
       }
-      if (byTopic.size > 0)
-        await current.sendOffsets(
-          consumer,
-          [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
-        );
-      await current.commit();
-      metrics?.increment('committed', parts.size);
+      const commit = timedCommit(async () => {
+        if (byTopic.size > 0)
+          await current.sendOffsets(
+            consumer,
+            [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
+          );
+        await current.commit();
+      });
+      await commit();
+      span?.committed(records);
+      countDelivery(metrics, 'committed', parts.size);
     } catch (e) {
       const typed = e instanceof KgenError ? e : await current.abort(e);
+      span?.aborted(records, e);
       rewind(parts.values());
-      metrics?.increment('failed', records);
+      countDelivery(metrics, 'failed', records);
       if (typed instanceof ProducerFencedError) throw typed;
       // Any other failure: the batch is replayed from the last committed position by the next fetches.
     }
@@ -216,7 +232,14 @@ export async function createPipeline<
       async () => await opts.transform(record),
       deadLetters ? policy : retryPolicy({ retries: 0 }),
       {
-        onRetry: () => metrics?.increment('retried'),
+        onRetry: (error, retry, delayMs) => {
+          countDelivery(metrics, 'retried');
+          addActiveSpanEvent('retry', {
+            'kgen.retry.attempt': retry,
+            'kgen.retry.delay_ms': delayMs,
+            [ATTR.errorType]: errorType(error),
+          });
+        },
       },
     );
     return outcome.ok
@@ -229,6 +252,9 @@ export async function createPipeline<
     const { topic, partition } = batch;
     tx ??= await producer.begin();
     if (openedAt === 0 || inputCount === 0) openedAt = Date.now();
+    const telemetry = consumeTelemetry();
+    const tracing = telemetry?.tracing;
+    if (tracing !== undefined) txSpan ??= new TransactionSpan(tracing, transactionalId, opts.groupId);
     const out = new Map<string, KafkaJS.Message[]>();
     const push = (t: string, m: KafkaJS.Message): void => {
       const list = out.get(t) ?? [];
@@ -243,18 +269,23 @@ export async function createPipeline<
     ) => {
       if (!deadLetters) throw error;
       const m = deadLetters.message(raw, error, reason, attempts);
-      for (const msg of m.messages) push(m.topic, msg);
-      metrics?.increment('deadLettered');
+      const sc = activeSpanContext();
+      if (sc !== undefined) deadLetterEvent(raw, m.topic, reason, error);
+      for (const msg of m.messages)
+        push(m.topic, sc === undefined ? msg : { ...msg, headers: continueTrace(msg.headers, sc) });
+      countDelivery(metrics, 'deadLettered', 1, { [ATTR.destination]: raw.topic });
     };
-    for (const message of batch.messages) {
-      const raw = rawRecordOf(topic, partition, message);
+    /** Decodes, transforms and stages the output (or dead letter) of one input record. */
+    const processOne = async (raw: RawRecord): Promise<void> => {
+      const sc = activeSpanContext();
+      if (sc !== undefined) txSpan?.link(sc);
       let decoded: DecodedRecord;
       try {
         const d = opts.serde.decode(raw);
         decoded = d instanceof Promise ? await d : d;
       } catch (e) {
         deadLetter(raw, e, 'undecodable', 0);
-        continue;
+        return;
       }
       const input = {
         topic,
@@ -269,14 +300,34 @@ export async function createPipeline<
       const result = await transformWithRetry(input);
       if (!result.ok) {
         deadLetter(raw, result.error, 'handler-failed', result.attempts);
-        continue;
+        return;
       }
       for (const r of result.out) {
         if (!allowed.has(r.topic))
           throw new PipelineConfigError(`pipeline: transform wrote to ${r.topic}, which is not in \`to\``);
-        const m = toMessage(opts.serde, r as AnyOutputRecord<TopicMap, string>);
-        push(r.topic, m instanceof Promise ? await m : m);
+        const made = toMessage(opts.serde, r as AnyOutputRecord<TopicMap, string>);
+        const m = made instanceof Promise ? await made : made;
+        // Outputs continue the input's trace (the application's own traceparent wins).
+        push(r.topic, sc === undefined ? m : { ...m, headers: withTraceHeaders(m.headers, sc) });
       }
+    };
+    for (const message of batch.messages) {
+      const raw = rawRecordOf(topic, partition, message);
+      if (telemetry === undefined) await processOne(raw);
+      else
+        await observeProcess(
+          telemetry,
+          {
+            topic,
+            partition,
+            offset: raw.offset,
+            group: opts.groupId,
+            tombstone: raw.value === null,
+            bytes: recordBytes(raw.key, raw.value),
+          },
+          () => (tracing === undefined ? undefined : spanContextOfHeaders(tracing.api, raw.headers)),
+          () => processOne(raw),
+        );
     }
     if (out.size > 0) void tx.sendBatch([...out].map(([t, messages]) => ({ topic: t, messages })));
     const key = tpKey(topic, partition);
@@ -339,6 +390,8 @@ export async function createPipeline<
           if (tx) {
             const current = tx;
             tx = undefined;
+            txSpan?.aborted(inputCount, e);
+            txSpan = undefined;
             await current.abort(e);
             rewind(progress.values());
             progress = new Map();

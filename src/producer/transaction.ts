@@ -1,10 +1,18 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError, isKgenError, type KgenErrorCode } from '../errors';
-import type { DeliveryMetrics } from '../metrics/delivery-metrics';
+import { countDelivery, type DeliveryMetrics } from '../metrics/delivery-metrics';
 import { faithfulMessage } from '../kafka/faithful-bytes';
 import { toMessage, type AnyOutputRecord, type RecordSerde } from './record-serde';
 import type { TopicMap, TopicName } from '../topics';
 import { RETRIABLE_BROKER_CODES } from '../kafka/broker-retry';
+import { activeSpanContext } from '../telemetry/tracing';
+import { withTraceHeaders } from '../telemetry/trace-headers';
+import type { SpanContext } from '@opentelemetry/api';
+
+/** `m` with the trace context of `sc` in its headers (the application's own `traceparent` wins). */
+function traced(m: KafkaJS.Message, sc: SpanContext | undefined): KafkaJS.Message {
+  return sc === undefined ? m : { ...m, headers: withTraceHeaders(m.headers, sc) };
+}
 
 /** How a transactional failure must be handled (librdkafka's classification, with a code fallback). */
 export type TransactionErrorKind = 'retriable' | 'abortable' | 'fenced' | 'fatal';
@@ -225,8 +233,11 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
           throw new TypeError('TransactionalProducer: tx.send needs a serde; use tx.sendRaw for bytes');
         sent += list.length;
         const encoded = list.map((r) => toMessage(serde, r));
+        // The trace context of the caller (e.g. a consumer's process span), read now: it is lost after an await.
+        const sc = activeSpanContext();
         return track(
           Promise.all(encoded).then((messages) => {
+            if (sc !== undefined) for (const m of messages) m.headers = withTraceHeaders(m.headers, sc);
             const byTopic = new Map<string, KafkaJS.Message[]>();
             list.forEach((r, i) => {
               const msgs = byTopic.get(r.topic) ?? [];
@@ -241,13 +252,20 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
       },
       sendRaw: (record) => {
         sent += record.messages.length;
-        return track(producer.send({ ...record, messages: record.messages.map(faithfulMessage) }));
+        const sc = activeSpanContext();
+        return track(
+          producer.send({ ...record, messages: record.messages.map((m) => faithfulMessage(traced(m, sc))) }),
+        );
       },
       sendBatch: (topicMessages) => {
         for (const t of topicMessages) sent += t.messages.length;
+        const sc = activeSpanContext();
         return track(
           producer.sendBatch({
-            topicMessages: topicMessages.map((t) => ({ ...t, messages: t.messages.map(faithfulMessage) })),
+            topicMessages: topicMessages.map((t) => ({
+              ...t,
+              messages: t.messages.map((m) => faithfulMessage(traced(m, sc))),
+            })),
           }),
         );
       },
@@ -263,7 +281,7 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
         }
         open = false;
         await this.step(producer, 'commit', () => producer.commit());
-        this.opts.metrics?.increment('sent', sent);
+        countDelivery(this.opts.metrics, 'sent', sent);
       },
       abort: async (cause) => {
         await settle();
@@ -311,7 +329,7 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     if (isKgenError(e) && e instanceof Error && e.code.startsWith('TRANSACTION')) return e;
     const kind = classifyTransactionError(e);
     if (kind === 'fenced' || kind === 'fatal') {
-      this.opts.metrics?.increment('failed');
+      countDelivery(this.opts.metrics, 'failed');
       await this.drop(producer);
       return this.typed(e, kind);
     }

@@ -26,6 +26,9 @@ import { nativeHeaders, type NativeRecord } from './native-produce';
 import { producerDefaults } from './presets';
 import { ProduceQueue, sendError } from './produce-queue';
 import type { Partitioner } from './partitioner';
+import { SendObservation } from '../telemetry/observe-send';
+import type { HeaderObject } from '../telemetry/trace-headers';
+import { recordBytes } from '../telemetry/observe-process';
 
 /** librdkafka producer properties (e.g. a kgen preset spread and overridden). */
 export type ProducerProperties = Readonly<Record<string, string | number | boolean>>;
@@ -247,6 +250,56 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   send(topic: string, message: AnyMessage | readonly AnyMessage[]): Promise<DeliveryReport[]> {
+    const many = Array.isArray(message);
+    const observed = SendObservation.start(
+      topic,
+      many ? (message as readonly AnyMessage[]).length : 1,
+      many ? undefined : (message as AnyMessage).key,
+    );
+    if (observed !== undefined) return this.#sendObserved(observed, topic, message);
+    return this.#send(topic, message, undefined);
+  }
+
+  /** A send under telemetry: records carry its trace context; its span and counts end with the reports. */
+  #sendObserved(
+    observed: SendObservation,
+    topic: string,
+    message: AnyMessage | readonly AnyMessage[],
+  ): Promise<DeliveryReport[]> {
+    const traced = (m: AnyMessage): AnyMessage => {
+      // Typed headers may still hold declared values (numbers, booleans) here; the observation only reads and
+      // adds the trace-context entries, which strict header sets always allow.
+      const given = m.headers as HeaderObject | undefined;
+      const headers = observed.headers(given);
+      return headers === given ? m : { ...m, headers: headers! };
+    };
+    let sent: Promise<DeliveryReport[]>;
+    try {
+      sent = this.#send(
+        topic,
+        Array.isArray(message)
+          ? (message as readonly AnyMessage[]).map(traced)
+          : traced(message as AnyMessage),
+        observed,
+      );
+    } catch (err) {
+      observed.failed(err);
+      throw err;
+    }
+    if (!observed.wantsOutcome) return sent;
+    // The caller gets `sent` itself; the observation ends beside it (one promise more, no rejection to handle).
+    void sent.then(
+      (reports) => observed.delivered(reports),
+      (err: unknown) => observed.failed(err),
+    );
+    return sent;
+  }
+
+  #send(
+    topic: string,
+    message: AnyMessage | readonly AnyMessage[],
+    observed: SendObservation | undefined,
+  ): Promise<DeliveryReport[]> {
     const serdes = this.#serdes.get(topic);
     const queue = this.#fastQueue(serdes);
     if (queue !== undefined) {
@@ -255,23 +308,31 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
         const headers = headersOf(serdes!, m.headers);
         const key = m.key === undefined || m.key === null ? null : serdes!.producedKey(m.key);
         const value = serdes!.value(m.value);
-        if (!(key instanceof Promise) && !(value instanceof Promise))
+        if (!(key instanceof Promise) && !(value instanceof Promise)) {
+          observed?.addBytes(recordBytes(key, value));
           return this.#sendOne(queue, topic, key, value, m.partition, timestampOf(m), headers);
+        }
       } else {
-        const records = this.#encodeSync(serdes!, message as readonly AnyMessage[]);
+        const records = this.#encodeSync(serdes!, message as readonly AnyMessage[], observed);
         if (records !== undefined) return this.#sendBatch(queue, topic, records);
       }
     }
     const list = Array.isArray(message) ? (message as readonly AnyMessage[]) : [message as AnyMessage];
     if (serdes !== undefined && this.#partitioner === undefined && queue === undefined) {
       // No native producer: KafkaJS `send`, still handed over synchronously when there is room.
-      const records = this.#encodeSync(serdes, list);
+      const records = this.#encodeSync(serdes, list, observed);
       if (records !== undefined) return this.#track(this.#sendKafkaJs(topic, records));
     }
-    return this.#track(this.#sendSlow(topic, list, !Array.isArray(message)));
+    return this.#track(this.#sendSlow(topic, list, !Array.isArray(message), observed));
   }
 
   produce(topic: string, message: AnyMessage): void {
+    const observed = SendObservation.start(topic, 1, message.key);
+    if (observed !== undefined) {
+      // Under telemetry a record needs its own span and report: the send path, whose failure flush() reports.
+      this.#sendObserved(observed, topic, message).catch(this.#produceFailed);
+      return;
+    }
     const serdes = this.#serdes.get(topic);
     const queue = this.#fastQueue(serdes);
     if (queue !== undefined) {
@@ -379,7 +440,11 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   /** Every record serialized synchronously (or `undefined` if one needs a promise). */
-  #encodeSync(serdes: TopicSerdes, list: readonly AnyMessage[]): NativeRecord[] | undefined {
+  #encodeSync(
+    serdes: TopicSerdes,
+    list: readonly AnyMessage[],
+    observed: SendObservation | undefined,
+  ): NativeRecord[] | undefined {
     const out = new Array<NativeRecord>(list.length);
     for (let i = 0; i < list.length; i++) {
       const m = list[i]!;
@@ -388,6 +453,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       if (key instanceof Promise || value instanceof Promise) return undefined;
       out[i] = this.#record(m, key, value, headersOf(serdes, m.headers));
     }
+    if (observed !== undefined) for (const r of out) observed.addBytes(recordBytes(r.key, r.value));
     return out;
   }
 
@@ -427,8 +493,14 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   /** Records that needed a promise to serialize (or a partitioner): encoded, then handed over like the rest. */
-  async #sendSlow(topic: string, list: readonly AnyMessage[], single: boolean): Promise<DeliveryReport[]> {
+  async #sendSlow(
+    topic: string,
+    list: readonly AnyMessage[],
+    single: boolean,
+    observed: SendObservation | undefined,
+  ): Promise<DeliveryReport[]> {
     const records = await this.#encodeAll(topic, list);
+    if (observed !== undefined) for (const r of records) observed.addBytes(recordBytes(r.key, r.value));
     return this.#handOver(topic, records, single);
   }
 

@@ -1,10 +1,12 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
-import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
+import { countDelivery, type DeliveryMetrics } from '../../metrics/delivery-metrics';
 import { faithfulBytes } from '../../kafka/faithful-bytes';
 import { deadLetterHeaders, type DeadLetterReason } from './headers';
 import type { RawRecord } from '../../kafka/raw-record';
-
+import { activeTracing, endSpanWithError, startPublishSpan } from '../../telemetry/tracing';
+import { continueTrace, deadLetterEvent } from '../../telemetry/dead-letter-trace';
+import { ATTR } from '../../telemetry/semconv';
 /** Where dead letters go: default `<topic>.dlq`. */
 export type DeadLetterTopic = string | ((sourceTopic: string) => string);
 
@@ -92,11 +94,19 @@ export class DeadLetterPublisher {
     attempts: number,
   ): Promise<void> {
     const msg = this.message(record, error, reason, attempts);
+    const tracing = activeTracing();
+    const span = tracing === undefined ? undefined : startPublishSpan(tracing, msg.topic, 1, undefined);
+    if (span !== undefined) {
+      deadLetterEvent(record, msg.topic, reason, error);
+      msg.messages[0]!.headers = continueTrace(msg.messages[0]!.headers, span.spanContext());
+    }
     try {
       await this.opts.send(msg);
     } catch (e) {
+      if (span !== undefined) endSpanWithError(tracing!, span, e);
       throw new DeadLetterError(record, msg.topic, e);
     }
-    this.opts.metrics?.increment('deadLettered');
+    span?.end();
+    countDelivery(this.opts.metrics, 'deadLettered', 1, { [ATTR.destination]: record.topic });
   }
 }

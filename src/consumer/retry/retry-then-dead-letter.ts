@@ -1,7 +1,9 @@
-import type { DeliveryMetrics } from '../../metrics/delivery-metrics';
+import { countDelivery, type DeliveryMetrics } from '../../metrics/delivery-metrics';
 import type { DeadLetterPublisher } from '../dlq/dead-letter-publisher';
 import type { RawRecord } from '../../kafka/raw-record';
 import { retrying, retryPolicy, type RetryPolicy, type RetryingOptions } from './backoff';
+import { addActiveSpanEvent } from '../../telemetry/tracing';
+import { ATTR, errorType } from '../../telemetry/semconv';
 
 /** Options of {@link retryThenDeadLetter}. */
 export interface RetryThenDeadLetterOptions<T> {
@@ -35,7 +37,14 @@ export function retryThenDeadLetter<T>(
 ): (record: RawRecord) => Promise<RecordOutcome> {
   const policy = retryPolicy(opts.retry);
   const retryOpts: RetryingOptions = {
-    onRetry: () => opts.metrics?.increment('retried'),
+    onRetry: (error, retry, delayMs) => {
+      countDelivery(opts.metrics, 'retried');
+      addActiveSpanEvent('retry', {
+        'kgen.retry.attempt': retry,
+        'kgen.retry.delay_ms': delayMs,
+        [ATTR.errorType]: errorType(error),
+      });
+    },
     ...(opts.isRetriable ? { isRetriable: opts.isRetriable } : {}),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
   };
@@ -50,7 +59,7 @@ export function retryThenDeadLetter<T>(
     }
     const outcome = await retrying(() => opts.handle(value, record), policy, retryOpts);
     if (outcome.ok) return 'handled';
-    opts.metrics?.increment('failed');
+    countDelivery(opts.metrics, 'failed');
     await opts.deadLetter.publish(record, outcome.error, 'handler-failed', outcome.attempts);
     return 'dead-lettered:handler-failed';
   };

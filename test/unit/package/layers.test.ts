@@ -3,12 +3,13 @@ import path from 'node:path';
 
 /**
  * src/ is layered and imports only point down: entries → client → pipeline/delivery → producer/consumer →
- * serde → kafka/metrics → topics/errors. Folders of one layer do not import each other either.
+ * serde → kafka/metrics → telemetry → topics/errors. Folders of one layer do not import each other either.
  */
 const SRC = path.join(__dirname, '../../../src');
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['errors', 'topic-headers'],
   ['topics'],
+  ['telemetry'],
   ['kafka', 'metrics'],
   ['serde'],
   ['producer', 'consumer'],
