@@ -5,6 +5,7 @@ import { compatCommand } from './compat-command';
 import { doctorCommand } from './doctor-command';
 import { generateCommand } from './generate-command';
 import { lagCommand } from './lag-command';
+import { produceCommand } from './produce-command';
 import { pullCommand } from './pull-command';
 import { registerCommand } from './register-command';
 import { tailCommand } from './tail-command';
@@ -35,7 +36,8 @@ async function main(argv: string[]): Promise<void> {
     .command(compatCommand)
     .command(lagCommand)
     .command(doctorCommand)
-    .command(tailCommand);
+    .command(tailCommand)
+    .command(produceCommand);
   await cli.parseAsync();
 }
 

@@ -1,6 +1,7 @@
 import { KafkaConsumer, type Message } from '@confluentinc/kafka-javascript';
 import { randomBytes } from 'node:crypto';
 import { OpsError } from './ops-error';
+import { call, connectToTopic, disconnect } from './rdkafka-connect';
 
 /** Where reading starts in each partition. */
 export type StartPosition =
@@ -46,18 +47,6 @@ export interface PartitionRange {
   readonly end: number;
 }
 
-function call<T>(fn: (cb: (err: unknown, value: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
 function headersOf(message: Message): Array<readonly [string, Buffer]> {
   const out: Array<readonly [string, Buffer]> = [];
   for (const header of message.headers ?? [])
@@ -97,30 +86,8 @@ export async function readTopic(
     },
     {},
   );
-  const unreachable = (err?: unknown): OpsError =>
-    new OpsError(
-      'CLUSTER_UNREACHABLE',
-      `cannot reach the Kafka cluster at ${where}${err === undefined ? ` within ${timeoutMs} ms` : `: ${String(err)}`}`,
-      { cause: err },
-    );
   try {
-    await withTimeout(
-      call((cb) => consumer.connect({ timeout: timeoutMs }, cb)).catch((err: unknown) => {
-        throw unreachable(err);
-      }),
-      timeoutMs,
-      () => unreachable(),
-    );
-    const metadata = await withTimeout(
-      call<{ topics: Array<{ name: string; partitions: Array<{ id: number }> }> }>((cb) =>
-        consumer.getMetadata({ allTopics: true, timeout: timeoutMs }, cb),
-      ),
-      timeoutMs,
-      () => unreachable(),
-    );
-    const topic = metadata.topics.find((t) => t.name === options.topic);
-    if (!topic) throw new OpsError('UNKNOWN_TOPIC', `topic "${options.topic}" does not exist on ${where}`);
-    const all = topic.partitions.map((p) => p.id).sort((a, b) => a - b);
+    const all = await connectToTopic(consumer, options.brokers, options.topic, timeoutMs);
     if (options.partition !== undefined && !all.includes(options.partition))
       throw new OpsError(
         'UNKNOWN_TOPIC',
@@ -131,7 +98,7 @@ export async function readTopic(
     onRanges?.(ranges);
     return await consumeRanges(consumer, options, ranges, onRecord);
   } finally {
-    await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+    await disconnect(consumer);
   }
 }
 

@@ -34,10 +34,12 @@ function utf8(b: Buffer): string | undefined {
 
 /** Renders a fetched record; an undecodable value becomes `error` + `valueBase64` (a dead registry throws). */
 export async function recordLine(record: FetchedRecord, decoder: RegistryJsonDecoder): Promise<RecordLine> {
+  const key = await renderKey(record.key, decoder);
   const line: RecordLine = {
     partition: record.partition,
     offset: record.offset,
     timestamp: record.timestamp ?? null,
+    ...key,
     headers: record.headers.map(([key, v]) => {
       const text = utf8(v);
       return text !== undefined ? { key, value: text } : { key, valueBase64: v.toString('base64') };
@@ -45,7 +47,6 @@ export async function recordLine(record: FetchedRecord, decoder: RegistryJsonDec
     schemaId: null,
     value: null,
   };
-  await renderKey(record.key, decoder, line);
   if (record.value !== null) {
     try {
       const decoded = await decoder.decode(record.value);
@@ -62,22 +63,19 @@ export async function recordLine(record: FetchedRecord, decoder: RegistryJsonDec
   return line;
 }
 
-async function renderKey(key: Buffer | null, decoder: RegistryJsonDecoder, line: RecordLine): Promise<void> {
-  if (key === null) {
-    line.key = null;
-    return;
-  }
+type KeyFields = Pick<RecordLine, 'key' | 'keySchemaId' | 'keyBase64'>;
+
+async function renderKey(key: Buffer | null, decoder: RegistryJsonDecoder): Promise<KeyFields> {
+  if (key === null) return { key: null };
   if (key.length >= 5 && key[0] === 0) {
     try {
       const decoded = await decoder.decode(key);
-      line.key = decoded.json;
-      line.keySchemaId = decoded.schemaId;
-      return;
+      return { key: decoded.json, keySchemaId: decoded.schemaId };
     } catch (err) {
       if (err instanceof UndecodableError && err.registryDown) throw err;
     }
   }
   const text = utf8(key);
-  if (text !== undefined && !(key.length > 0 && key[0] === 0)) line.key = text;
-  else line.keyBase64 = key.toString('base64');
+  // A key starting with byte 0 that did not decode stays bytes: it looks framed, so it is not text.
+  return text !== undefined && key[0] !== 0 ? { key: text } : { keyBase64: key.toString('base64') };
 }

@@ -1,5 +1,7 @@
 import { jsonCodecOf } from '../../../codegen/ops/record-json/registry-json';
 import { RecordShapeError } from '../../../codegen/ops/record-json/shape-error';
+import { recordOfLine } from '../../../codegen/ops/record-json/parse-line';
+import type { SubjectEncoder } from '../../../codegen/ops/record-json/registry-json';
 
 const MONEY = JSON.stringify({
   type: 'record',
@@ -150,5 +152,52 @@ describe('Protobuf JSON rendering and reading', () => {
     const err = shapeError(() => proto.fromJson(json));
     expect(err.path).toBe(path);
     expect(err.reason).toMatch(reason);
+  });
+});
+
+describe('a produce line', () => {
+  const value: SubjectEncoder = {
+    subject: 'orders-value',
+    schemaId: 7,
+    format: 'AVRO',
+    encode: (json) => Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), avro.fromJson(json).payload]),
+  };
+
+  it('reports a codec check (decimal scale) under the line path of the field', () => {
+    const err = shapeError(() =>
+      recordOfLine(JSON.stringify({ value: { ...ORDER_JSON, amount: '1.234' } }), { value }),
+    );
+    expect(err.path).toBe('$.value.amount');
+    expect(err.reason).toMatch(/3 fractional digits; the schema's scale is 2/);
+  });
+
+  it('keys as UTF-8 text or base64, headers, a tombstone; unknown fields and tail errors refused', () => {
+    const r = recordOfLine(
+      JSON.stringify({
+        keyBase64: 'AP8=',
+        headers: [
+          { key: 'h', valueBase64: '//8=' },
+          { key: 't', value: 'x' },
+        ],
+        value: null,
+        offset: 3,
+      }),
+      { value },
+    );
+    expect(r).toEqual({
+      key: Buffer.from([0, 255]),
+      value: null,
+      headers: [
+        ['h', Buffer.from([255, 255])],
+        ['t', Buffer.from('x')],
+      ],
+      partition: undefined,
+    });
+    expect(shapeError(() => recordOfLine('{"value": null, "colour": 1}', { value })).path).toBe('$.colour');
+    expect(shapeError(() => recordOfLine('{"key": 5, "value": null}', { value })).reason).toMatch(
+      /no key schema/,
+    );
+    expect(shapeError(() => recordOfLine('{"key": "k"}', { value })).path).toBe('$.value');
+    expect(shapeError(() => recordOfLine('{oops', { value })).reason).toMatch(/not JSON/);
   });
 });
