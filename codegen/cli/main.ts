@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { benchCommand } from './bench-command';
 import { checkCommand } from './check-command';
 import { compatCommand } from './compat-command';
 import { doctorCommand } from './doctor-command';
@@ -37,7 +38,8 @@ async function main(argv: string[]): Promise<void> {
     .command(lagCommand)
     .command(doctorCommand)
     .command(tailCommand)
-    .command(produceCommand);
+    .command(produceCommand)
+    .command(benchCommand);
   await cli.parseAsync();
 }
 
