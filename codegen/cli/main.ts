@@ -5,6 +5,7 @@ import { checkCommand } from './check-command';
 import { compatCommand } from './compat-command';
 import { doctorCommand } from './doctor-command';
 import { generateCommand } from './generate-command';
+import { initCommand } from './init-command';
 import { lagCommand } from './lag-command';
 import { produceCommand } from './produce-command';
 import { pullCommand } from './pull-command';
@@ -39,7 +40,8 @@ async function main(argv: string[]): Promise<void> {
     .command(doctorCommand)
     .command(tailCommand)
     .command(produceCommand)
-    .command(benchCommand);
+    .command(benchCommand)
+    .command(initCommand);
   await cli.parseAsync();
 }
 

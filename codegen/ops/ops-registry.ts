@@ -43,3 +43,34 @@ export async function assertRegistryReachable(registry: OpsRegistry): Promise<vo
     );
   }
 }
+
+const PAGE = 1000;
+
+/**
+ * Every subject, page by page: some registries cap `GET /subjects` (Apicurio answers the first 1 000 unless
+ * asked for `offset`/`limit`), which the official client's `getAllSubjects` does not page through. A registry
+ * that ignores the paging answers everything at once, and the repeated page ends the loop.
+ */
+export async function listAllSubjects(registry: OpsRegistry): Promise<string[]> {
+  const all = new Set<string>();
+  for (let offset = 0; ; offset += PAGE) {
+    let page: string[];
+    try {
+      const res = await fetch(`${registry.url}/subjects?offset=${offset}&limit=${PAGE}`, {
+        signal: AbortSignal.timeout(registry.timeoutMs),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      page = (await res.json()) as string[];
+    } catch (err) {
+      throw new CodegenError(
+        'REGISTRY_UNREACHABLE',
+        `cannot list the subjects of ${registry.url}: ${(err as Error).message}`,
+        {},
+        { cause: err },
+      );
+    }
+    const before = all.size;
+    for (const s of page) all.add(s);
+    if (page.length < PAGE || all.size === before) return [...all];
+  }
+}
