@@ -319,9 +319,33 @@ describe('kgen tail on bad input and odd records', () => {
     // --offset and --partition and --limit select exactly.
     const fromOne = await tail({ topic, offset: 1, partition: 0, limit: 1 });
     expect(fromOne.lines.map((l) => l.offset)).toEqual([1]);
+    // --since a duration ago: the records just written.
+    const recent = await tail({ topic, since: '1h' });
+    expect(recent.lines.map((l) => l.offset)).toEqual([0, 1, 2]);
     // --since in the future: nothing to read, tail ends at once.
     const future = await tail({ topic, since: new Date(Date.now() + 3_600_000).toISOString() });
     expect(future.lines).toEqual([]);
+  });
+
+  it('without a start position tail follows: a record written after it started is printed', async () => {
+    const topic = uniqueName('ops-tail-follow');
+    await createTopics(brokers, [topic]);
+    let done = false;
+    const waiting = tail({ topic, limit: 1 }).finally(() => (done = true));
+    const producer = new KafkaJS.Kafka({
+      kafkaJS: { brokers: [brokers], logLevel: KafkaJS.logLevel.NOTHING },
+    }).producer();
+    await producer.connect();
+    // Written until tail prints one: tail starts at the end offset it reads once connected, so a record
+    // written before that is (rightly) not shown; the loop does not depend on how long connecting takes.
+    for (let i = 0; i < 30 && !done; i++) {
+      await producer.send({ topic, messages: [{ key: 'late', value: Buffer.from('x') }] });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await producer.disconnect();
+    const { code, lines } = await waiting;
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.key)).toEqual(['late']);
   });
 
   it('an unknown topic or partition, an unreachable cluster or registry: exit 2 with a clear message', async () => {
