@@ -12,6 +12,7 @@ import {
 } from '../../../src/serde/registry/writer-schemas';
 import { messageIndexesOf } from '../../../src/serde/protobuf/message-indexes';
 import { CodegenError } from '../../errors';
+import { UnknownSchemaIdError } from '../../../src/serde/registry/errors';
 import { avroFromJson, avroToJson, AvroNames, LOSSLESS_AVRO_OPTIONS } from './avro-json';
 import { protobufFromJson, protobufToJson } from './protobuf-json';
 
@@ -151,12 +152,16 @@ export class RegistryJsonDecoder {
     try {
       codec = await this.#codecOf(schemaId);
     } catch (err) {
+      if (!(err instanceof UnknownSchemaIdError))
+        // The schema was fetched but kgen cannot build a codec for it: this record (and its id) only.
+        throw new UndecodableError(`schema id ${schemaId}: ${(err as Error).message}`, schemaId);
       const status = statusOf(err);
-      if (err instanceof CodegenError || status === undefined)
+      // No HTTP status behind a failed request: the registry did not answer (a refused schema type has no cause).
+      if (status === undefined)
         throw new UndecodableError(
-          `schema id ${schemaId}: ${(err as Error).message}`,
+          `schema id ${schemaId}: ${err.message}`,
           schemaId,
-          status === undefined,
+          err.cause !== undefined,
         );
       throw new UndecodableError(`schema id ${schemaId} is not in the registry (HTTP ${status})`, schemaId);
     }
