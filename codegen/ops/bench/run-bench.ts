@@ -51,7 +51,7 @@ function phase(messages: number, errors: number, ms: number, bytesPerRecord: num
   return {
     messages,
     errors,
-    seconds: round(seconds, 3),
+    seconds: round(seconds, 6),
     msgsPerSec: round(messages / seconds, 1),
     mbPerSec: round((messages * bytesPerRecord) / MB / seconds, 3),
   };
