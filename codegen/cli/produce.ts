@@ -67,6 +67,8 @@ async function readInput(
     }
   }
   if (typeof stdin === 'string') return stdin;
+  if ((stdin as { isTTY?: boolean }).isTTY === true)
+    throw new CodegenError('BAD_FLAG', 'no input: pass --file <jsonl> or pipe JSON lines into kgen produce');
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');

@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { runProduce } from '../../../codegen/cli/produce';
 import { jsonCodecOf } from '../../../codegen/ops/record-json/registry-json';
 import { RecordShapeError } from '../../../codegen/ops/record-json/shape-error';
 import { recordOfLine } from '../../../codegen/ops/record-json/parse-line';
@@ -199,5 +201,22 @@ describe('a produce line', () => {
     );
     expect(shapeError(() => recordOfLine('{"key": "k"}', { value })).path).toBe('$.value');
     expect(shapeError(() => recordOfLine('{oops', { value })).reason).toMatch(/not JSON/);
+  });
+});
+
+describe('kgen produce input', () => {
+  it('stdin on a terminal without --file is bad input (exit 2), not a wait for EOF', async () => {
+    const err: string[] = [];
+    const io = { cwd: '/', env: {}, stdout: () => undefined, stderr: (l: string) => err.push(l) };
+    const tty = Object.assign(new PassThrough(), { isTTY: true });
+    const code = await runProduce(
+      { topic: 't', brokers: '127.0.0.1:1', registry: 'http://127.0.0.1:1' },
+      io,
+      {
+        stdin: tty,
+      },
+    );
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/no input: pass --file/);
   });
 });
