@@ -1,13 +1,17 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { benchCommand } from './bench-command';
 import { checkCommand } from './check-command';
 import { compatCommand } from './compat-command';
 import { doctorCommand } from './doctor-command';
 import { generateCommand } from './generate-command';
+import { initCommand } from './init-command';
 import { lagCommand } from './lag-command';
+import { produceCommand } from './produce-command';
 import { pullCommand } from './pull-command';
 import { registerCommand } from './register-command';
 import { streamsCommand } from './streams-command';
+import { tailCommand } from './tail-command';
 
 /** The kgen CLI: parses arguments and hands each command to its module. */
 async function main(argv: string[]): Promise<void> {
@@ -35,6 +39,10 @@ async function main(argv: string[]): Promise<void> {
     .command(compatCommand)
     .command(lagCommand)
     .command(doctorCommand)
+    .command(tailCommand)
+    .command(produceCommand)
+    .command(benchCommand)
+    .command(initCommand)
     .command(streamsCommand);
   await cli.parseAsync();
 }
