@@ -3,6 +3,8 @@
  * exhaustiveness and a typo does not compile.
  */
 export type KgenErrorCode =
+  | 'AUTHENTICATION'
+  | 'AUTHORIZATION'
   | 'BROKER'
   | 'CLUSTER_UNREACHABLE'
   | 'COMMIT'
@@ -26,6 +28,7 @@ export type KgenErrorCode =
   | 'SCHEMA_NOT_REGISTERED'
   | 'SERIALIZATION'
   | 'SHUTDOWN'
+  | 'TLS'
   | 'TRANSACTION_ABORTED'
   | 'TRANSACTION_FATAL'
   | 'TRANSACTION_RETRIES_EXHAUSTED'
