@@ -3,6 +3,8 @@
  * exhaustiveness and a typo does not compile.
  */
 export type KgenErrorCode =
+  | 'AUTHENTICATION'
+  | 'AUTHORIZATION'
   | 'BROKER'
   | 'CLUSTER_UNREACHABLE'
   | 'COMMIT'
@@ -29,6 +31,7 @@ export type KgenErrorCode =
   | 'SERIALIZATION'
   | 'SHUTDOWN'
   | 'STATE_STORE'
+  | 'TLS'
   | 'TRANSACTION_ABORTED'
   | 'TRANSACTION_FATAL'
   | 'TRANSACTION_RETRIES_EXHAUSTED'

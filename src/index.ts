@@ -17,6 +17,15 @@ export {
   type KgenClient,
 } from './client/create-client';
 export { type RegistryAuth, type RegistryOptions } from './client/registry-options';
+export {
+  type OAuthBearerToken,
+  type SaslOAuthBearerOidcOptions,
+  type SaslOAuthBearerProviderOptions,
+  type SaslOptions,
+  type SaslPasswordOptions,
+  type SecurityOptions,
+  type TlsOptions,
+} from './client/security-options';
 export { VerifyError, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './client/verify';
 export { type ClientPipelineOptions, type TransactionalProducerOptions } from './client/client-pipeline';
 export { type KgenLogger, type LogLevel } from './telemetry/logger';
@@ -188,7 +197,15 @@ export {
 // Errors
 export { KgenError, isKgenError, type KgenErrorCode } from './errors';
 export * from './client/error-guards';
-export { BrokerError, type BrokerOperation } from './kafka/broker-error';
+export { BrokerError, type BrokerErrorCode, type BrokerOperation } from './kafka/broker-error';
+export {
+  AuthenticationError,
+  AuthorizationError,
+  TlsError,
+  type AclOperation,
+  type AclResourceType,
+  type BrokerErrorLocation,
+} from './kafka/security-errors';
 export { DecodeError, type DecodeErrorLocation } from './consumer/decode-error';
 export {
   RegistryError,

@@ -15,7 +15,9 @@ import type { ProducerSchemaOptions } from '../serde/registry/resolve-schema-id'
 import type { SerdeContext } from '../serde/registry/serde-context';
 import { WriterSchemaCache } from '../serde/registry/writer-schemas';
 import type { TopicMap, TopicName } from '../topics';
-import { BrokerError } from '../kafka/broker-error';
+import { brokerFailure } from '../kafka/security-errors';
+import { KgenError } from '../errors';
+import { securityProperties, secretsOf, type SecurityOptions } from './security-options';
 import { createRegistryClient, type RegistryOptions } from './registry-options';
 import { type VerifyReport, VerifyError, verifyTopics } from './verify';
 import { producerDefaults } from '../producer/presets';
@@ -30,7 +32,7 @@ import {
   type TransactionalProducerOptions,
 } from './client-pipeline';
 import type { KgenLogger, LogLevel } from '../telemetry/logger';
-import { kafkaCommonConfig } from './kafka-config';
+import { kafkaCommonConfig, securityWatchFor } from './kafka-config';
 
 /** librdkafka properties shared by every producer and consumer of a client (security, timeouts...). */
 export type KafkaProperties = Readonly<Record<string, string | number | boolean>>;
@@ -48,8 +50,13 @@ export interface ClientOptions<T extends TopicMap> {
   readonly topics: T;
   /** Client id reported to the brokers. */
   readonly clientId?: string;
-  /** librdkafka properties for every producer and consumer (e.g. `security.protocol`, SASL). */
+  /** librdkafka properties for every producer and consumer (timeouts, ...; security is easier with `security`). */
   readonly kafka?: KafkaProperties;
+  /**
+   * SASL (PLAIN, SCRAM, OAUTHBEARER) and TLS (CA, client certificate), mapped to librdkafka's properties.
+   * A refused login fails `connect` with an `AuthenticationError`, an untrusted certificate with a `TlsError`.
+   */
+  readonly security?: SecurityOptions;
   /** How producers find schema ids (pinned / lookup / latest, auto-register). */
   readonly schemas?: ProducerSchemaOptions;
   /** Run {@link KgenClient.verify} before the first producer or consumer starts. Default false. */
@@ -135,11 +142,26 @@ export function serdeContextOf(client: object): SerdeContext {
   return ctx;
 }
 
+function stringProperty(properties: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = properties[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Creates a typed client; nothing connects until a producer or consumer is asked for. */
 export function createClient<const T extends TopicMap>(options: ClientOptions<T>): KgenClient<T> {
   const registry = createRegistryClient(options.registry);
   const brokers = typeof options.brokers === 'string' ? [options.brokers] : [...options.brokers];
-  const kafka = new KafkaJS.Kafka(kafkaCommonConfig(options, brokers));
+  const security = securityProperties(options.security);
+  const clash = Object.keys(security).find((key) => options.kafka?.[key] !== undefined);
+  if (clash !== undefined)
+    throw new KgenError(
+      'INVALID_OPTIONS',
+      `createClient: "${clash}" is set by both \`security\` and \`kafka\``,
+    );
+  const properties = { ...options.kafka, ...security };
+  const watch = securityWatchFor(options, secretsOf(properties));
+  const mechanism = options.security?.sasl?.mechanism ?? stringProperty(properties, 'sasl.mechanisms');
+  const kafka = new KafkaJS.Kafka(kafkaCommonConfig({ ...options, kafka: properties }, brokers, watch));
   const serde: SerdeContext = {
     registry,
     codecs: options.codecs ?? defaultCodecs,
@@ -173,11 +195,14 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       const raw = kafka.producer({ ...producerDefaults, ...producerOptions.config });
       const producer = new KgenProducer(raw, serde, options.topics, producerOptions);
       await producer.prepare(producerOptions.topics ?? []);
-      try {
-        await raw.connect();
-      } catch (err) {
-        throw new BrokerError('connect', {}, err);
-      }
+      await watch
+        .connect(
+          () => raw.connect(),
+          () => raw.disconnect(),
+        )
+        .catch((err: unknown) => {
+          throw brokerFailure('connect', {}, err, { mechanism });
+        });
       return producer;
     },
     async consumer(consumerOptions) {
@@ -193,12 +218,18 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       });
       const decoder = new MessageDecoder(serde, options.topics, consumerOptions.topics);
       try {
-        await raw.connect();
+        await watch.connect(
+          () => raw.connect(),
+          () => raw.disconnect(),
+        );
         // Before any assignment: the native loop handles revocations from the start (see NativeBatchLoop).
         NativeBatchLoop.of(raw);
         await raw.subscribe({ topics: [...consumerOptions.topics] });
       } catch (err) {
-        throw new BrokerError('subscribe', { topic: consumerOptions.topics.join(',') }, err);
+        throw brokerFailure('subscribe', { topic: consumerOptions.topics.join(',') }, err, {
+          mechanism,
+          group: consumerOptions.groupId,
+        });
       }
       return new KgenConsumer<T, (typeof consumerOptions.topics)[number]>(raw, decoder, {
         autoCommit: autoCommitOf(consumerOptions),

@@ -1,5 +1,6 @@
 import { isKgenError } from '../errors';
 import type { BrokerError } from '../kafka/broker-error';
+import type { AuthenticationError, AuthorizationError, TlsError } from '../kafka/security-errors';
 import type { DecodeError } from '../consumer/decode-error';
 import type { SerializationError } from '../serde/registry/errors';
 import type { AvroEncodeError } from '../serde/avro';
@@ -9,9 +10,27 @@ import type { InvalidHeaderError } from '../serde/headers/header-error';
 
 // Guards check the code, not the class, so they hold across two loaded copies of kgen (like isKgenError).
 
-/** A broker call failed (connect, send, commit, seek...); `operation` and `topic` say which. */
+/**
+ * A broker call failed (connect, send, commit, seek...); `operation` and `topic` say which. True for the
+ * security failures too (`AuthenticationError`, `AuthorizationError`, `TlsError`).
+ */
 export function isBrokerError(arg: unknown): arg is BrokerError {
-  return isKgenError(arg, 'BROKER');
+  return isKgenError(arg, 'BROKER', 'AUTHENTICATION', 'AUTHORIZATION', 'TLS');
+}
+
+/** The cluster refused the client's credentials (`AuthenticationError`). */
+export function isAuthenticationError(arg: unknown): arg is AuthenticationError {
+  return isKgenError(arg, 'AUTHENTICATION');
+}
+
+/** The principal lacks an ACL; `resourceType`, `resourceName` and `aclOperation` say which (`AuthorizationError`). */
+export function isAuthorizationError(arg: unknown): arg is AuthorizationError {
+  return isKgenError(arg, 'AUTHORIZATION');
+}
+
+/** The TLS handshake with a broker failed, e.g. an untrusted certificate (`TlsError`). */
+export function isTlsError(arg: unknown): arg is TlsError {
+  return isKgenError(arg, 'TLS');
 }
 
 /** A consumed record could not be decoded; its topic, partition, offset and schema id are on the error. */

@@ -1,5 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { BrokerError } from '../kafka/broker-error';
+import { brokerFailure } from '../kafka/security-errors';
 import type { NativeMessage } from '../kafka/internal-client';
 import type { TopicMap, TopicName } from '../topics';
 import { recoverDecodeError } from './decode-step';
@@ -282,7 +283,7 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
         this.#batchSize,
       );
     } catch (err) {
-      throw err instanceof BrokerError ? err : new BrokerError('subscribe', {}, err);
+      throw brokerFailure('subscribe', {}, err);
     }
   }
 
@@ -311,7 +312,7 @@ export class KgenConsumer<T extends TopicMap, N extends TopicName<T>> implements
       await this.raw.commitOffsets(offsets?.map((o) => ({ ...o })));
     } catch (err) {
       const first = offsets?.[0];
-      throw new BrokerError('commit', first ? { topic: first.topic, partition: first.partition } : {}, err);
+      throw brokerFailure('commit', first ? { topic: first.topic, partition: first.partition } : {}, err);
     }
   }
 

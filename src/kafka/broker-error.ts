@@ -1,4 +1,4 @@
-import { KgenError } from '../errors';
+import { KgenError, type KgenErrorCode } from '../errors';
 import { isRetriableBrokerError } from './broker-retry';
 
 /** What the failing broker operation was. */
@@ -15,7 +15,13 @@ const RETRIABLE_SEND_CODES: ReadonlySet<number> = new Set([
   19 /* NOT_ENOUGH_REPLICAS */, 20 /* NOT_ENOUGH_REPLICAS_AFTER_APPEND */,
 ]);
 
-/** A Kafka client/broker failure, wrapped with the topic (and partition) it concerned. */
+/** The codes of a {@link BrokerError} and its security subclasses. */
+export type BrokerErrorCode = Extract<KgenErrorCode, 'BROKER' | 'AUTHENTICATION' | 'AUTHORIZATION' | 'TLS'>;
+
+/**
+ * A Kafka client/broker failure, wrapped with the topic (and partition) it concerned. Security failures are
+ * its subclasses `AuthenticationError`, `AuthorizationError` and `TlsError`, with codes of their own.
+ */
 export class BrokerError extends KgenError {
   /** What kgen was doing when the client failed. */
   readonly operation: BrokerOperation;
@@ -27,13 +33,21 @@ export class BrokerError extends KgenError {
   readonly brokerCode: number | undefined;
   /** The client says retrying may succeed. */
   readonly retriable: boolean;
-  constructor(operation: BrokerOperation, at: { topic?: string; partition?: number }, cause: unknown) {
+  /** `kind` is for the subclasses: their code, a message prefix, and `retriable` when it is theirs to say. */
+  constructor(
+    operation: BrokerOperation,
+    at: { topic?: string; partition?: number },
+    cause: unknown,
+    kind: { readonly code: BrokerErrorCode; readonly prefix?: string; readonly retriable?: boolean } = {
+      code: 'BROKER',
+    },
+  ) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     const where =
       at.topic === undefined
         ? ''
         : ` on topic "${at.topic}"${at.partition === undefined ? '' : ` partition ${at.partition}`}`;
-    super('BROKER', `${operation} failed${where}: ${detail}`, { cause });
+    super(kind.code, `${kind.prefix ?? ''}${operation} failed${where}: ${detail}`, { cause });
     this.operation = operation;
     this.topic = at.topic;
     this.partition = at.partition;
@@ -43,7 +57,8 @@ export class BrokerError extends KgenError {
     };
     this.brokerCode = typeof facts.code === 'number' ? facts.code : undefined;
     this.retriable =
-      isRetriableBrokerError(cause) ||
-      (operation === 'send' && this.brokerCode !== undefined && RETRIABLE_SEND_CODES.has(this.brokerCode));
+      kind.retriable ??
+      (isRetriableBrokerError(cause) ||
+        (operation === 'send' && this.brokerCode !== undefined && RETRIABLE_SEND_CODES.has(this.brokerCode)));
   }
 }

@@ -1,4 +1,5 @@
-import { BrokerError } from '../kafka/broker-error';
+import type { BrokerError } from '../kafka/broker-error';
+import { brokerFailure } from '../kafka/security-errors';
 import type { NativeHeaders, NativeProducer } from '../kafka/internal-client';
 import type { NativeRecordMetadata } from './native-produce';
 import { faithfulBytes, faithfulKey } from '../kafka/faithful-bytes';
@@ -231,7 +232,7 @@ export class ProduceQueue {
 
 /** A {@link BrokerError} for a record librdkafka refused or never took, naming its topic and partition. */
 export function sendError(topic: string, partition: number | undefined, err: unknown): BrokerError {
-  return new BrokerError(
+  return brokerFailure(
     'send',
     partition === undefined || partition < 0 ? { topic } : { topic, partition },
     err,

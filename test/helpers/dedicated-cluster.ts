@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
@@ -21,11 +22,23 @@ export interface DedicatedCluster {
   startNode(id: number): Promise<void>;
   /** SIGKILL of one node. */
   kill(id: number): Promise<void>;
+  /** SIGTERM of one node: a controlled shutdown, as in a rolling restart. */
+  stop(id: number): Promise<void>;
   running(id: number): boolean;
   /** The node id leading `topic`/`partition`, from a fresh metadata request. */
   leaderOf(topic: string, partition: number): Promise<number>;
+  /** Partition → leader and in-sync replicas of `topic`, from a fresh metadata request. */
+  partitionsOf(
+    topic: string,
+  ): Promise<Array<{ partition: number; leader: number; replicas: number[]; isr: number[] }>>;
+  /** The active KRaft controller (the metadata quorum's leader), asked with DescribeQuorum. */
+  activeController(): number;
+  /** Waits until every partition of `topics` has all its replicas in sync. */
+  waitInSync(topics: readonly string[], timeoutMs?: number): Promise<void>;
   destroy(): Promise<void>;
 }
+
+const quorumLeaderScript = path.join(__dirname, 'quorum-leader.ts');
 
 export function dedicatedCluster(port: number, size = 3): DedicatedCluster {
   const dir = path.join(stateDir, `cluster-${port}`);
@@ -39,6 +52,28 @@ export function dedicatedCluster(port: number, size = 3): DedicatedCluster {
   };
   const brokers = bootstrap(nodes);
   let formatted = false;
+  const liveAddress = (): string => {
+    const live = [...procs.values()].find((p) => p.running());
+    if (live === undefined) throw new Error('no node of the cluster is running');
+    return live.address;
+  };
+  const partitionsOf = async (topic: string) => {
+    const admin = new KafkaJS.Kafka({
+      kafkaJS: { brokers: brokers.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+    }).admin();
+    await admin.connect();
+    try {
+      const [t] = await admin.fetchTopicMetadata({ topics: [topic] });
+      return (t?.partitions ?? []).map((p) => ({
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: [...p.replicas],
+        isr: [...p.isr],
+      }));
+    } finally {
+      await admin.disconnect();
+    }
+  };
 
   return {
     brokers,
@@ -62,19 +97,34 @@ export function dedicatedCluster(port: number, size = 3): DedicatedCluster {
       await p.waitReady(120_000);
     },
     kill: (id) => proc(id).kill(),
+    stop: (id) => proc(id).stop(),
     running: (id) => proc(id).running(),
     async leaderOf(topic, partition) {
-      const admin = new KafkaJS.Kafka({
-        kafkaJS: { brokers: brokers.split(','), logLevel: KafkaJS.logLevel.NOTHING },
-      }).admin();
-      await admin.connect();
-      try {
-        const [t] = await admin.fetchTopicMetadata({ topics: [topic] });
-        const p = t?.partitions.find((x) => x.partitionId === partition);
-        if (p === undefined) throw new Error(`no metadata for ${topic}[${partition}]`);
-        return p.leader;
-      } finally {
-        await admin.disconnect();
+      const p = (await partitionsOf(topic)).find((x) => x.partition === partition);
+      if (p === undefined) throw new Error(`no metadata for ${topic}[${partition}]`);
+      return p.leader;
+    },
+    partitionsOf,
+    activeController() {
+      const res = spawnSync(process.execPath, ['--import', 'tsx', quorumLeaderScript, liveAddress()], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      const id = Number(res.stdout.trim());
+      if (res.status !== 0 || !Number.isInteger(id)) throw new Error(`DescribeQuorum failed: ${res.stderr}`);
+      return id;
+    },
+    async waitInSync(topics, timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const lagging: string[] = [];
+        for (const topic of topics)
+          for (const p of await partitionsOf(topic).catch(() => []))
+            if (p.isr.length < p.replicas.length) lagging.push(`${topic}[${p.partition}]`);
+        if (lagging.length === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`replicas not in sync after ${timeoutMs} ms: ${lagging.join(', ')}`);
+        await new Promise((r) => setTimeout(r, 500));
       }
     },
     async destroy() {

@@ -16,6 +16,8 @@ export interface NodeProcess {
   waitReady(timeoutMs?: number): Promise<void>;
   /** SIGKILL: no flush, no controlled shutdown; data on disk stays. */
   kill(): Promise<void>;
+  /** SIGTERM: a controlled shutdown (leadership handed over first); waits until the JVM is gone. */
+  stop(): Promise<void>;
   running(): boolean;
 }
 
@@ -35,6 +37,19 @@ export function nodeProcess(jdk: Jdk, node: KafkaNodeLayout, heap = '512m'): Nod
     } catch {
       return undefined;
     }
+  };
+
+  const signal = async (name: 'SIGKILL' | 'SIGTERM'): Promise<void> => {
+    const pid = livePid();
+    if (pid !== undefined) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // already gone
+      }
+      while (isAlive(pid)) await sleep(50);
+    }
+    fs.rmSync(pidFile, { force: true });
   };
 
   return {
@@ -64,18 +79,8 @@ export function nodeProcess(jdk: Jdk, node: KafkaNodeLayout, heap = '512m'): Nod
         throw new Error(`Kafka node ${node.nodeId ?? 1} on ${address} did not come up:\n${tail}`);
       }
     },
-    async kill() {
-      const pid = livePid();
-      if (pid !== undefined) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        while (isAlive(pid)) await sleep(50);
-      }
-      fs.rmSync(pidFile, { force: true });
-    },
+    kill: () => signal('SIGKILL'),
+    stop: () => signal('SIGTERM'),
     running: () => livePid() !== undefined,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A consumer process for the kill/restart tests of commit strategies. Env: BROKERS, TOPIC, GROUP, STRATEGY
- * (`at-most-once`, `per-batch`, `n-or-t`...), LOG, HANDLER_MS (default 1). Each handled record's key is appended
+ * (`at-most-once`, `per-batch`, `n-or-t`...), LOG, HANDLER_MS (default 1), INSTANCE (its static member id, default
+ * `<GROUP>-worker`: give each of several workers in one group its own). Each handled record's key is appended
  * to LOG synchronously (the side effect that must not be lost or duplicated); a handler takes ~HANDLER_MS so a
  * kill lands mid-batch (0: no wait at all, as fast as the consumer goes).
  * SIGTERM stops it gracefully (drain, commit, disconnect).
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   });
   const consumer = kafka.consumer({
     'group.id': env('GROUP'),
-    'group.instance.id': `${env('GROUP')}-worker`,
+    'group.instance.id': process.env['INSTANCE'] ?? `${env('GROUP')}-worker`,
     'session.timeout.ms': 10_000,
     'enable.auto.commit': false,
     'auto.offset.reset': 'earliest',

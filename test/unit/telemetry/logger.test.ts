@@ -1,5 +1,5 @@
 import type { KgenLogger } from 'kgen';
-import { kafkaCommonConfig } from '../../../src/client/kafka-config';
+import { kafkaCommonConfig, securityWatchFor } from '../../../src/client/kafka-config';
 import { recordStatistics } from '../../../src/telemetry/rdkafka-stats';
 import { effectiveLevel, KafkaLogBridge, logFields } from '../../../src/telemetry/logger';
 
@@ -115,6 +115,29 @@ describe('librdkafka and kgen logs through a pino-shaped logger', () => {
       expect(lines).toEqual([
         ['info', { component: 'kgen', client: 'c' }, 'Consumer connected'],
         ['error', { component: 'kgen' }, 'kgen consumer: handler failed at t[0]@3'],
+      ]);
+    });
+
+    it("at level 'nothing' librdkafka still reports errors (the security watch needs them); none is printed", () => {
+      const { logger, lines } = recording();
+      const options = { logger, logLevel: 'nothing' } as const;
+      const config = kafkaCommonConfig(options, ['b:1'], securityWatchFor(options, ['pw']));
+      expect(config.kafkaJS.logLevel).toBe(1 /* KafkaJS logLevel.ERROR */);
+      config.kafkaJS.logger!.error('[thrd:main]: SASL authentication error (pw)');
+      expect(lines).toEqual([]);
+      expect(written).toEqual([]);
+    });
+
+    it('secrets are masked before the logger sees a line', () => {
+      const { logger, lines } = recording();
+      const config = kafkaCommonConfig({ logger }, ['b:1'], securityWatchFor({ logger }, ['hunter2']));
+      config.kafkaJS.logger!.error('[thrd:main]: login hunter2 refused', { fac: 'SASL' });
+      expect(lines).toEqual([
+        [
+          'error',
+          { component: 'kgen', source: 'librdkafka', thread: 'main', facility: 'SASL' },
+          'login [redacted] refused',
+        ],
       ]);
     });
 
