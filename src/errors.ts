@@ -13,6 +13,7 @@ export type KgenErrorCode =
   | 'DESERIALIZATION'
   | 'INVALID_OPTIONS'
   | 'INVALID_SCHEMA'
+  | 'JSON_VALIDATION'
   | 'LAG'
   | 'PIPELINE_CONFIG'
   | 'PRODUCER_CONFIG'

@@ -25,6 +25,7 @@ export {
   avroSchema,
   bytesSerde,
   defineTopics,
+  jsonSchema,
   oneOf,
   protobufSchema,
   stringSerde,
@@ -32,6 +33,8 @@ export {
   type AvroSchemaDescriptor,
   type BytesDescriptor,
   type InputOf,
+  type JsonCodecOptions,
+  type JsonSchemaDescriptor,
   type KeyInput,
   type KeyOutput,
   type OneOfDescriptor,
@@ -171,6 +174,7 @@ export {
   ProtobufSchemaError,
   type ProtobufSchemaProblem,
 } from './serde/protobuf';
+export { JsonDecodeError, JsonSchemaError, JsonValidationError, type JsonSchemaProblem } from './serde/json';
 export { WireFormatError } from './serde/wire-format';
 export { ProducerConfigError } from './producer/config-check';
 export {

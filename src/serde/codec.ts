@@ -5,7 +5,7 @@
 
 /** A writer schema fetched from the registry by id, with its references resolved (name → schema text). */
 export interface WriterSchema {
-  readonly schemaType: 'AVRO' | 'PROTOBUF';
+  readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
   readonly schema: string;
   /** Transitively resolved references: reference name → schema text. */
   readonly references: ReadonlyArray<{ readonly name: string; readonly schema: string }>;
