@@ -3,21 +3,22 @@ import * as path from 'node:path';
 import { CodegenError } from './errors';
 
 /** Schema file extensions kgen reads, and the format each holds. */
-export const SCHEMA_EXTENSIONS: Readonly<Record<string, 'AVRO' | 'PROTOBUF'>> = {
+export const SCHEMA_EXTENSIONS: Readonly<Record<string, 'AVRO' | 'PROTOBUF' | 'JSON'>> = {
   '.avsc': 'AVRO',
   '.avdl': 'AVRO',
   '.proto': 'PROTOBUF',
+  '.json': 'JSON',
 };
 
 /** One schema file of a folder: its path relative to the folder (forward slashes), text and format. */
 export interface SchemaFile {
   readonly path: string;
   readonly text: string;
-  readonly format: 'AVRO' | 'PROTOBUF';
+  readonly format: 'AVRO' | 'PROTOBUF' | 'JSON';
 }
 
 /**
- * Every `.avsc`/`.avdl`/`.proto` file under `dir`, recursively, sorted by path: what `generate` compiles and
+ * Every `.avsc`/`.avdl`/`.proto`/`.json` file under `dir`, recursively, sorted by path: what `generate` compiles and
  * what `check`/`register` govern. Dot folders (`.git`) are skipped, and so are the folders in `exclude`, so a
  * pull or output folder inside the schema folder is not read twice.
  */

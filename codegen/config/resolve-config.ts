@@ -8,7 +8,7 @@ import type {
   ResolvedTopicSide,
   VersionPin,
 } from './config-types';
-import { resolveAvroSection, resolveProtobufSection } from './format-options';
+import { resolveAvroSection, resolveJsonSection, resolveProtobufSection } from './format-options';
 import { IMPORT_EXTENSIONS } from '../emit/import-extension';
 
 /** Where a config value came from: the file (for error messages) and the folder relative paths start at. */
@@ -29,6 +29,7 @@ const TOP_KEYS = [
   'importExtension',
   'avro',
   'protobuf',
+  'json',
 ] as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -66,6 +67,7 @@ export function resolveConfig(raw: unknown, origin: ConfigOrigin): ResolvedConfi
       : get('importExtension').oneOf([...IMPORT_EXTENSIONS, 'auto'] as const),
     avro: resolveAvroSection(get('avro')),
     protobuf: resolveProtobufSection(get('protobuf')),
+    json: resolveJsonSection(get('json')),
   };
 }
 

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { extname, posix } from 'node:path';
 import { CodegenError } from '../errors';
 import { SCHEMA_EXTENSIONS } from '../schema-folder';
 import { avroNames } from './avro/avro-names';
@@ -67,6 +67,9 @@ export function buildSchemaSet(
         const file = definedBy.get(n);
         if (file && file !== f.path) deps.push([n, file]);
       }
+    } else if (format === 'JSON') {
+      for (const [name, file] of jsonFileRefs(f.path, f.text, where(f.path)))
+        if (paths.has(file) && file !== f.path) deps.push([name, file]);
     } else {
       for (const m of f.text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?["']([^"']+)["']/gm)) {
         const imp = m[1] ?? '';
@@ -127,7 +130,38 @@ export function transitiveDeps(schema: LocalSchema, set: readonly LocalSchema[])
   return dependencyOrder(set).filter((s) => picked.has(s.file));
 }
 
+/**
+ * The other files a JSON Schema `$ref`s, as `[reference name, file]`: the name is the `$ref`'s URI part as
+ * written (what the registry resolves it by), the file that URI relative to the referring file.
+ */
+function jsonFileRefs(file: string, text: string, where: string): Array<[string, string]> {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (err) {
+    throw new CodegenError('INVALID_JSON', `not valid JSON: ${(err as Error).message}`, { file: where });
+  }
+  const out = new Map<string, string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === '$ref' && typeof v === 'string') {
+        const uri = v.split('#')[0]!;
+        if (uri !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(uri))
+          out.set(uri, posix.normalize(posix.join(posix.dirname(file), uri)));
+      } else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples') walk(v);
+    }
+  };
+  walk(root);
+  return [...out];
+}
+
 function mainTypeOf(format: SchemaFormat, text: string, file: string): string | undefined {
+  if (format === 'JSON') {
+    const title = (JSON.parse(text) as { title?: unknown } | null)?.title;
+    return typeof title === 'string' ? title : undefined;
+  }
   if (format === 'PROTOBUF') {
     const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
     const msg = /^\s*message\s+(\w+)/m.exec(text)?.[1];

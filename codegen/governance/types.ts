@@ -16,7 +16,7 @@ export const COMPAT_LEVELS: readonly CompatLevel[] = [
   'FULL_TRANSITIVE',
 ];
 
-export type SchemaFormat = 'AVRO' | 'PROTOBUF';
+export type SchemaFormat = 'AVRO' | 'PROTOBUF' | 'JSON';
 
 /** `error` breaks compatibility; `warning` is wire-compatible but breaks kgen-generated TypeScript. */
 export type Severity = 'error' | 'warning';
