@@ -1,6 +1,7 @@
 import Ajv, { type Options } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
+import draft7MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 import addFormats from 'ajv-formats';
 
 /** The JSON Schema drafts kgen reads; a schema's `$schema` picks one, none means draft 7 (Confluent's default). */
@@ -36,6 +37,8 @@ export function createAjv(draft: JsonSchemaDraft, options: Options = {}): Ajv {
       : draft === '2019-09'
         ? new Ajv2019(settings)
         : new Ajv(settings);
+  // A 2019-09/2020-12 schema may reference a draft-7 one (the registry mixes them freely).
+  if (draft !== 'draft-07') ajv.addMetaSchema(draft7MetaSchema);
   addFormats(ajv);
   return ajv;
 }

@@ -110,6 +110,31 @@ describe('JSON Schema codec', () => {
     );
   });
 
+  it('reads a 2020-12 schema that references a draft-7 one (the registry mixes drafts)', () => {
+    const money = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      required: ['amount'],
+    };
+    const ref: SchemaReference = {
+      name: 'money.json',
+      subject: 'money',
+      version: 1,
+      schema: jsonSchema({
+        name: 'Money',
+        schema: JSON.stringify(money),
+        references: [],
+        options: { dateTime: 'string' },
+      }),
+    };
+    const root = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      properties: { m: { $ref: 'money.json' } },
+    };
+    expect(codec(root, {}, [ref]).accepts({ m: {} })).toBe(false);
+    expect(codec(root, {}, [ref]).accepts({ m: { amount: 1 } })).toBe(true);
+  });
+
   it('resolves a $ref to a reference by its name, also under the root $id', () => {
     const address = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
     const ref = (name: string): SchemaReference => ({
