@@ -3,6 +3,11 @@ import type { DocumentSet, JsonDocument, SchemaLocation } from './documents';
 // Values that are data, not subschemas: a `$ref` inside them is not a reference.
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 
+/** The `$defs` key of an embedded file: its path with `:` for `/`, so pointers to it need no `~1`. */
+function keyOf(doc: JsonDocument): string {
+  return doc.source.path.replace(/\//g, ':');
+}
+
 function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -10,7 +15,7 @@ function escape(segment: string): string {
 /**
  * A local schema file that `$ref`s other files, made self-contained (what its descriptor carries, so the
  * runtime needs no references): every document it reaches is embedded under `$defs` (`definitions` in draft
- * 7) keyed by its path, without its `$id`/`$schema`, and every `$ref` is rewritten to a local pointer.
+ * 7) keyed by its path (`/` written `:`), without its `$id`/`$schema`, and every `$ref` is rewritten to a local pointer.
  */
 export function bundle(root: JsonDocument, set: DocumentSet): unknown {
   const container = root.draft === 'draft-07' ? 'definitions' : '$defs';
@@ -18,7 +23,7 @@ export function bundle(root: JsonDocument, set: DocumentSet): unknown {
   const pointerOf = (target: SchemaLocation): string =>
     target.doc === root
       ? `#${target.pointer}`
-      : `#/${container}/${escape(target.doc.source.path)}${target.pointer}`;
+      : `#/${container}/${escape(keyOf(target.doc))}${target.pointer}`;
   const rewrite = (node: unknown, at: SchemaLocation): unknown => {
     if (Array.isArray(node))
       return node.map((v, i) => rewrite(v, { doc: at.doc, pointer: `${at.pointer}/${i}` }));
@@ -49,6 +54,6 @@ export function bundle(root: JsonDocument, set: DocumentSet): unknown {
   if (embedded.size === 0 || typeof main !== 'object' || main === null) return main;
   const defs = { ...((main as Record<string, unknown>)[container] as Record<string, unknown> | undefined) };
   for (const [doc, schema] of [...embedded].sort(([a], [b]) => (a.source.path < b.source.path ? -1 : 1)))
-    defs[doc.source.path] = schema;
+    defs[keyOf(doc)] = schema;
   return { ...(main as Record<string, unknown>), [container]: defs };
 }
