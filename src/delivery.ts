@@ -94,6 +94,8 @@ export type {
   AvroSchemaDescriptor,
   BytesDescriptor,
   InputOf,
+  JsonCodecOptions,
+  JsonSchemaDescriptor,
   KeyInput,
   KeyOutput,
   OneOfDescriptor,
