@@ -99,7 +99,9 @@ export function createJsonCodec<I, O>(descriptor: JsonSchemaDescriptor<I, O>): J
       `unsupported $schema ${JSON.stringify((schema as { $schema?: unknown }).$schema)} (kgen reads drafts 7, 2019-09 and 2020-12)`,
     );
   const references = flatten(descriptor.references);
-  const dates = options.dateTime === 'date' && hasDateTime(schema);
+  const dates =
+    options.dateTime === 'date' &&
+    (hasDateTime(schema) || [...references.values()].some((text) => hasDateTime(JSON.parse(text))));
   const checkConsumed = options.validateOnConsume !== false;
   const validateSent = compile(name, draft, schema, references, { useDefaults: false, dateTimes: false });
   const validateRead = checkConsumed

@@ -28,8 +28,8 @@ export function markDateTimes(schema: unknown): unknown {
 
 /**
  * Registers the modifying keyword: a string that passed `format: "date-time"` (checked first: the keyword is
- * in Ajv's string group, after `format`) is replaced in its parent by a `Date`. A root-level date-time has no
- * parent to write to and stays a string; the emitter types it so.
+ * in Ajv's string group, after `format`) is replaced in its parent by a `Date`. A date-time that is the whole
+ * value has no parent to write to and stays a string (a documented limit).
  */
 export function addDateTimeKeyword(ajv: Ajv): void {
   ajv.addKeyword({

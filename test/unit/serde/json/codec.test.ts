@@ -87,6 +87,27 @@ describe('JSON Schema codec', () => {
     expect(codec(order).decode(bytes)).toMatchObject({ placedAt: '2026-01-02T03:04:05.678Z' });
   });
 
+  it('maps a date-time inside a reference to Date too', () => {
+    const stamp = { type: 'object', properties: { at: { type: 'string', format: 'date-time' } } };
+    const ref: SchemaReference = {
+      name: 'stamp.json',
+      subject: 'stamp',
+      version: 1,
+      schema: jsonSchema({
+        name: 'Stamp',
+        schema: JSON.stringify(stamp),
+        references: [],
+        options: { dateTime: 'date' },
+      }),
+    };
+    const c = codec({ type: 'object', properties: { s: { $ref: 'stamp.json' } } }, { dateTime: 'date' }, [
+      ref,
+    ]);
+    const at = new Date('2026-05-06T07:08:09.010Z');
+    const back = c.decode(c.encode({ s: { at } })) as { s: { at: Date } };
+    expect(back.s.at).toEqual(at);
+  });
+
   it('chooses the draft by $schema', () => {
     expect(codec(order).draft).toBe('2020-12');
     expect(codec({ ...order, $schema: 'https://json-schema.org/draft/2019-09/schema' }).draft).toBe(
