@@ -13,10 +13,10 @@ export async function run(): Promise<void> {
         impl: 'raw',
         sync: () => {
           const value: unknown = JSON.parse(f.framed.subarray(5).toString('utf8'));
-          if (!f.validate(value)) throw new Error('invalid');
+          if (!f.validateRead(value)) throw new Error('invalid');
           return value;
         },
-        note: 'JSON.parse after the 5-byte frame + same compiled Ajv validator',
+        note: 'JSON.parse after the 5-byte frame + same compiled Ajv validator (useDefaults, as kgen on consume)',
       },
     ]),
   );

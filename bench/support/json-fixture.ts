@@ -7,6 +7,7 @@ import {
 } from '@confluentinc/schemaregistry';
 import { createClient, defineTopics, jsonSchema, stringSerde } from 'kgen';
 import { createTopicDeserializer, createTopicSerializer, serdeContextOf } from 'kgen/serde';
+import { registryRequestDefaults } from '../../src/client/registry-options';
 import { createAjv } from '../../src/serde/json/drafts';
 import { sample, type BenchOrder } from './avro-fixture';
 import { registryUrl, unique } from './stack';
@@ -30,16 +31,29 @@ export const jsonText = JSON.stringify({
 
 export { sample };
 
+// With a request timeout and retries: a registry request occasionally stalls on the loaded machine, and the
+// official client's default waits forever (the bench then hangs).
+const officialConfig = () => ({
+  baseURLs: [registryUrl],
+  createAxiosDefaults: registryRequestDefaults(5_000),
+  maxRetries: 3,
+  retriesWaitMs: 200,
+});
+
 /** Every JSON impl ready to run: serializers, deserializers, the raw validator and one framed payload. */
 export async function jsonImpls() {
   const topic = unique('bench-json');
   const subject = `${topic}-value`;
-  const official = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+  const official = new SchemaRegistryClient(officialConfig());
   const id = await official.register(subject, { schemaType: 'JSON', schema: jsonText }, false);
   const header = Buffer.from([0, 0, 0, 0, 0]);
   header.writeUInt32BE(id, 1);
-  // The raw impl's validator: compiled like kgen's (same Ajv class and options).
+  // The raw impls' validators, compiled as kgen compiles its own (same Ajv class and options): on send as is,
+  // on consume with `useDefaults` (kgen fills defaults in on consume).
   const validate = createAjv('draft-07', { strictNumbers: true }).compile(JSON.parse(jsonText) as object);
+  const validateRead = createAjv('draft-07', { strictNumbers: true, useDefaults: true }).compile(
+    JSON.parse(jsonText) as object,
+  );
 
   const topics = defineTopics({
     [topic]: {
@@ -61,14 +75,21 @@ export async function jsonImpls() {
     validate: true,
   });
   // A client of its own, as in a consuming process.
-  const confluentDe = new JsonDeserializer(
-    new SchemaRegistryClient({ baseURLs: [registryUrl] }),
-    SerdeType.VALUE,
-    {
-      validate: true,
-    },
-  );
+  const confluentDe = new JsonDeserializer(new SchemaRegistryClient(officialConfig()), SerdeType.VALUE, {
+    validate: true,
+  });
   const framed = Buffer.concat([header, Buffer.from(JSON.stringify(sample), 'utf8')]);
   await kgenDeserialize(framed); // learn the writer id once, as a running consumer would have
-  return { topic, id, header, framed, validate, kgenSerialize, kgenDeserialize, confluentSer, confluentDe };
+  return {
+    topic,
+    id,
+    header,
+    framed,
+    validate,
+    validateRead,
+    kgenSerialize,
+    kgenDeserialize,
+    confluentSer,
+    confluentDe,
+  };
 }
