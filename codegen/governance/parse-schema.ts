@@ -1,3 +1,4 @@
+import { CodegenError } from '../errors';
 import { buildAvroModel, parseAvroJson, type AvroNode } from './avro/avro-model';
 import { buildProtoModel, type ProtoFileModel } from './protobuf/proto-model';
 import type { SchemaFormat } from './types';
@@ -21,5 +22,10 @@ export function parseSchema(schema: SchemaText, where: string): ParsedSchema {
     const refs = schema.references.map(([name, text]) => parseAvroJson(text, `${where} (reference ${name})`));
     return { format: 'AVRO', node: buildAvroModel(parseAvroJson(schema.text, where), where, refs) };
   }
+  if (schema.format === 'JSON')
+    // Placeholder until the JSON Schema rule engine lands: a clear refusal rather than a Protobuf parse error.
+    throw new CodegenError('UNSUPPORTED_SCHEMA_TYPE', 'kgen has no compatibility rules for JSON Schema yet', {
+      file: where,
+    });
   return { format: 'PROTOBUF', model: buildProtoModel(schema.text, where, new Map(schema.references)) };
 }
