@@ -50,23 +50,22 @@ describe('JSON Schema property test: random valid instances against the emitted 
     createJsonCodec(jsonSchema({ name: d.emitted.fullName, schema: d.schema, references: [], options })),
   );
   // json-schema-faker gets some rules wrong: draft-7 tuples (`items: [...]`: a number where the schema says
-  // integer, a third item), and Order's lines (it writes 0 for `minimum: 1` quantities and a non-object for the
-  // unitPrice `$ref` to a file whose root is a `$ref`): those two fields are repaired; the properties below run on the instances our validator accepts, at least 3 of each schema's 12.
+  // integer, a third item), and Order's lines (it writes 0 for `minimum: 1` quantities and null or an
+  // array for the unitPrice `$ref` to a file whose root is a `$ref`): those two fields are repaired. The
+  // properties below run on the instances our validator accepts; at least half of each schema's must be.
   for (const values of candidates)
     for (const v of values)
       for (const line of (v as { lines?: Array<{ quantity?: number; unitPrice?: unknown }> }).lines ?? []) {
         if (typeof line.quantity === 'number' && line.quantity < 1) line.quantity = 1;
-        if (typeof line.unitPrice !== 'object') line.unitPrice = { amount: 9.5 };
+        const price = line.unitPrice;
+        if (typeof price !== 'object' || price === null || Array.isArray(price))
+          line.unitPrice = { amount: 9.5 };
       }
   const instances = candidates.map((values, i) => values.filter((v) => codecs[i]!.accepts(v)));
 
-  it('enough generated instances validate', () => {
-    // Order is left out: json-schema-faker (0.6.3) writes no valid Order even after the repairs above.
-    const accepted = descriptors
-      .map((d, i) => [d.emitted.fullName, instances[i]!.length >= 3] as const)
-      .filter(([name]) => name !== 'Order');
-    expect(accepted).toEqual(accepted.map(([name]) => [name, true]));
-    expect(accepted).toHaveLength(descriptors.length - 1);
+  it('most generated instances validate', () => {
+    const accepted = descriptors.map((d, i) => [d.emitted.fullName, instances[i]!.length * 2 >= PER_SCHEMA]);
+    expect(accepted).toEqual(descriptors.map((d) => [d.emitted.fullName, true]));
   });
 
   it('every valid instance encodes to its JSON text and decodes back (defaults filled in)', () => {
