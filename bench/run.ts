@@ -10,6 +10,8 @@ import { join } from 'node:path';
 const BENCHES: Readonly<Record<string, string>> = {
   'avro-serialize': 'avro-serialize.ts',
   'avro-deserialize': 'avro-deserialize.ts',
+  'json-serialize': 'json-serialize.ts',
+  'json-deserialize': 'json-deserialize.ts',
   'proto-serialize': 'proto-serialize.ts',
   'proto-deserialize': 'proto-deserialize.ts',
   produce: 'produce.ts',

@@ -5,7 +5,7 @@
 
 /** One schema to generate code for. */
 export interface SourceSchema {
-  readonly format: 'AVRO' | 'PROTOBUF';
+  readonly format: 'AVRO' | 'PROTOBUF' | 'JSON';
   /** Path relative to the schema root with forward slashes; for Protobuf, also the import path. */
   readonly path: string;
   /** File or subject text (for `.avdl`, the IDL text). */
@@ -30,7 +30,7 @@ export interface GeneratedFile {
 
 /** What a generated module exports for one top-level schema; the topic-map emitter imports these. */
 export interface EmittedSchema {
-  readonly format: 'AVRO' | 'PROTOBUF';
+  readonly format: 'AVRO' | 'PROTOBUF' | 'JSON';
   /** Avro full name or Protobuf fully-qualified message name. */
   readonly fullName: string;
   readonly subject?: string;

@@ -95,6 +95,8 @@ export type {
   AvroSchemaDescriptor,
   BytesDescriptor,
   InputOf,
+  JsonCodecOptions,
+  JsonSchemaDescriptor,
   KeyInput,
   KeyOutput,
   OneOfDescriptor,

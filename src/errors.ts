@@ -17,6 +17,7 @@ export type KgenErrorCode =
   | 'INVALID_HEADER'
   | 'INVALID_OPTIONS'
   | 'INVALID_SCHEMA'
+  | 'JSON_VALIDATION'
   | 'LAG'
   | 'PIPELINE_CONFIG'
   | 'PRODUCER_CONFIG'

@@ -35,6 +35,7 @@ export {
   avroSchema,
   bytesSerde,
   defineTopics,
+  jsonSchema,
   oneOf,
   protobufSchema,
   stringSerde,
@@ -42,6 +43,8 @@ export {
   type AvroSchemaDescriptor,
   type BytesDescriptor,
   type InputOf,
+  type JsonCodecOptions,
+  type JsonSchemaDescriptor,
   type KeyInput,
   type KeyOutput,
   type OneOfDescriptor,
@@ -230,6 +233,7 @@ export {
   ProtobufSchemaError,
   type ProtobufSchemaProblem,
 } from './serde/protobuf';
+export { JsonDecodeError, JsonSchemaError, JsonValidationError, type JsonSchemaProblem } from './serde/json';
 export { WireFormatError } from './serde/wire-format';
 export { InvalidHeaderError } from './serde/headers/header-error';
 export { ProducerConfigError } from './producer/config-check';

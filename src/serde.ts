@@ -1,7 +1,7 @@
 /// <reference types="node" preserve="true" />
 /**
  * kgen/serde — the serde building blocks under the client, for code that encodes or decodes by itself:
- * Confluent wire framing, the Avro and Protobuf codecs, and per-topic serializers over a client's registry.
+ * Confluent wire framing, the Avro, Protobuf and JSON Schema codecs, and per-topic serializers over a client's registry.
  * @packageDocumentation
  */
 
@@ -26,6 +26,15 @@ export {
   type ProtobufJsonObject,
   type ProtobufJsonValue,
 } from './serde/protobuf';
+export {
+  JsonDecodeError,
+  JsonSchemaError,
+  JsonValidationError,
+  createJsonCodec,
+  type JsonCodec,
+  type JsonSchemaDraft,
+  type JsonSchemaProblem,
+} from './serde/json';
 export { type SchemaCodec, type WriterSchema } from './serde/codec';
 export { type CodecFactory, type RegistryCodec } from './serde/registry/codec-factory';
 export {
@@ -49,6 +58,8 @@ export type {
   AvroSchemaDescriptor,
   BytesDescriptor,
   InputOf,
+  JsonCodecOptions,
+  JsonSchemaDescriptor,
   OneOfDescriptor,
   OutputOf,
   RegistrySchemaFields,

@@ -19,7 +19,10 @@ export interface TypeCarrier<TInput, TOutput> {
   readonly __types?: { readonly input: TInput; readonly output: TOutput };
 }
 
-/** A schema this one references, registered under its own subject (name = Avro full name or Protobuf import path). */
+/**
+ * A schema this one references, registered under its own subject (name = Avro full name, Protobuf import path,
+ * or for JSON Schema the `$ref` that points at it).
+ */
 export interface SchemaReference {
   /** Reference name: the Avro full name or the Protobuf import path. */
   readonly name: string;
@@ -140,9 +143,34 @@ export interface ProtobufSchemaDescriptor<TInput = unknown, TOutput = TInput>
   readonly options: ProtobufCodecOptions;
 }
 
+/** JSON Schema codec options; one object drives the emitter and the runtime codec. */
+export interface JsonCodecOptions {
+  /**
+   * Strings with `format: "date-time"`: `string` (default) keeps the RFC 3339 text; `date` gives a `Date` in
+   * the emitted types and in consumed values (a `Date` is written as `toISOString()`, milliseconds precision).
+   */
+  readonly dateTime: 'string' | 'date';
+  /**
+   * Validate consumed payloads against the reader's schema (default `true`): an invalid payload is a
+   * `DecodeError` that goes to `onDecodeError` or the DLQ. Values sent are always validated.
+   */
+  readonly validateOnConsume?: boolean;
+}
+
+/** A JSON Schema (drafts 7, 2019-09, 2020-12, chosen by the schema's `$schema`). */
+export interface JsonSchemaDescriptor<TInput = unknown, TOutput = TInput>
+  extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  readonly format: 'JSON';
+  /** The schema's `title`, else the name of the file or subject it came from. */
+  readonly name: string;
+  readonly options: JsonCodecOptions;
+}
+
 /** A schema kept in a registry. */
 export type RegistrySchemaDescriptor =
-  AvroSchemaDescriptor<unknown, unknown> | ProtobufSchemaDescriptor<unknown, unknown>;
+  | AvroSchemaDescriptor<unknown, unknown>
+  | ProtobufSchemaDescriptor<unknown, unknown>
+  | JsonSchemaDescriptor<unknown, unknown>;
 
 /** UTF-8 string (keys, usually). */
 export interface StringDescriptor extends TypeCarrier<string, string> {
@@ -253,6 +281,13 @@ export function protobufSchema<TInput, TOutput = TInput>(
   descriptor: Omit<ProtobufSchemaDescriptor<TInput, TOutput>, 'format' | '__types'>,
 ): ProtobufSchemaDescriptor<TInput, TOutput> {
   return { format: 'PROTOBUF', ...descriptor };
+}
+
+/** A JSON Schema descriptor; generated code calls this, and so can a hand-written map. */
+export function jsonSchema<TInput, TOutput = TInput>(
+  descriptor: Omit<JsonSchemaDescriptor<TInput, TOutput>, 'format' | '__types'>,
+): JsonSchemaDescriptor<TInput, TOutput> {
+  return { format: 'JSON', ...descriptor };
 }
 
 /** A topic with several record types. */

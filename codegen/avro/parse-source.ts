@@ -20,8 +20,8 @@ function lineColumn(text: string, position: number): { line: number; column: num
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-/** Where JSON.parse failed: from its message, else from a scan (Node's message may omit the position). */
-function errorPosition(
+/** Where JSON.parse failed (line/column): from its message, else from a scan (Node's message may omit the position). */
+export function errorPosition(
   text: string,
   message: string,
 ): { line: number; column: number } | Record<string, never> {

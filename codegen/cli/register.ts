@@ -4,6 +4,7 @@ import { registerSchemas, type RegisterStep } from '../governance/register-schem
 import { buildSchemaSet } from '../governance/schema-set';
 import { readSchemaFolder } from '../schema-folder';
 import { parseSchema } from '../governance/parse-schema';
+import { checkJsonSchemas } from '../jsonschema/check-files';
 import { localSchemaText } from '../governance/previous-sources';
 import { runCommand, type CommandIo } from './command-io';
 import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
@@ -53,7 +54,8 @@ export async function runRegister(args: RegisterArgs, io: CommandIo): Promise<nu
       );
     const set = buildSchemaSet(files, subjectOverrides(args, config, schemasDir), display);
     // Parse everything first: a bad schema or a missing reference stops the run before anything is written.
-    for (const s of set) parseSchema(localSchemaText(s, set), display(s.file));
+    for (const s of set) if (s.format !== 'JSON') parseSchema(localSchemaText(s, set), display(s.file));
+    checkJsonSchemas(set, display);
     const registry = registryOf(args, config, io.env);
     const json = args.format === 'json';
     try {

@@ -1,5 +1,6 @@
 import type { AvroGenerateOptions } from '../avro/options';
 import type { ImportExtension } from '../emit/import-extension';
+import type { ResolvedJsonGenerateOptions } from '../jsonschema/options';
 import type { ResolvedProtobufGenerateOptions } from '../protobuf/options';
 
 /**
@@ -33,6 +34,8 @@ export interface KgenConfig {
   readonly avro?: Readonly<Record<string, unknown>>;
   /** Protobuf mapping options (see `codegen/protobuf/options.ts`). */
   readonly protobuf?: Readonly<Record<string, unknown>>;
+  /** JSON Schema mapping options (see `codegen/jsonschema/options.ts`). */
+  readonly json?: Readonly<Record<string, unknown>>;
 }
 
 export interface RegistryConfig {
@@ -144,6 +147,8 @@ export interface ResolvedConfig {
   readonly avro: AvroGenerateOptions;
   /** Protobuf mapping options with every default filled in. */
   readonly protobuf: ResolvedProtobufGenerateOptions;
+  /** JSON Schema mapping options with every default filled in. */
+  readonly json: ResolvedJsonGenerateOptions;
 }
 
 export interface ResolvedRegistry {

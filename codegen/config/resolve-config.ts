@@ -8,7 +8,7 @@ import type {
   ResolvedTopicSide,
   VersionPin,
 } from './config-types';
-import { resolveAvroSection, resolveProtobufSection } from './format-options';
+import { resolveAvroSection, resolveJsonSection, resolveProtobufSection } from './format-options';
 import { resolveHeaders } from './resolve-headers';
 import { IMPORT_EXTENSIONS } from '../emit/import-extension';
 
@@ -30,6 +30,7 @@ const TOP_KEYS = [
   'importExtension',
   'avro',
   'protobuf',
+  'json',
 ] as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -67,6 +68,7 @@ export function resolveConfig(raw: unknown, origin: ConfigOrigin): ResolvedConfi
       : get('importExtension').oneOf([...IMPORT_EXTENSIONS, 'auto'] as const),
     avro: resolveAvroSection(get('avro')),
     protobuf: resolveProtobufSection(get('protobuf')),
+    json: resolveJsonSection(get('json')),
   };
 }
 

@@ -39,7 +39,7 @@ export interface GenerateResult {
 export function generate(input: GenerateInput): GenerateResult {
   const files: GeneratedFile[] = [];
   const schemas: EmittedSchema[] = [];
-  for (const format of ['AVRO', 'PROTOBUF'] as const) {
+  for (const format of ['AVRO', 'PROTOBUF', 'JSON'] as const) {
     const sources = input.sources.filter((s) => s.format === format);
     if (sources.length === 0) continue;
     const generator = input.generators[format];

@@ -7,7 +7,7 @@ import { isTransitive } from './levels';
 import { parseSchema, type SchemaText } from './parse-schema';
 import { loadPrevious, localSchemaText, resolveAgainst } from './previous-sources';
 import type { CompatRegistry, RegisteredSchema, RegistryVerdict } from './registry-api';
-import { GOVERNED_EXTENSIONS, readSchemaFolder } from '../schema-folder';
+import { readSchemaFolder } from '../schema-folder';
 import { buildSchemaSet, dependencyOrder, type LocalSchema } from './schema-set';
 import type { ProtobufRules } from './protobuf/protobuf-rules';
 import type { CompatLevel, CompatReport, Finding } from './types';
@@ -41,7 +41,7 @@ function display(options: CheckOptions, file: string): string {
 
 /** The new schemas; an empty folder is refused ("compatible" for nothing checked would be a false pass). */
 function loadNew(options: CheckOptions): LocalSchema[] {
-  const files = readSchemaFolder(options.schemasDir, [], GOVERNED_EXTENSIONS);
+  const files = readSchemaFolder(options.schemasDir);
   if (files.length === 0)
     refuseEmptyInput(
       `${NO_SCHEMA_FILES} in ${options.schemasDir}`,

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { CodegenError } from '../errors';
-import { GOVERNED_EXTENSIONS } from '../schema-folder';
+import { SCHEMA_EXTENSIONS } from '../schema-folder';
 import { avroNames } from './avro/avro-names';
 import { idlSchemas, idlTypeOf } from './idl-schemas';
 import { jsonSchemaFileRefs } from './json/json-schema-refs';
@@ -25,7 +25,7 @@ export interface LocalSchema {
 
 /** A schema path's format: by extension, or Avro for one type of an `.avdl` (`<file>.avdl#<full name>`). */
 function formatOf(path: string): SchemaFormat | undefined {
-  return idlTypeOf(path) !== undefined ? 'AVRO' : GOVERNED_EXTENSIONS[extname(path)];
+  return idlTypeOf(path) !== undefined ? 'AVRO' : SCHEMA_EXTENSIONS[extname(path)];
 }
 
 /**
@@ -132,7 +132,10 @@ export function transitiveDeps(schema: LocalSchema, set: readonly LocalSchema[])
 }
 
 function mainTypeOf(format: SchemaFormat, text: string, file: string): string | undefined {
-  if (format === 'JSON') return undefined; // topics map JSON subjects by name, not by a record type
+  if (format === 'JSON') {
+    const title = (JSON.parse(text) as { title?: unknown } | null)?.title;
+    return typeof title === 'string' ? title : undefined;
+  }
   if (format === 'PROTOBUF') {
     const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
     const msg = /^\s*message\s+(\w+)/m.exec(text)?.[1];

@@ -8,7 +8,7 @@ export interface LockedSchema {
   readonly subject: string;
   readonly version: number;
   readonly id: number;
-  readonly schemaType: 'AVRO' | 'PROTOBUF';
+  readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
   /** `sha256:<hex>` of the schema text exactly as stored in `file`. */
   readonly fingerprint: string;
   /** Path of the schema text relative to the pull folder, forward slashes. */
@@ -81,7 +81,7 @@ export function parseLockFile(text: string, file: string): LockFile {
         subject: s('subject').string(),
         version: s('version').positiveInteger(),
         id: nonNegativeInteger(s('id')),
-        schemaType: s('schemaType').oneOf(['AVRO', 'PROTOBUF'] as const),
+        schemaType: s('schemaType').oneOf(['AVRO', 'PROTOBUF', 'JSON'] as const),
         fingerprint: fp,
         file: s('file').string(),
         root: boolean(s('root')),

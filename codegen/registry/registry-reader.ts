@@ -10,7 +10,7 @@ export interface FetchedSchema {
   readonly subject: string;
   readonly version: number;
   readonly id: number;
-  readonly schemaType: 'AVRO' | 'PROTOBUF';
+  readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
   readonly schema: string;
   readonly references: ReadonlyArray<{
     readonly name: string;
@@ -60,7 +60,7 @@ export function createRegistryReader(
           : client.getSchemaMetadata(subject, version, false),
       );
       const schemaType = meta.schemaType ?? 'AVRO';
-      if (schemaType !== 'AVRO' && schemaType !== 'PROTOBUF')
+      if (schemaType !== 'AVRO' && schemaType !== 'PROTOBUF' && schemaType !== 'JSON')
         throw new CodegenError('UNSUPPORTED_SCHEMA_TYPE', `schema type ${schemaType} is not supported`, {
           subject,
         });

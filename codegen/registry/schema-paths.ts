@@ -2,9 +2,15 @@
  * Where a pulled subject version lives inside the pull folder: `<subject>/v<version>.<ext>`, the subject
  * escaped so that any registry subject name maps to one safe relative path and back is never needed.
  */
-export function pulledSchemaPath(subject: string, version: number, schemaType: 'AVRO' | 'PROTOBUF'): string {
-  return `${escapeSegment(subject)}/v${version}.${schemaType === 'AVRO' ? 'avsc' : 'proto'}`;
+export function pulledSchemaPath(
+  subject: string,
+  version: number,
+  schemaType: 'AVRO' | 'PROTOBUF' | 'JSON',
+): string {
+  return `${escapeSegment(subject)}/v${version}.${EXTENSION[schemaType]}`;
 }
+
+const EXTENSION = { AVRO: 'avsc', PROTOBUF: 'proto', JSON: 'json' } as const;
 
 function escapeSegment(name: string): string {
   const escaped = name.replace(

@@ -66,7 +66,7 @@ function targetsOf(topics: TopicMap): Target[] {
   for (const [topic, d] of Object.entries(topics)) {
     for (const role of ['key', 'value'] as const) {
       const s = d[role];
-      if (s.format === 'AVRO' || s.format === 'PROTOBUF')
+      if (s.format === 'AVRO' || s.format === 'PROTOBUF' || s.format === 'JSON')
         out.push({ topic, role, subject: subjectOf(topic, role, s), descriptor: s });
       else if (s.format === 'ONE_OF')
         for (const v of s.variants)

@@ -6,7 +6,7 @@
 /** A writer schema fetched from the registry by id, with its references resolved (name → schema text). */
 export interface WriterSchema {
   /** The schema format. */
-  readonly schemaType: 'AVRO' | 'PROTOBUF';
+  readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
   /** The schema text as registered. */
   readonly schema: string;
   /** Transitively resolved references: reference name → schema text. */

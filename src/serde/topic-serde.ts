@@ -9,7 +9,7 @@ function unknownFormat(topic: string, role: SerdeRole, descriptor: SchemaDescrip
   const format = (descriptor as { format?: unknown }).format;
   return new SerializationError(
     { topic, role },
-    `unknown descriptor format ${JSON.stringify(format)} (expected AVRO, PROTOBUF, ONE_OF, STRING or BYTES)`,
+    `unknown descriptor format ${JSON.stringify(format)} (expected AVRO, PROTOBUF, JSON, ONE_OF, STRING or BYTES)`,
   );
 }
 
@@ -48,6 +48,7 @@ export async function createTopicSerializer(
       return createOneOfSerializer(ctx, topic, role, descriptor);
     case 'AVRO':
     case 'PROTOBUF':
+    case 'JSON':
       return (await createRegistrySerializer(ctx, topic, role, descriptor)).serialize;
     default:
       throw unknownFormat(topic, role, descriptor);
@@ -70,6 +71,7 @@ export function createTopicDeserializer(
       return createOneOfDeserializer(ctx, topic, role, descriptor);
     case 'AVRO':
     case 'PROTOBUF':
+    case 'JSON':
       return createRegistryDeserializer(ctx, topic, role, descriptor);
     default:
       throw unknownFormat(topic, role, descriptor);

@@ -137,7 +137,7 @@ function randomValuesOf(
       values.push(value);
       bytes += codec.encode(value).length + 5;
     }
-  } else {
+  } else if (d.format === 'PROTOBUF') {
     const files = allFiles(d);
     files.set(d.fileName, d.schema);
     const type = buildProtobufRoot(d.fileName, files).root.lookupType(d.name);
@@ -147,6 +147,11 @@ function randomValuesOf(
       values.push(value);
       bytes += codec.encode(value).length + 6;
     }
+  } else {
+    throw new CodegenError(
+      'UNSUPPORTED_SCHEMA_TYPE',
+      'kgen bench --topic generates Avro and Protobuf records; JSON Schema topics are not supported yet',
+    );
   }
   return { values, bytes };
 }

@@ -14,12 +14,17 @@ import { messageIndexesOf } from '../../../src/serde/protobuf/message-indexes';
 import { CodegenError } from '../../errors';
 import { UnknownSchemaIdError } from '../../../src/serde/registry/errors';
 import { avroFromJson, avroToJson, AvroNames, LOSSLESS_AVRO_OPTIONS } from './avro-json';
+import { createJsonCodec } from '../../../src/serde/json';
+import type { JsonCodecOptions } from '../../../src/topics';
+
+/** Date-times stay the strings they are on the wire; values come back as they were sent. */
+const JSON_OPTIONS: JsonCodecOptions = { dateTime: 'string', validateOnConsume: false };
 import { protobufFromJson, protobufToJson } from './protobuf-json';
 
 /** A framed payload decoded to JSON: its schema id and, for Protobuf, the message type it holds. */
 export interface DecodedJson {
   readonly schemaId: number;
-  readonly format: 'AVRO' | 'PROTOBUF';
+  readonly format: 'AVRO' | 'PROTOBUF' | 'JSON';
   /** Protobuf: the full name of the message (several may share a schema). */
   readonly messageType?: string;
   readonly json: unknown;
@@ -44,7 +49,7 @@ function avroTopName(schema: string): string {
 
 /** JSON ↔ bytes for one writer schema (Avro: one type; Protobuf: every message of the file). */
 export interface JsonCodec {
-  readonly format: 'AVRO' | 'PROTOBUF';
+  readonly format: 'AVRO' | 'PROTOBUF' | 'JSON';
   toJson(
     payload: Buffer,
     messageIndexes: readonly number[] | undefined,
@@ -53,8 +58,33 @@ export interface JsonCodec {
   fromJson(json: unknown, messageType?: string): { payload: Buffer; messageIndexes?: readonly number[] };
 }
 
+/**
+ * JSON Schema records already are JSON: shown as written (a consumed record is not validated, so tail shows
+ * what is on the topic), and validated against the writer schema on the way in.
+ */
+function jsonSchemaCodecOf(writer: WriterSchema): JsonCodec {
+  const codec = createJsonCodec({
+    format: 'JSON',
+    name: 'value',
+    schema: writer.schema,
+    references: writer.references.map((r) => ({
+      name: r.name,
+      subject: r.name,
+      version: 0,
+      schema: { format: 'JSON', name: r.name, schema: r.schema, references: [], options: JSON_OPTIONS },
+    })),
+    options: JSON_OPTIONS,
+  });
+  return {
+    format: 'JSON',
+    toJson: (payload) => ({ json: JSON.parse(payload.toString('utf8')) as unknown }),
+    fromJson: (json) => ({ payload: codec.encode(json) }),
+  };
+}
+
 /** Builds the JSON codec of a writer schema (throws the serde layer's errors for a schema it cannot build). */
 export function jsonCodecOf(writer: WriterSchema): JsonCodec {
+  if (writer.schemaType === 'JSON') return jsonSchemaCodecOf(writer);
   if (writer.schemaType === 'AVRO') {
     const codec: SchemaCodec<unknown, unknown> = createAvroCodec({
       format: 'AVRO',
@@ -189,17 +219,17 @@ export class RegistryJsonDecoder {
 export interface SubjectEncoder {
   readonly subject: string;
   readonly schemaId: number;
-  readonly format: 'AVRO' | 'PROTOBUF';
+  readonly format: 'AVRO' | 'PROTOBUF' | 'JSON';
   encode(json: unknown, messageType?: string): Buffer;
 }
 
 export async function subjectEncoder(registry: Client, subject: string): Promise<SubjectEncoder> {
   const latest = await registry.getLatestSchemaMetadata(subject);
   const schemaType = latest.schemaType ?? 'AVRO';
-  if (schemaType !== 'AVRO' && schemaType !== 'PROTOBUF')
+  if (schemaType !== 'AVRO' && schemaType !== 'PROTOBUF' && schemaType !== 'JSON')
     throw new CodegenError(
       'UNSUPPORTED_SCHEMA_TYPE',
-      `schema type ${schemaType} is neither AVRO nor PROTOBUF`,
+      `schema type ${schemaType} is neither AVRO, PROTOBUF nor JSON`,
       { subject },
     );
   const references = await resolveReferences(registry, latest.references);

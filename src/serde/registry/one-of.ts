@@ -51,7 +51,10 @@ async function registeredUnder(ctx: SerdeContext, subject: string, writer: Fetch
   }
 }
 
-/** The variant that reads `writer`: Avro by full record name, Protobuf by the subject the schema sits in. */
+/**
+ * The variant that reads `writer`: Avro by full record name, Protobuf and JSON Schema by the subject the
+ * schema sits in.
+ */
 async function pickVariant(
   ctx: SerdeContext,
   topic: string,
@@ -69,7 +72,7 @@ async function pickVariant(
       if (await registeredUnder(ctx, subjectOf(topic, role, v, true), writer)) return v;
   }
   const only = sameFormat.length === 1 ? sameFormat[0] : undefined;
-  if (only !== undefined && writer.writer.schemaType === 'PROTOBUF') return only;
+  if (only !== undefined && writer.writer.schemaType !== 'AVRO') return only;
   throw new SchemaMismatchError(
     undefined,
     `topic "${topic}" ${role}: schema id ${writer.id} matches none of its record types ` +

@@ -16,9 +16,9 @@ export interface FetchedWriter {
   readonly usesRules: boolean;
 }
 
-function formatOf(info: SchemaInfo): 'AVRO' | 'PROTOBUF' | undefined {
+function formatOf(info: SchemaInfo): 'AVRO' | 'PROTOBUF' | 'JSON' | undefined {
   const type = info.schemaType ?? 'AVRO';
-  return type === 'AVRO' || type === 'PROTOBUF' ? type : undefined;
+  return type === 'AVRO' || type === 'PROTOBUF' || type === 'JSON' ? type : undefined;
 }
 
 /** The schema text of a registry answer: a serialized Protobuf schema (base64 descriptor) becomes .proto text. */
@@ -87,7 +87,7 @@ export class WriterSchemaCache {
     }
     const schemaType = formatOf(info);
     if (schemaType === undefined)
-      throw new UnknownSchemaIdError(id, `schema type ${info.schemaType} is neither AVRO nor PROTOBUF`);
+      throw new UnknownSchemaIdError(id, `schema type ${info.schemaType} is not AVRO, PROTOBUF or JSON`);
     const references = await resolveReferences(this.#registry, info.references);
     const schema = schemaTextOf(info, `schema id ${id}`);
     return { id, info, writer: { schemaType, schema, references }, usesRules: usesRules(info) };

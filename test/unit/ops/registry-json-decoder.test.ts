@@ -36,13 +36,18 @@ describe('RegistryJsonDecoder failures', () => {
     expect(err.registryDown).toBe(true);
   });
 
-  it('a JSON Schema id, or a schema kgen cannot build: this record only', async () => {
-    const json = await failure(
-      decoderAnswering(() => Promise.resolve({ schemaType: 'JSON', schema: '{}' })),
-      4,
+  it('a JSON Schema record is the JSON it holds; a payload that is not JSON, or a schema kgen cannot build: this record only', async () => {
+    const decoder = decoderAnswering(() =>
+      Promise.resolve({ schemaType: 'JSON', schema: '{"type": "object"}' }),
     );
-    expect(json).toMatchObject({ registryDown: false });
-    expect(json.message).toMatch(/neither AVRO nor PROTOBUF/);
+    const record = Buffer.concat([Buffer.from([0, 0, 0, 0, 4]), Buffer.from('{"a": 1, "b": [true]}')]);
+    await expect(decoder.decode(record)).resolves.toMatchObject({
+      schemaId: 4,
+      format: 'JSON',
+      json: { a: 1, b: [true] },
+    });
+    const notJson = await failure(decoder, 4);
+    expect(notJson).toMatchObject({ schemaId: 4, registryDown: false });
     const broken = await failure(
       decoderAnswering(() => Promise.resolve({ schemaType: 'AVRO', schema: '{"type": "nope"}' })),
       5,

@@ -60,6 +60,7 @@ const COMPLETE: readonly unknown[] = [
       duration: 'milliseconds',
       wrappers: 'message',
     },
+    json: { dateTime: 'date', validateOnConsume: true },
   },
   { registry: { url: 'https://sr.example.com/', auth: { type: 'bearer', tokenEnv: 'SR_TOKEN' } } },
 ];
