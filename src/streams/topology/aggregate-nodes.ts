@@ -199,7 +199,8 @@ interface SessionValue {
 /**
  * Session windows: entry (key, session start) → { end, aggregate }. A record within `gap` of one or more
  * sessions of its key merges them (aggregates combined with `merge`) into one. A session closes at
- * end + gap + grace (stream time); a record whose merged session would already be closed is late.
+ * end + gap + grace (stream time) and is final from then on; a record whose merged session would already
+ * be closed is late.
  */
 export class SessionWindowNode extends WindowedNode {
   readonly kind = 'session-window-aggregate';
@@ -221,7 +222,9 @@ export class SessionWindowNode extends WindowedNode {
     const merging: [Buffer, number, SessionValue][] = [];
     for (const [k, v] of keyRange(store, keyBytes, 0, t + this.w.gapMs + 1)) {
       const s = decodeValue(v) as SessionValue;
-      if (s.end >= t - this.w.gapMs) merging.push([k, splitTimedKey(k).times[0]!, s]);
+      // A closed session is final (already emitted): a record near it starts a new session instead.
+      const closed = s.end + this.w.gapMs + this.w.graceMs <= now;
+      if (s.end >= t - this.w.gapMs && !closed) merging.push([k, splitTimedKey(k).times[0]!, s]);
     }
     let start = t;
     let end = t;
@@ -258,8 +261,8 @@ export class SessionWindowNode extends WindowedNode {
 /**
  * Sliding windows: one window `[t - size, t]` per distinct record timestamp `t` of a key. The store keeps
  * the records themselves (key, timestamp) → values in arrival order, and a window's aggregate is folded over
- * them, so an out-of-order record updates every open window it falls in. A record whose own window is
- * already closed (t + grace <= stream time) is late.
+ * them, so an out-of-order record updates every open window it falls in. Windows include their end, so
+ * one closes when stream time passes end + grace; a record whose own window has closed is late.
  */
 export class SlidingWindowNode extends WindowedNode {
   readonly kind = 'sliding-window-aggregate';
@@ -268,6 +271,11 @@ export class SlidingWindowNode extends WindowedNode {
   constructor(name: string, storeName: string, fns: AggregateFns, w: SlidingWindows) {
     super(name, storeName, fns);
     this.w = w;
+  }
+
+  /** A window ending at `end` (inclusive) closes once stream time passes end + grace. */
+  private closeOf(end: number): number {
+    return end + this.w.graceMs + 1;
   }
 
   private fold(
@@ -292,19 +300,19 @@ export class SlidingWindowNode extends WindowedNode {
     ctx: TaskContext,
   ): void {
     const t = rec.timestamp;
-    if (t + this.w.graceMs <= now) {
+    if (this.closeOf(t) <= now) {
       ctx.metrics.lateRecordsDropped++;
       return;
     }
     const k = timedKey(keyBytes, t);
     const old = store.get(k);
     store.put(k, encodeValue([...(old === undefined ? [] : (decodeValue(old) as unknown[])), rec.value]));
-    this.pendingAt(t + this.w.graceMs, ctx);
+    this.pendingAt(this.closeOf(t), ctx);
     if (this.children.length === 0) return;
     // Every open window that now contains the record: those ending at record timestamps in [t, t + size].
     for (const [wk] of keyRange(store, keyBytes, t, t + this.w.sizeMs + 1)) {
       const end = splitTimedKey(wk).times[0]!;
-      if (end + this.w.graceMs <= now) continue;
+      if (this.closeOf(end) <= now) continue;
       this.emitUpdate(rec.key, end - this.w.sizeMs, end, this.fold(store, keyBytes, rec.key, end), t, ctx);
     }
   }
@@ -313,11 +321,12 @@ export class SlidingWindowNode extends WindowedNode {
     const { keyBytes, times } = splitTimedKey(k);
     const t = times[0]!;
     const store = ctx.store(this.storeName);
-    const close = t + this.w.graceMs;
+    const close = this.closeOf(t);
     if (close > before && close <= now && this.finals.length > 0) {
       const key = decodeKey(keyBytes);
       this.emitFinal(key, t - this.w.sizeMs, t, this.fold(store, keyBytes, key, t), ctx);
     }
-    return close > now ? close : t + this.w.retentionMs;
+    // One ms past retention: a window closing at the same time still folds over this record first.
+    return close > now ? close : t + this.w.retentionMs + 1;
   }
 }

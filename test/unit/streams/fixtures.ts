@@ -36,75 +36,6 @@ const schema = (name: string, fields: Array<[string, string]>): string =>
     fields: fields.map(([n, type]) => ({ name: n, type })),
   });
 
-/** The topic map every streams test uses; `suffix` makes topic names unique on a shared broker. */
-export function streamsTopics(suffix = '') {
-  return defineTopics({
-    [`orders${suffix}`]: {
-      key: stringSerde,
-      value: avroSchema<Order>({
-        name: 'acme.Order',
-        schema: schema('Order', [
-          ['customerId', 'string'],
-          ['amount', 'double'],
-        ]),
-        references: [],
-        options,
-      }),
-    },
-    [`customers${suffix}`]: {
-      key: stringSerde,
-      value: avroSchema<Customer>({
-        name: 'acme.Customer',
-        schema: schema('Customer', [
-          ['name', 'string'],
-          ['tier', 'string'],
-        ]),
-        references: [],
-        options,
-      }),
-    },
-    [`payments${suffix}`]: {
-      key: stringSerde,
-      value: avroSchema<Order>({
-        name: 'acme.Order',
-        schema: schema('Order', [
-          ['customerId', 'string'],
-          ['amount', 'double'],
-        ]),
-        references: [],
-        options,
-      }),
-    },
-    [`stats${suffix}`]: {
-      key: stringSerde,
-      value: avroSchema<Stat>({
-        name: 'acme.Stat',
-        schema: schema('Stat', [
-          ['count', 'long'],
-          ['total', 'double'],
-        ]),
-        references: [],
-        options,
-      }),
-    },
-    [`window-stats${suffix}`]: {
-      key: stringSerde,
-      value: avroSchema<WindowStat>({
-        name: 'acme.WindowStat',
-        schema: schema('WindowStat', [
-          ['customerId', 'string'],
-          ['start', 'long'],
-          ['count', 'long'],
-          ['total', 'double'],
-        ]),
-        references: [],
-        options,
-      }),
-    },
-    [`enriched${suffix}`]: { key: stringSerde, value: stringSerde },
-  } as const);
-}
-
 /** Fixed topic names for unit tests (no broker). */
 export const unitTopics = defineTopics({
   orders: {
@@ -180,4 +111,26 @@ export function unitClient() {
     schemas: { autoRegister: true },
     topics: unitTopics,
   });
+}
+
+type Suffixed<M, S extends string> = { readonly [K in keyof M & string as `${K}${S}`]: M[K] };
+
+/**
+ * The unit topic map under unique names for a shared broker: `orders<suffix>`... Give `suffix` a literal
+ * type (`uniqueName(...) as '-run'`) so the topic names stay literal types and the DSL stays fully typed.
+ */
+export function suffixedTopics<S extends string>(suffix: S): Suffixed<typeof unitTopics, S> {
+  return Object.fromEntries(Object.entries(unitTopics).map(([k, v]) => [`${k}${suffix}`, v])) as Suffixed<
+    typeof unitTopics,
+    S
+  >;
+}
+
+/** Every topic name of {@link suffixedTopics}, typed. */
+export function topicNames<S extends string>(
+  suffix: S,
+): { readonly [K in keyof typeof unitTopics & string]: `${K}${S}` } {
+  return Object.fromEntries(Object.keys(unitTopics).map((k) => [k, `${k}${suffix}`])) as {
+    readonly [K in keyof typeof unitTopics & string]: `${K}${S}`;
+  };
 }
