@@ -79,15 +79,13 @@ describe('streams exactly once across SIGKILLs (windowed count through a reparti
       const records = input();
       for (let i = 0; i < records.length; i += 100) {
         await Promise.all(
-          records
-            .slice(i, i + 100)
-            .map((r) =>
-              producer.send(names.orders, {
-                key: r.id,
-                value: { customerId: r.customerId, amount: 1 },
-                timestamp: r.t,
-              }),
-            ),
+          records.slice(i, i + 100).map((r) =>
+            producer.send(names.orders, {
+              key: r.id,
+              value: { customerId: r.customerId, amount: 1 },
+              timestamp: r.t,
+            }),
+          ),
         );
         await sleep(200);
       }

@@ -60,10 +60,15 @@ export async function readAvro<V>(
 }
 
 /** Waits until `done()` holds (polling), or fails after `timeoutMs` naming `what`. */
-export async function waitFor(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  done: () => boolean,
+  timeoutMs = 60_000,
+  state?: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state ? `: ${state()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
