@@ -59,6 +59,10 @@ export class StreamsApp<T extends TopicMap> {
   private checkTopic(topic: string): void {
     if (!Object.hasOwn(this.parts.topics, topic))
       throw new StreamsConfigError(`streams: topic ${topic} is not in the topic map`);
+    if (this.builder.userSourceTopics().includes(topic))
+      throw new StreamsConfigError(
+        `streams: topic ${topic} is already read by this app; reuse its stream or table`,
+      );
   }
 
   /** The records of `topic`, typed by the topic map. */

@@ -1,4 +1,4 @@
-import { CopartitioningError, createClient, murmur2Partition, type KgenClient, type StreamsApp } from 'kgen';
+import { CopartitioningError, createClient, murmur2Partition, type KgenClient } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
 import { createTopics, prng, readAvro, waitFor } from './streams-helpers';
