@@ -145,8 +145,8 @@ export {
 
 // Stateful stream processing
 export { StreamsApp, type StoreView, type StreamSourceOptions, type TableSourceOptions } from './streams/app';
-export { type StoreBackend, type StreamsOptions } from './streams/app-options';
-export { KStream, type JoinWindow } from './streams/dsl/stream';
+export { type StoreBackend, type StreamsClientParts, type StreamsOptions } from './streams/app-options';
+export { KStream, type JoinWindow, type SinkMapper } from './streams/dsl/stream';
 export { KTable, type ToStreamOptions } from './streams/dsl/table';
 export { KGroupedStream, SessionWindowedStream, TimeWindowedStream } from './streams/dsl/grouped';
 export { type SinkRecord, type StoreOptions, type StreamRecord, type Windowed } from './streams/dsl/records';

@@ -1,7 +1,7 @@
 import type { KeyOutput, TopicMap, TopicName, ValueOutput } from '../topics';
 import type { StreamsClientParts, StreamsOptions } from './app-options';
-import { KStream } from './dsl/stream';
-import { KTable } from './dsl/table';
+import { streamOf, type KStream } from './dsl/stream';
+import { tableOf, type KTable } from './dsl/table';
 import type { StreamRecord, Windowed } from './dsl/records';
 import { StreamsConfigError } from './errors';
 import { keyValueView, windowView, type KeyValueStoreView, type WindowStoreView } from './engine/query';
@@ -11,10 +11,12 @@ import { StreamsMetrics, type StreamsMetricsSnapshot } from './topology/metrics'
 import { TableSourceNode } from './topology/table-nodes';
 import { TopologyBuilder, type TopologyDescription } from './topology/topology';
 import { StreamsRuntime } from './runtime/streams-runtime';
+import { internalsOf, setInternals } from './app-internals';
+import { dslNode } from './dsl/dsl-node';
 
 /** Options of `app.stream(topic)`. */
 export interface StreamSourceOptions<K, V> {
-  /** Event time of a record (ms); default its Kafka timestamp. Must return a finite number >= 0. */
+  /** Event time of a record (ms); default its Kafka timestamp. Must return a finite number, at least 0. */
   readonly timestamp?: (record: StreamRecord<K, V>) => number;
 }
 
@@ -33,27 +35,29 @@ export type StoreView<K, V> = K extends Windowed<infer WK> ? WindowStoreView<WK,
  * output records and input offsets commit in one transaction per batch.
  */
 export class StreamsApp<T extends TopicMap> {
-  /** @internal */
-  readonly builder: TopologyBuilder;
-  /** @internal */
-  readonly parts: StreamsClientParts<T>;
-  /** @internal */
-  readonly options: StreamsOptions;
-  /** @internal */
-  readonly counters = new StreamsMetrics();
-  /** @internal Where committed store partitions live while running (the test driver supplies its own). */
-  storesOf: (name: string) => readonly BytesStore[] = () => [];
   private runtime: StreamsRuntime<T> | undefined;
 
-  /** @internal */
+  /** Use `client.streams(options)`; `parts` is what the app needs of its client. */
   constructor(parts: StreamsClientParts<T>, options: StreamsOptions) {
     if (!/^[A-Za-z0-9._-]+$/.test(options.applicationId))
       throw new StreamsConfigError(
         `streams: applicationId ${options.applicationId} must match [A-Za-z0-9._-]+ (it names topics)`,
       );
-    this.parts = parts;
-    this.options = options;
-    this.builder = new TopologyBuilder(options.applicationId);
+    setInternals<T>(this, {
+      builder: new TopologyBuilder(options.applicationId),
+      parts,
+      options,
+      counters: new StreamsMetrics(),
+      storesOf: () => [],
+    });
+  }
+
+  private get builder(): TopologyBuilder {
+    return internalsOf<T>(this).builder;
+  }
+
+  private get parts(): StreamsClientParts<T> {
+    return internalsOf<T>(this).parts;
   }
 
   private checkTopic(topic: string): void {
@@ -74,7 +78,7 @@ export class StreamsApp<T extends TopicMap> {
     const node = this.builder.add(
       new SourceNode(`source-${topic}`, topic, options.timestamp as ((r: unknown) => unknown) | undefined),
     );
-    return new KStream(this.builder, node, false);
+    return streamOf(this.builder, node, false);
   }
 
   /** `topic` read as a table (latest value per key; a null value deletes), materialized in a store. */
@@ -86,7 +90,7 @@ export class StreamsApp<T extends TopicMap> {
     const name = options.name ?? `${topic}-table`;
     this.builder.addStore({ name, windowed: false });
     const node = this.builder.add(new TableSourceNode(`table-${topic}`, topic, name));
-    return new KTable(this.builder, node, name, false);
+    return tableOf(this.builder, node, name, false);
   }
 
   /** The topology: subtopologies, their source topics, operators and stores, and the internal topics. */
@@ -102,18 +106,21 @@ export class StreamsApp<T extends TopicMap> {
     const name = table.storeName;
     if (name === undefined)
       throw new StreamsConfigError(
-        `streams: ${table.node.name} is not materialized in a store (only tables from app.table(), count, reduce and aggregate are)`,
+        `streams: ${dslNode(table).node.name} is not materialized in a store (only tables from app.table(), count, reduce and aggregate are)`,
       );
-    const stores = (): readonly BytesStore[] => this.storesOf(name);
-    return (table.windowed ? windowView(table.node, stores) : keyValueView(stores)) as StoreView<K, V>;
+    const stores = (): readonly BytesStore[] => internalsOf<T>(this).storesOf(name);
+    return (table.windowed ? windowView(dslNode(table).node, stores) : keyValueView(stores)) as StoreView<
+      K,
+      V
+    >;
   }
 
   /** Counters and store sizes of this instance. */
   metrics(): StreamsMetricsSnapshot {
     const sizes: Record<string, number> = {};
-    for (const name of this.builder.stores.keys())
-      sizes[name] = this.storesOf(name).reduce((n, s) => n + s.size(), 0);
-    return this.counters.snapshot(sizes);
+    const { builder, storesOf, counters } = internalsOf<T>(this);
+    for (const name of builder.stores.keys()) sizes[name] = storesOf(name).reduce((n, s) => n + s.size(), 0);
+    return counters.snapshot(sizes);
   }
 
   /**

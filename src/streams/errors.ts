@@ -41,7 +41,7 @@ export class StoreRestoreError extends KgenError {
 }
 
 /**
- * A record's event time is missing or invalid (not a finite number of ms >= 0). Windows and stream time
+ * A record's event time is missing or invalid (not a finite, non-negative number of ms). Windows and stream time
  * cannot place it; by default processing stops here (nothing of the batch is committed, so nothing is lost
  * or counted twice), or with `invalidTimestamps: 'skip'` the record is skipped and counted.
  */

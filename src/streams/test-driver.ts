@@ -4,6 +4,7 @@ import { toMessage, type RecordSerde } from '../producer/record-serde';
 import type { RawRecord } from '../kafka/raw-record';
 import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 import type { StreamsApp } from './app';
+import { internalsOf, type AppInternals } from './app-internals';
 import type { StreamRecord } from './dsl/records';
 import { Task } from './engine/task';
 import { InvalidTimestampError, StreamsConfigError } from './errors';
@@ -43,7 +44,7 @@ interface Pending {
  * `schemas: { autoRegister: true }`) to run without servers.
  */
 export class StreamsTestDriver<T extends TopicMap> {
-  private readonly app: StreamsApp<T>;
+  private readonly i: AppInternals<T>;
   private readonly serde: RecordSerde;
   private readonly partitions: number;
   private readonly tasks = new Map<string, Task>();
@@ -52,10 +53,10 @@ export class StreamsTestDriver<T extends TopicMap> {
   private offset = 0;
 
   private constructor(app: StreamsApp<T>, serde: RecordSerde, partitions: number) {
-    this.app = app;
+    this.i = internalsOf<T>(app);
     this.serde = serde;
     this.partitions = partitions;
-    for (const sub of app.builder.subtopologies()) {
+    for (const sub of internalsOf<T>(app).builder.subtopologies()) {
       for (const t of sub.sources.keys()) this.subByTopic.set(t, sub);
       for (let p = 0; p < partitions; p++)
         this.tasks.set(
@@ -64,13 +65,16 @@ export class StreamsTestDriver<T extends TopicMap> {
             sub,
             p,
             new Map(
-              sub.stores.map((name) => [name, app.options.storeBackend?.(name, p) ?? new MemoryStore(name)]),
+              sub.stores.map((name) => [
+                name,
+                internalsOf<T>(app).options.storeBackend?.(name, p) ?? new MemoryStore(name),
+              ]),
             ),
-            app.counters,
+            internalsOf<T>(app).counters,
           ),
         );
     }
-    app.storesOf = (name) =>
+    internalsOf<T>(app).storesOf = (name) =>
       [...this.tasks.values()].flatMap((t) => {
         const s = t.stores.get(name);
         return s ? [s.base] : [];
@@ -86,9 +90,12 @@ export class StreamsTestDriver<T extends TopicMap> {
     if (!Number.isInteger(partitions) || partitions < 1)
       throw new StreamsConfigError(`streams: test driver partitions must be >= 1, got ${partitions}`);
     const topics = [
-      ...new Set([...app.builder.userSourceTopics(), ...app.builder.outputTopics()]),
+      ...new Set([
+        ...internalsOf<T>(app).builder.userSourceTopics(),
+        ...internalsOf<T>(app).builder.outputTopics(),
+      ]),
     ] as TopicName<T>[];
-    const serde = await app.parts.recordSerde({ from: topics, to: topics });
+    const serde = await internalsOf<T>(app).parts.recordSerde({ from: topics, to: topics });
     return new StreamsTestDriver(app, serde, partitions);
   }
 
@@ -97,7 +104,7 @@ export class StreamsTestDriver<T extends TopicMap> {
     topic: N,
     records: TestRecord<T, N> | readonly TestRecord<T, N>[],
   ): Promise<void> {
-    if (!this.subByTopic.has(topic) && !this.app.builder.outputTopics().includes(topic))
+    if (!this.subByTopic.has(topic) && !this.i.builder.outputTopics().includes(topic))
       throw new StreamsConfigError(`streams: the topology does not read ${topic}`);
     const list = (Array.isArray(records) ? records : [records]) as readonly TestRecord<T, N>[];
     for (const r of list) {
@@ -187,8 +194,8 @@ export class StreamsTestDriver<T extends TopicMap> {
     try {
       timestamp = eventTime(source, raw, decoded);
     } catch (e) {
-      if (e instanceof InvalidTimestampError && this.app.options.invalidTimestamps === 'skip') {
-        this.app.counters.invalidTimestampsSkipped++;
+      if (e instanceof InvalidTimestampError && this.i.options.invalidTimestamps === 'skip') {
+        this.i.counters.invalidTimestampsSkipped++;
         return;
       }
       throw e;
@@ -197,7 +204,7 @@ export class StreamsTestDriver<T extends TopicMap> {
     this.tasks
       .get(`${sub.id}_${partition}`)!
       .process(topic, { key: decoded.key, value: decoded.value, timestamp }, (e) => out.push(e));
-    this.app.counters.recordsProcessed++;
+    this.i.counters.recordsProcessed++;
     this.commit();
     await this.route(out);
   }
@@ -206,7 +213,7 @@ export class StreamsTestDriver<T extends TopicMap> {
     for (const e of out) {
       const m = messageOf(e, this.serde, () => this.partitions);
       const message = m instanceof Promise ? await m : m;
-      this.app.counters.recordsEmitted++;
+      this.i.counters.recordsEmitted++;
       if (e.kind === 'topic') {
         const list = this.outputs.get(e.topic) ?? [];
         list.push({ topic: e.topic, partition: this.partitionOf(message), message });
@@ -220,6 +227,6 @@ export class StreamsTestDriver<T extends TopicMap> {
 
   private commit(): void {
     for (const t of this.tasks.values()) t.apply();
-    this.app.counters.commits++;
+    this.i.counters.commits++;
   }
 }

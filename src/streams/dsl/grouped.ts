@@ -11,7 +11,8 @@ import { link } from '../topology/node';
 import type { FixedWindows, SessionWindows, SlidingWindows } from '../windows/windows';
 import type { StoreOptions, StreamRecord, Windowed } from './records';
 import type { KStream } from './stream';
-import { KTable } from './table';
+import { tableOf, type KTable } from './table';
+import { dslNode } from './dsl-node';
 
 /** Marks "no aggregate yet" for reduce (the first value becomes the aggregate). */
 const NONE = Symbol('none');
@@ -54,12 +55,12 @@ export class KGroupedStream<T extends TopicMap, K, V> {
   }
 
   private table<A>(kind: string, fns: AggregateFns, options: StoreOptions): KTable<T, K, A> {
-    const b = this.stream.builder;
+    const { builder: b, node: from } = dslNode(this.stream);
     const name = options.name ?? (this.baseName ? `${this.baseName}-${kind}` : b.nextName(kind));
     b.addStore({ name, windowed: false });
     const n = b.add(new KeyAggregateNode(`${name}-node`, name, fns));
-    link(this.stream.node, n);
-    return new KTable<T, K, A>(b, n, name, false);
+    link(from, n);
+    return tableOf<T, K, A>(b, n, name, false);
   }
 
   /** Records per key. */
@@ -104,7 +105,7 @@ function windowedTable<T extends TopicMap, K, V, A>(
   options: StoreOptions,
   baseName: string | undefined,
 ): KTable<T, Windowed<K>, A> {
-  const b = stream.builder;
+  const { builder: b, node: from } = dslNode(stream);
   const name = options.name ?? (baseName ? `${baseName}-${kind}` : b.nextName(`${windows.kind}-${kind}`));
   b.addStore({ name, windowed: true });
   const nodeName = `${name}-node`;
@@ -115,8 +116,8 @@ function windowedTable<T extends TopicMap, K, V, A>(
         ? new SlidingWindowNode(nodeName, name, fns, windows)
         : new FixedWindowNode(nodeName, name, fns, windows);
   b.add(n);
-  link(stream.node, n);
-  return new KTable<T, Windowed<K>, A>(b, n, name, true);
+  link(from, n);
+  return tableOf<T, Windowed<K>, A>(b, n, name, true);
 }
 
 /** A grouped stream windowed by time: aggregates give one row per (key, window). */

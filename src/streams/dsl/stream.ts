@@ -6,6 +6,7 @@ import { link, type Node, StatelessNode } from '../topology/node';
 import { StreamStreamJoinNode, StreamTableJoinNode, type JoinKind } from '../topology/table-nodes';
 import type { TopologyBuilder } from '../topology/topology';
 import type { SinkRecord, StoreOptions, StreamRecord } from './records';
+import { attach, dslNode } from './dsl-node';
 import { KGroupedStream } from './grouped';
 import { type KTable, materialized } from './table';
 
@@ -20,7 +21,7 @@ export interface JoinWindow {
 }
 
 /** `to(topic)` without a mapper only compiles when the stream's key and value already fit the topic. */
-type SinkMapper<T extends TopicMap, N extends TopicName<T>, K, V> = [K, V] extends [
+export type SinkMapper<T extends TopicMap, N extends TopicName<T>, K, V> = [K, V] extends [
   KeyInput<T, N>,
   ValueInput<T, N>,
 ]
@@ -33,18 +34,20 @@ type SinkMapper<T extends TopicMap, N extends TopicName<T>, K, V> = [K, V] exten
  * `groupBy`/`map` + grouping re-key through an internal repartition topic.
  */
 export class KStream<T extends TopicMap, K, V> {
-  /** @internal */
-  readonly builder: TopologyBuilder;
-  /** @internal */
-  readonly node: Node;
-  /** @internal True after an operator that may change the key: grouping or joining repartitions first. */
-  readonly keyChanged: boolean;
+  private constructor() {
+    // Made by `app.stream()` and the operators (`KStream.of`), never directly.
+  }
 
-  /** @internal */
-  constructor(builder: TopologyBuilder, node: Node, keyChanged: boolean) {
-    this.builder = builder;
-    this.node = node;
-    this.keyChanged = keyChanged;
+  private get builder(): TopologyBuilder {
+    return dslNode(this).builder;
+  }
+
+  private get node(): Node {
+    return dslNode(this).node;
+  }
+
+  private get keyChanged(): boolean {
+    return dslNode(this).keyChanged;
   }
 
   private step<K2, V2>(
@@ -54,7 +57,7 @@ export class KStream<T extends TopicMap, K, V> {
   ): KStream<T, K2, V2> {
     const n = this.builder.add(new StatelessNode(this.builder.nextName(kind), kind, fn));
     link(this.node, n);
-    return new KStream<T, K2, V2>(this.builder, n, keyChanged || this.keyChanged);
+    return streamOf<T, K2, V2>(this.builder, n, keyChanged || this.keyChanged);
   }
 
   /** Keeps the records for which `predicate` holds. */
@@ -156,7 +159,7 @@ export class KStream<T extends TopicMap, K, V> {
     const sink = this.builder.add(new RepartitionSinkNode(`${base}-sink`, topic));
     link(this.node, sink);
     const source = this.builder.add(new RepartitionSourceNode(`${base}-source`, topic));
-    return new KStream<T, K, V>(this.builder, source, false);
+    return streamOf<T, K, V>(this.builder, source, false);
   }
 
   /** Stream-table inner join: each record joins the table's current value for its key (none: dropped). */
@@ -219,7 +222,7 @@ export class KStream<T extends TopicMap, K, V> {
       ),
     );
     link(me.node, n);
-    return new KStream<T, K, R>(this.builder, n, false);
+    return streamOf<T, K, R>(this.builder, n, false);
   }
 
   private joinStream<R>(
@@ -229,7 +232,7 @@ export class KStream<T extends TopicMap, K, V> {
     window: JoinWindow,
   ): KStream<T, K, R> {
     const me = this.keyChanged ? this.repartition(undefined) : this;
-    const them = other.keyChanged ? other.repartition(undefined) : other;
+    const them = dslNode(other).keyChanged ? other.repartition(undefined) : other;
     const name = window.name ?? this.builder.nextName(`stream-stream-${how}-join`);
     const stores = { left: `${name}-left`, right: `${name}-right` };
     this.builder.addStore({ name: stores.left, windowed: true });
@@ -246,8 +249,8 @@ export class KStream<T extends TopicMap, K, V> {
     );
     n.leftParent = me.node;
     link(me.node, n);
-    link(them.node, n);
-    return new KStream<T, K, R>(this.builder, n, false);
+    link(dslNode(them).node, n);
+    return streamOf<T, K, R>(this.builder, n, false);
   }
 
   /**
@@ -263,4 +266,17 @@ export class KStream<T extends TopicMap, K, V> {
     );
     link(this.node, n);
   }
+}
+
+/**
+ * A stream object at `node` of the topology. The constructor is private so applications only get streams
+ * from the app and the operators; this is the one place that makes them.
+ */
+export function streamOf<T extends TopicMap, K, V>(
+  builder: TopologyBuilder,
+  node: Node,
+  keyChanged: boolean,
+): KStream<T, K, V> {
+  const make = KStream as unknown as new () => KStream<T, K, V>;
+  return attach(new make(), { builder, node, keyChanged });
 }

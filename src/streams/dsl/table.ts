@@ -5,7 +5,8 @@ import { FixedWindowNode, SessionWindowNode, SlidingWindowNode } from '../topolo
 import { TableTableJoinNode, type JoinKind } from '../topology/table-nodes';
 import type { TopologyBuilder } from '../topology/topology';
 import type { StreamRecord, Windowed } from './records';
-import { KStream } from './stream';
+import { streamOf, type KStream } from './stream';
+import { attach, dslNode } from './dsl-node';
 
 /** How `toStream` emits a table's changes. */
 export interface ToStreamOptions<K> {
@@ -21,21 +22,22 @@ export interface ToStreamOptions<K> {
  * (materialized in a store, queryable with `app.store(table)`), by `app.table(topic)`, or by a table join.
  */
 export class KTable<T extends TopicMap, K, V> {
-  /** @internal */
-  readonly builder: TopologyBuilder;
-  /** @internal */
-  readonly node: Node;
   /** The store holding this table, when it is materialized (queryable). */
   readonly storeName: string | undefined;
-  /** @internal */
+  /** True for a windowed aggregate (keys are `Windowed<K>`). */
   readonly windowed: boolean;
 
-  /** @internal */
-  constructor(builder: TopologyBuilder, node: Node, storeName: string | undefined, windowed: boolean) {
-    this.builder = builder;
-    this.node = node;
+  private constructor(storeName: string | undefined, windowed: boolean) {
     this.storeName = storeName;
     this.windowed = windowed;
+  }
+
+  private get builder(): TopologyBuilder {
+    return dslNode(this).builder;
+  }
+
+  private get node(): Node {
+    return dslNode(this).node;
   }
 
   /** The table's changes as a stream (see {@link ToStreamOptions}). */
@@ -53,7 +55,7 @@ export class KTable<T extends TopicMap, K, V> {
       n.finals.push(pass);
       pass.parents.push(n);
     } else link(this.node, pass);
-    return new KStream<T, K, V>(this.builder, pass, false);
+    return streamOf<T, K, V>(this.builder, pass, false);
   }
 
   /** Keeps the rows for which `predicate` holds (downstream of this table). */
@@ -64,7 +66,7 @@ export class KTable<T extends TopicMap, K, V> {
       }),
     );
     link(this.node, n);
-    return new KTable<T, K, V>(this.builder, n, undefined, this.windowed);
+    return tableOf<T, K, V>(this.builder, n, undefined, this.windowed);
   }
 
   /** Maps each row's value. */
@@ -75,7 +77,7 @@ export class KTable<T extends TopicMap, K, V> {
       ),
     );
     link(this.node, n);
-    return new KTable<T, K, R>(this.builder, n, undefined, this.windowed);
+    return tableOf<T, K, R>(this.builder, n, undefined, this.windowed);
   }
 
   /** Inner table-table join: a row exists when both sides have the key. Both tables must be materialized. */
@@ -107,16 +109,27 @@ export class KTable<T extends TopicMap, K, V> {
     );
     n.leftParent = this.node;
     link(this.node, n);
-    link(other.node, n);
-    return new KTable<T, K, R>(this.builder, n, undefined, false);
+    link(dslNode(other).node, n);
+    return tableOf<T, K, R>(this.builder, n, undefined, false);
   }
 }
 
 /** The store of a table a join reads; only materialized tables can be looked up. */
-export function materialized(table: { readonly storeName: string | undefined; readonly node: Node }): string {
+export function materialized(table: { readonly storeName: string | undefined }): string {
   if (table.storeName === undefined)
     throw new StreamsConfigError(
-      `streams: joining ${table.node.name} needs a materialized table (from app.table(), count, reduce or aggregate)`,
+      `streams: joining ${dslNode(table).node.name} needs a materialized table (from app.table(), count, reduce or aggregate)`,
     );
   return table.storeName;
+}
+
+/** A table object at `node` of the topology (the constructor is private: tables come from the DSL). */
+export function tableOf<T extends TopicMap, K, V>(
+  builder: TopologyBuilder,
+  node: Node,
+  storeName: string | undefined,
+  windowed: boolean,
+): KTable<T, K, V> {
+  const make = KTable as unknown as new (storeName: string | undefined, windowed: boolean) => KTable<T, K, V>;
+  return attach(new make(storeName, windowed), { builder, node, keyChanged: false });
 }

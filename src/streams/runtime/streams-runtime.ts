@@ -8,6 +8,7 @@ import type { RecordSerde } from '../../producer/record-serde';
 import { ProducerFencedError, TransactionalProducer, type OpenTransaction } from '../../producer/transaction';
 import type { TopicMap, TopicName } from '../../topics';
 import type { StreamsApp } from '../app';
+import { internalsOf, type AppInternals } from '../app-internals';
 import { Task } from '../engine/task';
 import { InvalidTimestampError, StreamsConfigError } from '../errors';
 import type { BytesStore } from '../store/bytes-store';
@@ -39,7 +40,7 @@ interface Progress {
  * before its first record is processed.
  */
 export class StreamsRuntime<T extends TopicMap> {
-  private readonly app: StreamsApp<T>;
+  private readonly i: AppInternals<T>;
   private readonly tasks = new Map<string, Task>();
   private readonly subByTopic = new Map<string, Subtopology>();
   private plan!: PartitionPlan;
@@ -62,12 +63,12 @@ export class StreamsRuntime<T extends TopicMap> {
   readonly done: Promise<void>;
 
   constructor(app: StreamsApp<T>) {
-    this.app = app;
+    this.i = internalsOf<T>(app);
     this.done = new Promise((r) => (this.resolveDone = r));
   }
 
   private get opts() {
-    return this.app.options;
+    return this.i.options;
   }
 
   /** Runs `fn` after every earlier section (the consumer loop, the commit timer and rebalances share state). */
@@ -81,7 +82,7 @@ export class StreamsRuntime<T extends TopicMap> {
   }
 
   async start(): Promise<void> {
-    const { builder, parts } = this.app;
+    const { builder, parts } = this.i;
     const subs = builder.subtopologies();
     for (const s of subs) for (const t of s.sources.keys()) this.subByTopic.set(t, s);
     const userTopics = builder.userSourceTopics();
@@ -98,7 +99,7 @@ export class StreamsRuntime<T extends TopicMap> {
       from: userTopics as TopicName<T>[],
       to: builder.outputTopics() as TopicName<T>[],
     });
-    this.app.storesOf = (name) =>
+    this.i.storesOf = (name) =>
       [...this.tasks.values()].flatMap((t) => {
         const s = t.stores.get(name);
         return s ? [s.base] : [];
@@ -177,20 +178,20 @@ export class StreamsRuntime<T extends TopicMap> {
       admin: this.admin,
       consumer: nativeConsumerOf(this.restoreConsumer)!,
       timeoutMs: this.opts.restoreTimeoutMs ?? 120_000,
-      metrics: this.app.counters,
+      metrics: this.i.counters,
     };
     if (!restore.consumer) throw new StreamsConfigError('streams: the restore consumer is not connected');
     try {
       for (const name of sub.stores) {
         const store = backend(name, partition);
         stores.set(name, store);
-        await restoreStore(restore, store, this.app.builder.changelogTopic(name), partition);
+        await restoreStore(restore, store, this.i.builder.changelogTopic(name), partition);
       }
     } catch (e) {
       await Promise.all([...stores.values()].map((s) => s.close().catch(() => undefined)));
       throw e;
     }
-    const task = new Task(sub, partition, stores, this.app.counters);
+    const task = new Task(sub, partition, stores, this.i.counters);
     this.tasks.set(id, task);
     return task;
   }
@@ -224,7 +225,7 @@ export class StreamsRuntime<T extends TopicMap> {
         message: messageOf(out, this.serde, (t) => this.plan.topics.get(t)!),
       });
     };
-    const metrics = this.app.counters;
+    const metrics = this.i.counters;
     for (const message of batch.messages) {
       const raw = rawRecordOf(topic, partition, message);
       const d = decodeInput(source, raw, this.serde);
@@ -268,7 +269,7 @@ export class StreamsRuntime<T extends TopicMap> {
     try {
       for (const task of dirty)
         for (const { store, writes } of task.writes()) {
-          const topic = this.app.builder.changelogTopic(store);
+          const topic = this.i.builder.changelogTopic(store);
           for (const w of writes)
             this.enqueue(topic, { key: w.key, value: w.value ?? null, partition: task.partition });
         }
@@ -285,13 +286,13 @@ export class StreamsRuntime<T extends TopicMap> {
         );
       await tx.commit();
       for (const task of dirty) task.apply();
-      this.app.counters.commits++;
+      this.i.counters.commits++;
     } catch (e) {
       const typed = e instanceof KgenError ? e : await tx.abort(e);
       this.outbox = new Map();
       for (const task of dirty) task.discard();
       this.rewind(parts.values());
-      this.app.counters.aborts++;
+      this.i.counters.aborts++;
       if (typed instanceof ProducerFencedError) throw typed;
       // Anything else: the batch is replayed from the last committed position by the next fetches.
     }
@@ -319,7 +320,7 @@ export class StreamsRuntime<T extends TopicMap> {
     this.inputCount = 0;
     if (tx) {
       await tx.abort(e);
-      this.app.counters.aborts++;
+      this.i.counters.aborts++;
     }
   }
 

@@ -1,11 +1,11 @@
 import { StreamsConfigError } from '../errors';
 
-/** A duration: milliseconds, or a string such as `'500ms'`, `'30s'`, `'5m'`, `'1h'`, `'1d'`. */
+/** A duration: milliseconds, or a string such as `'500ms'`, `'30s'`, `'5m'`, `'1h'` or `'1d'`. */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-/** A {@link Duration} in ms; throws StreamsConfigError naming `what` for a malformed or negative one. */
+/** A `Duration` in ms; throws StreamsConfigError naming `what` for a malformed or negative one. */
 export function durationMs(d: Duration, what: string): number {
   let ms: number;
   if (typeof d === 'number') ms = d;
@@ -18,7 +18,7 @@ export function durationMs(d: Duration, what: string): number {
   return ms;
 }
 
-/** Fixed-size windows `[start, start + size)`; `advance` < `size` makes them overlap (hopping). */
+/** Fixed-size windows `[start, start + size)`; an `advance` below `size` makes them overlap (hopping). */
 export interface FixedWindows {
   readonly kind: 'tumbling' | 'hopping';
   readonly sizeMs: number;
