@@ -1,7 +1,24 @@
 // Type tests of the streams DSL (compiled by `npm run typecheck`, never run).
-import { createClient, session, tumbling, type KTable, type Windowed } from 'kgen';
+import {
+  avroSchema,
+  createClient,
+  defineTopics,
+  session,
+  stringSerde,
+  tumbling,
+  type AvroCodecOptions,
+  type KTable,
+  type Windowed,
+} from 'kgen';
 import { topics, type Order } from './sdk-fixtures';
 
+const avroOptions: AvroCodecOptions = {
+  long: 'number',
+  unions: 'wrapped',
+  timestamps: 'number',
+  date: 'number',
+  decimal: 'string',
+};
 const client = createClient({
   brokers: 'localhost:9092',
   registry: { url: 'http://localhost:8081' },
@@ -73,3 +90,49 @@ const rows: Array<{ start: number; end: number; value: number }> = wview.fetch('
 void rows;
 // @ts-expect-error -- keys of this table are strings
 view.get(42);
+
+// The README's example, as written there, over a topic map with the types it needs.
+const readmeTopics = defineTopics({
+  orders: {
+    key: stringSerde,
+    value: avroSchema<{ customerId: string; amount: number }>({
+      name: 'acme.Order',
+      schema: '{}',
+      references: [],
+      options: avroOptions,
+    }),
+  },
+  'order-stats-5m': {
+    key: avroSchema<{ customerId: string; start: number }>({
+      name: 'acme.StatKey',
+      schema: '{}',
+      references: [],
+      options: avroOptions,
+    }),
+    value: avroSchema<{ count: number; total: number }>({
+      name: 'acme.Stat',
+      schema: '{}',
+      references: [],
+      options: avroOptions,
+    }),
+  },
+});
+export async function readmeExample(): Promise<void> {
+  const kgen = createClient({
+    brokers: 'localhost:9092',
+    registry: { url: 'http://localhost:8081' },
+    topics: readmeTopics,
+  });
+  const app = kgen.streams({ applicationId: 'order-stats' });
+  app
+    .stream('orders') // typed by the topic map
+    .groupBy((o) => o.value.customerId) // re-keys through <applicationId>-<name>-repartition
+    .windowedBy(tumbling({ size: '5m', grace: '30s' }))
+    .aggregate(
+      () => ({ count: 0, total: 0 }),
+      (acc, o) => ({ count: acc.count + 1, total: acc.total + o.value.amount }),
+    )
+    .toStream({ emit: 'final' }) // or 'updates'
+    .to('order-stats-5m', (w) => ({ key: { customerId: w.key.key, start: w.key.start }, value: w.value }));
+  await app.start(); // same applicationId: more instances share the partitions
+}
