@@ -19,6 +19,7 @@ const BENCHES: Readonly<Record<string, string>> = {
   'cli-startup': 'cli-startup.ts',
   'eos-pipeline': 'eos-pipeline.ts',
   commit: 'commit.ts',
+  'windowed-count': 'windowed-count.ts',
 };
 
 function main(args: readonly string[]): number {

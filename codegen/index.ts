@@ -65,6 +65,11 @@ export {
   type PreviousSchema,
 } from './governance/check-compatibility';
 export { parseSchema, type ParsedSchema, type SchemaText } from './governance/parse-schema';
+export {
+  checkJsonSchemaCompatibility,
+  type JsonSchemaCompatInput,
+  type JsonSchemaVersion,
+} from './governance/json/check-json-schema';
 export { parseLevel } from './governance/levels';
 export {
   formatReport,

@@ -18,6 +18,16 @@ export {
   type ProtobufCodecOptions,
   type SchemaReference,
 } from './topics';
+export {
+  bigintHeader,
+  booleanHeader,
+  bytesHeader,
+  defineHeaders,
+  enumHeader,
+  integerHeader,
+  numberHeader,
+  stringHeader,
+} from './topic-headers';
 export { type ProtobufAny, type ProtobufJsonObject, type ProtobufJsonValue } from './serde/protobuf';
 
 // Types the helpers above mention, so this entry's declarations stand alone.
@@ -36,3 +46,11 @@ export type {
   StringDescriptor,
   TopicMap,
 } from './topics';
+export type {
+  HeaderField,
+  HeaderFields,
+  HeaderOptions,
+  HeadersDescriptor,
+  HeaderType,
+  RequiredFlag,
+} from './topic-headers';

@@ -65,6 +65,7 @@ export {
   type EncodedRecord,
   type InputRecord,
   type OutputRecord,
+  type OutputRecordFields,
   type RecordSerde,
 } from './producer/record-serde';
 export {
@@ -111,7 +112,24 @@ export type {
   ValueInput,
   TypeCarrier,
   ValueOutput,
+  HeadersMember,
+  HeadersOutputOf,
 } from './topics';
+export type {
+  DeclaredHeaders,
+  Flatten,
+  HasRequiredHeaders,
+  HeaderField,
+  HeaderFieldValue,
+  HeaderFields,
+  HeadersDescriptor,
+  HeadersInput,
+  HeadersOutput,
+  HeaderType,
+  HeaderValue,
+  ProducerHeaders,
+  RequiredHeaderNames,
+} from './topic-headers';
 export type { DeliveryRun } from './delivery/run-consumer';
 export type { RdkafkaProducerConfig } from './producer/presets';
 export { KgenError, type KgenErrorCode } from './errors';

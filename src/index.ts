@@ -49,18 +49,51 @@ export {
   type TypeCarrier,
   type ValueInput,
   type ValueOutput,
+  type HeadersInputOf,
+  type HeadersMember,
+  type HeadersOutputOf,
 } from './topics';
+export {
+  bigintHeader,
+  booleanHeader,
+  bytesHeader,
+  defineHeaders,
+  enumHeader,
+  integerHeader,
+  numberHeader,
+  propagationHeaderNames,
+  stringHeader,
+  type DeclaredHeaders,
+  type HasRequiredHeaders,
+  type HeaderField,
+  type HeaderFieldValue,
+  type HeaderFields,
+  type HeaderOptions,
+  type HeadersDescriptor,
+  type HeadersInput,
+  type HeadersOutput,
+  type HeaderType,
+  type Flatten,
+  type RequiredFlag,
+  type RequiredHeaderNames,
+} from './topic-headers';
 export { type ProducerSchemaOptions, type SchemaIdMode } from './serde/registry/resolve-schema-id';
 export { type CodecFactory, type RegistryCodec } from './serde/registry/codec-factory';
 export { type SchemaCodec, type WriterSchema } from './serde/codec';
 
 // Producing
-export { type ProducerOptions, type ProducerProperties, type TypedProducer } from './producer/typed-producer';
+export {
+  type ProducerOptions,
+  type ProducerProperties,
+  type TombstoneExtra,
+  type TypedProducer,
+} from './producer/typed-producer';
 export {
   type DeliveryReport,
   type HeaderValue,
   type ProducerHeaders,
   type ProducerMessage,
+  type ProducerMessageFields,
   type ProducerMessageOf,
   type TopicsCarrying,
 } from './producer/message';
@@ -126,12 +159,20 @@ export { type OffsetsAdmin } from './consumer/committed-offsets';
 
 // Exactly-once pipelines
 export { type Pipeline, type PipelineOptions, type Transform } from './pipeline/eos-pipeline';
-export { Flow, type Branch, type Branches, type FlowTransform, type RecordFor } from './pipeline/operators';
+export {
+  Flow,
+  type Branch,
+  type Branches,
+  type FlowTransform,
+  type RecordFor,
+  type RecordForFields,
+} from './pipeline/operators';
 export {
   type AnyInputRecord,
   type AnyOutputRecord,
   type InputRecord,
   type OutputRecord,
+  type OutputRecordFields,
   type RecordSerde,
   type DecodedRecord,
   type EncodedRecord,
@@ -199,6 +240,7 @@ export {
   type ProtobufSchemaProblem,
 } from './serde/protobuf';
 export { WireFormatError } from './serde/wire-format';
+export { InvalidHeaderError } from './serde/headers/header-error';
 export { ProducerConfigError } from './producer/config-check';
 export {
   ProducerFencedError,

@@ -63,6 +63,7 @@ export type {
   TopicMap,
   TopicName,
 } from './topics';
+export type { HeaderField, HeaderFields, HeadersDescriptor, HeaderType } from './topic-headers';
 export type { ProducerSchemaOptions, SchemaIdMode } from './serde/registry/resolve-schema-id';
 export type { SerdeLocation, SerdeRole } from './serde/registry/errors';
 export type { FetchedWriter } from './serde/registry/writer-schemas';

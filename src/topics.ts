@@ -1,3 +1,12 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import type {
+  HasRequiredHeaders,
+  HeadersDescriptor,
+  HeadersInput,
+  HeadersOutput,
+  ProducerHeaders,
+} from './topic-headers';
+
 /**
  * The topic contract: what generated code (or a hand-written map) declares, and what the SDK infers every
  * producer/consumer type from. A descriptor is a plain value; its TypeScript types ride along as phantom
@@ -12,9 +21,13 @@ export interface TypeCarrier<TInput, TOutput> {
 
 /** A schema this one references, registered under its own subject (name = Avro full name or Protobuf import path). */
 export interface SchemaReference {
+  /** Reference name: the Avro full name or the Protobuf import path. */
   readonly name: string;
+  /** The subject the referenced schema is registered under. */
   readonly subject: string;
+  /** The version of that subject. */
   readonly version: number;
+  /** The referenced schema. */
   readonly schema: RegistrySchemaDescriptor;
 }
 
@@ -77,9 +90,11 @@ export interface AvroCodecOptions {
 /** An Avro schema: `name` is the full name of the top-level type. */
 export interface AvroSchemaDescriptor<TInput = unknown, TOutput = TInput>
   extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'AVRO';
   /** Full name of the top-level named type (e.g. `com.acme.Order`). */
   readonly name: string;
+  /** How Avro values are represented in TypeScript (drives the codec). */
   readonly options: AvroCodecOptions;
 }
 
@@ -115,11 +130,13 @@ export interface ProtobufCodecOptions {
 /** A Protobuf message type inside a `.proto` file. */
 export interface ProtobufSchemaDescriptor<TInput = unknown, TOutput = TInput>
   extends RegistrySchemaFields, TypeCarrier<TInput, TOutput> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'PROTOBUF';
   /** Fully-qualified message name (e.g. `acme.orders.Order`). */
   readonly name: string;
   /** Import path of the file (the reference name other schemas use), e.g. `acme/orders.proto`. */
   readonly fileName: string;
+  /** How Protobuf values are represented in TypeScript (drives the codec). */
   readonly options: ProtobufCodecOptions;
 }
 
@@ -129,11 +146,13 @@ export type RegistrySchemaDescriptor =
 
 /** UTF-8 string (keys, usually). */
 export interface StringDescriptor extends TypeCarrier<string, string> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'STRING';
 }
 
 /** Raw bytes, passed through untouched. */
 export interface BytesDescriptor extends TypeCarrier<Buffer, Buffer> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'BYTES';
 }
 
@@ -145,7 +164,9 @@ export interface BytesDescriptor extends TypeCarrier<Buffer, Buffer> {
 export interface OneOfDescriptor<
   TVariants extends readonly RegistrySchemaDescriptor[] = readonly RegistrySchemaDescriptor[],
 > extends TypeCarrier<InputOf<TVariants[number]>, OutputOf<TVariants[number]>> {
+  /** Discriminates the descriptor kinds. */
   readonly format: 'ONE_OF';
+  /** The record types the topic carries; a producer encodes with the first whose schema accepts the value. */
   readonly variants: TVariants;
 }
 
@@ -163,8 +184,12 @@ export interface TopicDescriptor<
   K extends SchemaDescriptor = SchemaDescriptor,
   V extends SchemaDescriptor = SchemaDescriptor,
 > {
+  /** Key descriptor. */
   readonly key: K;
+  /** Value descriptor. */
   readonly value: V;
+  /** Declared headers (see `defineHeaders`); absent: any `string | Buffer` headers, untyped. */
+  readonly headers?: HeadersDescriptor;
 }
 
 /** Topic name → descriptors. Generated as `topics`; may be written by hand with the helpers below. */
@@ -172,10 +197,44 @@ export type TopicMap = { readonly [topic: string]: TopicDescriptor };
 
 /** Topic names of a map. */
 export type TopicName<T extends TopicMap> = Extract<keyof T, string>;
+/** The producer input type of topic `N`'s key. */
 export type KeyInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['key']>;
+/** The consumer output type of topic `N`'s key. */
 export type KeyOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['key']>;
+/** The producer input type of topic `N`'s value. */
 export type ValueInput<T extends TopicMap, N extends TopicName<T>> = InputOf<T[N]['value']>;
+/** The consumer output type of topic `N`'s value. */
 export type ValueOutput<T extends TopicMap, N extends TopicName<T>> = OutputOf<T[N]['value']>;
+
+/** The headers a producer writes to topic `N`: typed when the topic declares them, else {@link ProducerHeaders}. */
+export type HeadersInputOf<T extends TopicMap, N extends TopicName<T>> = N extends unknown
+  ? T[N] extends { readonly headers: infer H extends HeadersDescriptor }
+    ? HeadersInput<H>
+    : ProducerHeaders
+  : never;
+
+/** The headers a consumer reads from topic `N`: decoded when the topic declares them, else as fetched. */
+export type HeadersOutputOf<T extends TopicMap, N extends TopicName<T>> = T[N] extends {
+  readonly headers: infer H extends HeadersDescriptor;
+}
+  ? HeadersOutput<H>
+  : KafkaJS.IHeaders;
+
+/**
+ * The `headers` member of a record for topic `N`: required when the topic declares a required header,
+ * optional otherwise; `Untyped` for a topic that declares none.
+ */
+export type HeadersMember<
+  T extends TopicMap,
+  N extends TopicName<T>,
+  Untyped = ProducerHeaders,
+> = N extends unknown
+  ? T[N] extends { readonly headers: infer H extends HeadersDescriptor }
+    ? HasRequiredHeaders<H> extends true
+      ? { readonly headers: HeadersInput<H> }
+      : { readonly headers?: HeadersInput<H> }
+    : { readonly headers?: Untyped }
+  : never;
 
 /** Declares a topic map, keeping its literal topic names and descriptor types. */
 export function defineTopics<const T extends TopicMap>(topics: T): T {

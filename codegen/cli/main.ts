@@ -7,6 +7,7 @@ import { generateCommand } from './generate-command';
 import { lagCommand } from './lag-command';
 import { pullCommand } from './pull-command';
 import { registerCommand } from './register-command';
+import { streamsCommand } from './streams-command';
 
 /** The kgen CLI: parses arguments and hands each command to its module. */
 async function main(argv: string[]): Promise<void> {
@@ -33,7 +34,8 @@ async function main(argv: string[]): Promise<void> {
     .command(registerCommand)
     .command(compatCommand)
     .command(lagCommand)
-    .command(doctorCommand);
+    .command(doctorCommand)
+    .command(streamsCommand);
   await cli.parseAsync();
 }
 

@@ -67,6 +67,25 @@ export interface TopicConfig {
   readonly key?: 'string' | 'bytes' | TopicSchemaConfig;
   /** Value schema. Default `{ "strategy": "TopicNameStrategy" }` (subject `<topic>-value`). */
   readonly value?: 'string' | 'bytes' | TopicSchemaConfig;
+  /** Typed headers of the topic's records. Default: none declared (any `string | Buffer` headers). */
+  readonly headers?: TopicHeadersConfig;
+}
+
+/** A header type: how its value is written (see the runtime's `HeaderType`). */
+export type HeaderTypeName = 'string' | 'bytes' | 'number' | 'integer' | 'bigint' | 'boolean' | 'enum';
+
+/** The headers a topic declares. */
+export interface TopicHeadersConfig {
+  /** True: producers may write only these headers (and the runtime's trace context). Default false. */
+  readonly strict?: boolean;
+  /** Header name → type (required), or `{ type, optional, symbols }`. */
+  readonly fields: Readonly<
+    Record<
+      string,
+      | Exclude<HeaderTypeName, 'enum'>
+      | { readonly type: HeaderTypeName; readonly optional?: boolean; readonly symbols?: readonly string[] }
+    >
+  >;
 }
 
 /** How a topic side finds its schema subject(s). */
@@ -144,6 +163,22 @@ export interface ResolvedTopic {
   readonly name: string;
   readonly key: ResolvedTopicSide;
   readonly value: ResolvedTopicSide;
+  /** Absent when the topic declares no headers. */
+  readonly headers?: ResolvedHeaders;
+}
+
+/** A topic's declared headers, fields sorted by name. */
+export interface ResolvedHeaders {
+  readonly strict: boolean;
+  readonly fields: readonly ResolvedHeaderField[];
+}
+
+export interface ResolvedHeaderField {
+  readonly name: string;
+  readonly type: HeaderTypeName;
+  readonly required: boolean;
+  /** Enum headers only. */
+  readonly symbols?: readonly string[];
 }
 
 export type ResolvedTopicSide =

@@ -9,6 +9,7 @@ import type {
   VersionPin,
 } from './config-types';
 import { resolveAvroSection, resolveProtobufSection } from './format-options';
+import { resolveHeaders } from './resolve-headers';
 import { IMPORT_EXTENSIONS } from '../emit/import-extension';
 
 /** Where a config value came from: the file (for error messages) and the folder relative paths start at. */
@@ -129,11 +130,13 @@ function resolveSelector(node: ConfigNode): ResolvedSubjectSelector {
 }
 
 function resolveTopic(name: string, node: ConfigNode): ResolvedTopic {
-  const get = node.object(['key', 'value']);
+  const get = node.object(['key', 'value', 'headers']);
+  const headers = get('headers');
   return {
     name,
     key: resolveSide(name, 'key', get('key'), { kind: 'string' }),
     value: resolveSide(name, 'value', get('value'), undefined),
+    ...(headers.isMissing ? {} : { headers: resolveHeaders(name, headers) }),
   };
 }
 

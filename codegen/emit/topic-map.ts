@@ -1,4 +1,6 @@
+import type { ResolvedHeaders } from '../config/config-types';
 import type { EmittedSchema, GeneratedFile } from '../model';
+import { headersExpression } from './topic-headers';
 import { generatedHeader } from './header';
 import { importLine, propertyKey, rootImport } from './ts-file';
 import { RUNTIME_MODULE } from './runtime-import';
@@ -14,6 +16,8 @@ export interface BoundTopic {
   readonly name: string;
   readonly key: BoundSide;
   readonly value: BoundSide;
+  /** The topic's declared headers, if any. */
+  readonly headers?: ResolvedHeaders;
 }
 
 export const TOPIC_MAP_FILE = 'topics.ts';
@@ -58,9 +62,10 @@ export function emitTopicMap(topics: readonly BoundTopic[], sources: readonly st
     .flatMap((side) => (side.kind === 'schemas' ? side.schemas : []))
     .sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
   for (const s of used) localName(s);
-  const entries = sorted.map(
-    (t) => `${propertyKey(t.name)}: { key: ${sideExpr(t.key)}, value: ${sideExpr(t.value)} }`,
-  );
+  const entries = sorted.map((t) => {
+    const headers = t.headers === undefined ? '' : `, headers: ${headersExpression(t.headers, runtime)}`;
+    return `${propertyKey(t.name)}: { key: ${sideExpr(t.key)}, value: ${sideExpr(t.value)}${headers} }`;
+  });
 
   const importLines = [
     importLine(

@@ -54,7 +54,12 @@ export function bindTopics(
       }),
     };
   };
-  return topics.map((t) => ({ name: t.name, key: bind(t, 'key'), value: bind(t, 'value') }));
+  return topics.map((t) => ({
+    name: t.name,
+    key: bind(t, 'key'),
+    value: bind(t, 'value'),
+    ...(t.headers === undefined ? {} : { headers: t.headers }),
+  }));
 }
 
 /**

@@ -1,6 +1,8 @@
+import { CodegenError } from '../errors';
 import { checkAvroResolution } from './avro/check-avro-resolution';
 import { tsImpactAvro } from './avro/ts-impact-avro';
 import { findLine } from './find-line';
+import { checkJsonSchemaPair } from './json/json-schema-findings';
 import { directionsOf, isTransitive } from './levels';
 import type { ParsedSchema } from './parse-schema';
 import { checkProtoWire } from './protobuf/check-proto-wire';
@@ -34,6 +36,7 @@ export interface CompatInput {
 
 function rootPath(s: ParsedSchema): string {
   if (s.format === 'PROTOBUF') return s.model.package;
+  if (s.format === 'JSON') return '#';
   return 'fullName' in s.node ? s.node.fullName : s.node.kind;
 }
 
@@ -49,6 +52,8 @@ export function checkPair(next: ParsedSchema, prev: ParsedSchema, direction: Dir
       ? checkProtoWire(prev.model, next.model)
       : checkProtoWire(next.model, prev.model);
   }
+  if (next.format === 'JSON' && prev.format === 'JSON')
+    return checkJsonSchemaPair(next.node, prev.node, direction);
   return [
     {
       rule: 'SCHEMA_TYPE_CHANGED',
@@ -56,6 +61,17 @@ export function checkPair(next: ParsedSchema, prev: ParsedSchema, direction: Dir
       message: `schema format changed ${prev.format} → ${next.format}`,
     },
   ];
+}
+
+/** `checkPair`, with the new schema's file named in a rule engine's error that does not name one. */
+function pairOf(file: string, next: ParsedSchema, prev: ParsedSchema, direction: Direction): RawFinding[] {
+  try {
+    return checkPair(next, prev, direction);
+  } catch (err) {
+    if (err instanceof CodegenError && err.location.file === undefined)
+      throw new CodegenError(err.code, err.message, { ...err.location, file }, { cause: err });
+    throw err;
+  }
 }
 
 /**
@@ -85,7 +101,7 @@ export function checkCompatibility(input: CompatInput): Finding[] {
   };
   for (const prev of targets) {
     for (const direction of directionsOf(input.level)) {
-      const raws = checkPair(input.next, prev.schema, direction);
+      const raws = pairOf(input.file, input.next, prev.schema, direction);
       for (const raw of applyProtobufRules(raws, input.protobufRules ?? 'strict')) {
         push(raw, ` (${direction.toUpperCase()} against ${prev.label})`);
       }

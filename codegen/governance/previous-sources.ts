@@ -5,7 +5,7 @@ import { CodegenError } from '../errors';
 import { NO_SCHEMA_FILES, refuseEmptyInput } from '../empty-input';
 import { parseLockFile, type LockedSchema } from '../registry/lock-file';
 import type { SchemaText } from './parse-schema';
-import { readSchemaFolder, SCHEMA_EXTENSIONS } from '../schema-folder';
+import { GOVERNED_EXTENSIONS, readSchemaFolder } from '../schema-folder';
 import { buildSchemaSet, transitiveDeps, type LocalSchema } from './schema-set';
 
 /** One previous version of a schema, as text with its references. */
@@ -101,7 +101,7 @@ function readGitDir(ref: string, dir: string): Array<{ path: string; text: strin
   }
   return listing
     .split('\n')
-    .filter((p) => p && SCHEMA_EXTENSIONS[extname(p)])
+    .filter((p) => p && GOVERNED_EXTENSIONS[extname(p)])
     .map((p) => ({
       path: prefix ? p.slice(prefix.length + 1) : p,
       text: git(['show', `${ref}:${p}`], top),
@@ -178,7 +178,10 @@ export function loadPrevious(
     for (const s of next) out.set(s.file, lockVersions(entries, s.subject, source.pullDir, source.file));
     return out;
   }
-  const files = source.kind === 'folder' ? readSchemaFolder(source.dir) : readGitDir(source.ref, schemasDir);
+  const files =
+    source.kind === 'folder'
+      ? readSchemaFolder(source.dir, [], GOVERNED_EXTENSIONS)
+      : readGitDir(source.ref, schemasDir);
   if (files.length === 0 && source.kind === 'folder')
     refuse(`${NO_SCHEMA_FILES} in ${source.shown}`, source.shown);
   if (files.length === 0 && source.kind === 'git')

@@ -148,7 +148,7 @@ export class CompatRegistry {
       return {
         subject,
         version,
-        format: m.schemaType === 'PROTOBUF' ? 'PROTOBUF' : 'AVRO',
+        format: m.schemaType === 'PROTOBUF' || m.schemaType === 'JSON' ? m.schemaType : 'AVRO',
         schema: m.schemaType === 'PROTOBUF' ? protobufSchemaText(m.schema, subject) : m.schema,
         references: (m.references ?? []).map((r) => ({
           name: r.name,

@@ -7,7 +7,7 @@ import { isTransitive } from './levels';
 import { parseSchema, type SchemaText } from './parse-schema';
 import { loadPrevious, localSchemaText, resolveAgainst } from './previous-sources';
 import type { CompatRegistry, RegisteredSchema, RegistryVerdict } from './registry-api';
-import { readSchemaFolder } from '../schema-folder';
+import { GOVERNED_EXTENSIONS, readSchemaFolder } from '../schema-folder';
 import { buildSchemaSet, dependencyOrder, type LocalSchema } from './schema-set';
 import type { ProtobufRules } from './protobuf/protobuf-rules';
 import type { CompatLevel, CompatReport, Finding } from './types';
@@ -41,7 +41,7 @@ function display(options: CheckOptions, file: string): string {
 
 /** The new schemas; an empty folder is refused ("compatible" for nothing checked would be a false pass). */
 function loadNew(options: CheckOptions): LocalSchema[] {
-  const files = readSchemaFolder(options.schemasDir);
+  const files = readSchemaFolder(options.schemasDir, [], GOVERNED_EXTENSIONS);
   if (files.length === 0)
     refuseEmptyInput(
       `${NO_SCHEMA_FILES} in ${options.schemasDir}`,
@@ -139,9 +139,16 @@ export async function schemaInfoFor(
 }
 
 /**
- * The registry's verdict, or undefined when it cannot give one for a schema with references: Apicurio's
- * compatibility endpoint answers 422 for them (registering works), so kgen's own verdict stands in.
+ * Apicurio's compatibility endpoint cannot check some schemas with references (registering them works): it
+ * answers 422 for Avro/Protobuf ones, and 500 "Unresolved JSON Schema reference" for JSON Schema ones.
  */
+function registryCannotCheck(err: unknown, info: SchemaInfo): boolean {
+  if (!(err instanceof CodegenError) || (info.references?.length ?? 0) === 0) return false;
+  if (err.code === 'SCHEMA_INVALID') return true;
+  return err.code === 'REGISTRY_ERROR' && /Unresolved JSON Schema reference/.test(err.message);
+}
+
+/** The registry's verdict, or undefined when it cannot give one (see registryCannotCheck): kgen's own stands in. */
 async function registryVerdict(
   registry: CompatRegistry,
   subject: string,
@@ -154,9 +161,7 @@ async function registryVerdict(
   try {
     return await registry.testCompatibility(subject, info, level);
   } catch (err) {
-    if (err instanceof CodegenError && err.code === 'SCHEMA_INVALID' && (info.references?.length ?? 0) > 0) {
-      return undefined;
-    }
+    if (registryCannotCheck(err, info)) return undefined;
     throw err;
   }
 }
@@ -221,7 +226,7 @@ export async function checkRegistry(
         level: 'warning',
         file,
         path: s.subject,
-        message: `the registry cannot check schemas with references (it answers 422); kgen's own verdict at ${level} is used`,
+        message: `the registry cannot check schemas with references (it answers 422, or 500 for JSON Schema); kgen's own verdict at ${level} is used`,
       });
     } else if (verdict.compatible) {
       // The registry decides; kgen's stricter opinions stay visible as warnings.

@@ -1,8 +1,9 @@
 import { extname } from 'node:path';
 import { CodegenError } from '../errors';
-import { SCHEMA_EXTENSIONS } from '../schema-folder';
+import { GOVERNED_EXTENSIONS } from '../schema-folder';
 import { avroNames } from './avro/avro-names';
 import { idlSchemas, idlTypeOf } from './idl-schemas';
+import { jsonSchemaFileRefs } from './json/json-schema-refs';
 import { parseAvroJson } from './avro/avro-model';
 import type { SchemaFormat } from './types';
 
@@ -24,7 +25,7 @@ export interface LocalSchema {
 
 /** A schema path's format: by extension, or Avro for one type of an `.avdl` (`<file>.avdl#<full name>`). */
 function formatOf(path: string): SchemaFormat | undefined {
-  return idlTypeOf(path) !== undefined ? 'AVRO' : SCHEMA_EXTENSIONS[extname(path)];
+  return idlTypeOf(path) !== undefined ? 'AVRO' : GOVERNED_EXTENSIONS[extname(path)];
 }
 
 /**
@@ -40,7 +41,8 @@ export function defaultSubject(file: string): string {
 
 /**
  * Builds the set: formats from extensions, subjects (overrides by file or base name), and dependencies
- * (Avro named types defined in a sibling file, Protobuf imports of sibling files). An `.avdl` file becomes
+ * (Avro named types defined in a sibling file, Protobuf imports of sibling files, JSON Schema `$ref`s to sibling
+ * files). An `.avdl` file becomes
  * one schema per protocol type (see idl-schemas.ts).
  */
 export function buildSchemaSet(
@@ -67,6 +69,8 @@ export function buildSchemaSet(
         const file = definedBy.get(n);
         if (file && file !== f.path) deps.push([n, file]);
       }
+    } else if (format === 'JSON') {
+      deps.push(...jsonSchemaFileRefs(f.path, f.text, paths));
     } else {
       for (const m of f.text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?["']([^"']+)["']/gm)) {
         const imp = m[1] ?? '';
@@ -128,6 +132,7 @@ export function transitiveDeps(schema: LocalSchema, set: readonly LocalSchema[])
 }
 
 function mainTypeOf(format: SchemaFormat, text: string, file: string): string | undefined {
+  if (format === 'JSON') return undefined; // topics map JSON subjects by name, not by a record type
   if (format === 'PROTOBUF') {
     const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
     const msg = /^\s*message\s+(\w+)/m.exec(text)?.[1];

@@ -1,5 +1,5 @@
 /**
- * Shapes shared by the Avro and Protobuf rule engines, the level logic and the reporters.
+ * Shapes shared by the Avro, Protobuf and JSON Schema rule engines, the level logic and the reporters.
  */
 
 /** A registry compatibility level (Confluent names). */
@@ -16,7 +16,7 @@ export const COMPAT_LEVELS: readonly CompatLevel[] = [
   'FULL_TRANSITIVE',
 ];
 
-export type SchemaFormat = 'AVRO' | 'PROTOBUF';
+export type SchemaFormat = 'AVRO' | 'PROTOBUF' | 'JSON';
 
 /** `error` breaks compatibility; `warning` is wire-compatible but breaks kgen-generated TypeScript. */
 export type Severity = 'error' | 'warning';

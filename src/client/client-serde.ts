@@ -1,7 +1,9 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { ClientParts } from './client-parts';
 import { MessageDecoder } from '../consumer/message-decoder';
 import type { ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
+import { createHeadersEncoder, type HeadersEncoder } from '../serde/headers/headers-encoder';
 import type { TopicMap, TopicName } from '../topics';
 import type { EncodedRecord, RecordSerde } from '../producer/record-serde';
 
@@ -14,15 +16,19 @@ export async function clientRecordSerde<T extends TopicMap>(
   client: Pick<ClientParts<T>, 'serde' | 'topics'>,
   topics: { readonly from?: readonly TopicName<T>[]; readonly to?: readonly TopicName<T>[] },
 ): Promise<RecordSerde> {
-  const serializers = new Map<string, { key: ValueSerializer; value: ValueSerializer }>();
+  const serializers = new Map<
+    string,
+    { key: ValueSerializer; value: ValueSerializer; headers: HeadersEncoder | undefined }
+  >();
   await Promise.all(
     (topics.to ?? []).map(async (topic) => {
       const d = client.topics[topic]!;
+      const headers = createHeadersEncoder(topic, d.headers);
       const [key, value] = await Promise.all([
         createTopicSerializer(client.serde, topic, 'key', d.key),
         createTopicSerializer(client.serde, topic, 'value', d.value),
       ]);
-      serializers.set(topic, { key, value });
+      serializers.set(topic, { key, value, headers });
     }),
   );
   const decoder = new MessageDecoder(client.serde, client.topics, topics.from ?? []);
@@ -35,6 +41,12 @@ export async function clientRecordSerde<T extends TopicMap>(
       if (k instanceof Promise || v instanceof Promise)
         return Promise.all([k, v]).then(([kb, vb]) => ({ key: kb, value: vb }));
       return { key: k, value: v };
+    },
+    encodeHeaders(topic, headers) {
+      const s = serializers.get(topic);
+      if (!s) throw new TypeError(`clientRecordSerde: topic ${topic} was not declared in \`to\``);
+      // The encoder's arrays are readonly only by type: Kafka headers are never written to.
+      return (s.headers === undefined ? headers : s.headers(headers)) as KafkaJS.IHeaders | undefined;
     },
     decode: (record) => decoder.decode(record),
   };

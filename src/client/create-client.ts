@@ -63,6 +63,7 @@ export interface ClientOptions<T extends TopicMap> {
 
 /** A typed Kafka client over one topic map. */
 export interface KgenClient<T extends TopicMap> {
+  /** The topic map this client was created with. */
   readonly topics: T;
   /** The official schema registry client every registry call goes through. */
   readonly registry: Client;

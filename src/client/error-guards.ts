@@ -5,6 +5,7 @@ import type { SerializationError } from '../serde/registry/errors';
 import type { AvroEncodeError } from '../serde/avro';
 import type { TransactionError } from '../producer/transaction';
 import type { VerifyError } from './verify';
+import type { InvalidHeaderError } from '../serde/headers/header-error';
 
 // Guards check the code, not the class, so they hold across two loaded copies of kgen (like isKgenError).
 
@@ -21,6 +22,11 @@ export function isDecodeError(arg: unknown): arg is DecodeError {
 /** A value could not be encoded for its topic (the record was not sent). */
 export function isSerializationError(arg: unknown): arg is SerializationError | AvroEncodeError {
   return isKgenError(arg, 'SERIALIZATION');
+}
+
+/** Headers given to a producer break the topic's declared header set (the record was not sent). */
+export function isInvalidHeaderError(arg: unknown): arg is InvalidHeaderError {
+  return isKgenError(arg, 'INVALID_HEADER');
 }
 
 /** A transaction failed: aborted, retries exhausted, fenced or fatal (see `kind`). */

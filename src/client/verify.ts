@@ -18,9 +18,13 @@ export type VerifyProblemKind =
 
 /** One disagreement, with the facts to fix it. */
 export interface VerifyProblem {
+  /** What kind of disagreement this is. */
   readonly kind: VerifyProblemKind;
+  /** The topic whose descriptor disagrees. */
   readonly topic: string;
+  /** Whether the key or the value descriptor disagrees. */
   readonly role: SerdeRole;
+  /** The registry subject compared. */
   readonly subject: string;
   /** What is wrong, in one line. */
   readonly message: string;
@@ -32,11 +36,13 @@ export interface VerifyProblem {
 export interface VerifyReport {
   /** Subjects checked. */
   readonly checked: readonly string[];
+  /** Every disagreement found; empty when the map matches the registry. */
   readonly problems: readonly VerifyProblem[];
 }
 
 /** The topic map disagrees with the registry; `problems` lists every difference, `message` reads as a diff. */
 export class VerifyError extends KgenError {
+  /** Every disagreement found. */
   readonly problems: readonly VerifyProblem[];
   constructor(problems: readonly VerifyProblem[]) {
     const lines = problems.map((p) => {

@@ -13,7 +13,9 @@ import { retryRetriable } from '../kafka/broker-retry';
 
 /** An admin client safe for group offset reads, backed by a consumer that never joins a group. */
 export interface OffsetsAdmin {
+  /** The admin client; use it for offset reads only. */
   readonly admin: KafkaJS.Admin;
+  /** Disconnects the admin and the consumer behind it. */
   disconnect(): Promise<void>;
 }
 

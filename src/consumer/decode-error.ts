@@ -3,21 +3,34 @@ import type { SerdeRole } from '../serde/registry/errors';
 
 /** Where an undecodable record sits. */
 export interface DecodeErrorLocation {
+  /** Topic of the undecodable record. */
   readonly topic: string;
+  /** Partition of the undecodable record. */
   readonly partition: number;
+  /** Offset of the undecodable record, as a decimal string. */
   readonly offset: string;
-  readonly role: SerdeRole;
+  /** The part that could not be decoded: the key, the value, or the topic's declared headers. */
+  readonly role: SerdeRole | 'headers';
   /** The schema id of the Confluent frame, when the bytes have one. */
   readonly schemaId: number | undefined;
+  /** The declared header at fault, when `role` is `headers`. */
+  readonly header?: string;
 }
 
 /** A consumed key or value could not be decoded into its topic's type. `cause` says why. */
 export class DecodeError extends KgenError {
+  /** Topic of the undecodable record. */
   readonly topic: string;
+  /** Partition of the undecodable record. */
   readonly partition: number;
+  /** Offset of the undecodable record, as a decimal string. */
   readonly offset: string;
-  readonly role: SerdeRole;
+  /** The part that could not be decoded: the key, the value, or the declared headers. */
+  readonly role: SerdeRole | 'headers';
+  /** The schema id of the Confluent frame, when the bytes have one. */
   readonly schemaId: number | undefined;
+  /** The declared header at fault, when `role` is `headers`. */
+  readonly header: string | undefined;
   constructor(at: DecodeErrorLocation, reason: string, options?: { cause?: unknown }) {
     const id = at.schemaId === undefined ? '' : `, schema id ${at.schemaId}`;
     super(
@@ -30,6 +43,7 @@ export class DecodeError extends KgenError {
     this.offset = at.offset;
     this.role = at.role;
     this.schemaId = at.schemaId;
+    this.header = at.header;
   }
 }
 

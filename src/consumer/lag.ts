@@ -7,7 +7,9 @@ export type LagLevel = 'healthy' | 'warning' | 'critical';
 
 /** Lag thresholds in records: `healthy` below `warning`, `warning` below `critical`, `critical` from there. */
 export interface LagThresholds {
+  /** Lag (records) from which a partition is `warning`. */
   readonly warning: number;
+  /** Lag (records) from which a partition is `critical`. */
   readonly critical: number;
 }
 
@@ -23,7 +25,9 @@ export function classifyLag(lag: number, thresholds: LagThresholds = defaultLagT
 
 /** Lag of one partition for a consumer group. */
 export interface PartitionLag {
+  /** The topic. */
   readonly topic: string;
+  /** The partition number. */
   readonly partition: number;
   /** The group's committed offset (next to read), or null when it has none. */
   readonly committed: string | null;
@@ -35,12 +39,15 @@ export interface PartitionLag {
   readonly high: string;
   /** Records between the committed position (or the log start, when none) and the end. */
   readonly lag: number;
+  /** `lag` classified by the report's thresholds. */
   readonly level: LagLevel;
 }
 
 /** Lag of a group over some topics. */
 export interface LagReport {
+  /** The consumer group measured. */
   readonly groupId: string;
+  /** One entry per partition of the topics asked for. */
   readonly partitions: readonly PartitionLag[];
   /** Sum over partitions. */
   readonly total: number;
@@ -50,6 +57,7 @@ export interface LagReport {
 
 /** Thrown when offsets cannot be read (unknown topic, broker down...). */
 export class LagError extends KgenError {
+  /** The group whose offsets could not be read. */
   readonly groupId: string;
   constructor(groupId: string, message: string, cause: unknown) {
     super('LAG', `lag of group ${groupId}: ${message}`, { cause });
@@ -59,6 +67,7 @@ export class LagError extends KgenError {
 
 /** Options of {@link consumerLag}. */
 export interface ConsumerLagOptions {
+  /** Where lag turns `warning` and `critical`; default `defaultLagThresholds`. */
   readonly thresholds?: LagThresholds;
   /** End offsets as `read_committed` consumers see them (default true). */
   readonly readCommitted?: boolean;

@@ -3,9 +3,14 @@ import type { SerdeContext, ValueDeserializer } from '../serde/registry/serde-co
 import { createTopicDeserializer } from '../serde/topic-serde';
 import type { TopicMap } from '../topics';
 import type { NativeMessage } from '../kafka/internal-client';
+import {
+  createHeadersDecoder,
+  HeaderDecodeProblem,
+  type HeadersDecoder,
+} from '../serde/headers/headers-decoder';
 import { DecodeError, frameSchemaId } from './decode-error';
 import type { RawMessage } from './message';
-import { FetchedRecord, keyOf, rawRecordOfFetched } from './native/fetched-record';
+import { FetchedRecord, headersOf, keyOf, rawRecordOfFetched } from './native/fetched-record';
 
 /** A decoded record before its type is narrowed (the consumer casts it to `TypedMessage`). */
 export interface DecodedRecord {
@@ -15,7 +20,8 @@ export interface DecodedRecord {
   readonly timestamp: string;
   readonly key: unknown;
   readonly value: unknown;
-  readonly headers: RawMessage['headers'];
+  /** The declared headers decoded, when the topic declares them; else the headers as fetched. */
+  readonly headers: RawMessage['headers'] | Readonly<Record<string, unknown>>;
   readonly raw: RawMessage;
 }
 
@@ -25,6 +31,8 @@ export type DecodedTombstone = Omit<DecodedRecord, 'value'>;
 interface TopicDeserializers {
   readonly key: ValueDeserializer;
   readonly value: ValueDeserializer;
+  /** Undefined when the topic declares no headers. */
+  readonly headers: HeadersDecoder | undefined;
 }
 
 /** Decodes raw records of the subscribed topics; synchronous once every writer schema id has been seen. */
@@ -38,6 +46,7 @@ export class MessageDecoder {
       this.#byTopic.set(topic, {
         key: createTopicDeserializer(ctx, topic, 'key', d.key),
         value: createTopicDeserializer(ctx, topic, 'value', d.value),
+        headers: createHeadersDecoder(topic, d.headers),
       });
     }
   }
@@ -47,11 +56,12 @@ export class MessageDecoder {
     const serdes = this.#byTopic.get(raw.topic);
     if (serdes === undefined) throw this.#error(raw, 'value', "the topic is not in the consumer's topic map");
     if (raw.value === null) throw this.#error(raw, 'value', 'the value is null (a tombstone)');
+    const headers = this.#headers(raw, serdes.headers, raw.headers);
     const key = raw.key === null ? null : this.#guard(raw, 'key', serdes.key, raw.key);
     const value = this.#guard(raw, 'value', serdes.value, raw.value);
     if (key instanceof Promise || value instanceof Promise)
-      return Promise.all([key, value]).then(([k, v]) => this.#record(raw, k, v));
-    return this.#record(raw, key, value);
+      return Promise.all([key, value]).then(([k, v]) => this.#record(raw, k, v, headers));
+    return this.#record(raw, key, value, headers);
   }
 
   /**
@@ -64,6 +74,7 @@ export class MessageDecoder {
       throw this.#error(rawRecordOfFetched(m), 'value', "the topic is not in the consumer's topic map");
     if (m.value === null)
       throw this.#error(rawRecordOfFetched(m), 'value', 'the value is null (a tombstone)');
+    const headers = serdes.headers === undefined ? undefined : this.#fetchedHeaders(m, serdes.headers);
     const keyBytes = keyOf(m);
     let key: unknown = null;
     let value: unknown;
@@ -77,12 +88,26 @@ export class MessageDecoder {
     } catch (err) {
       throw this.#error(rawRecordOfFetched(m), 'value', describeError(err), err);
     }
-    if (key instanceof Promise || value instanceof Promise) return this.#fetchedLater(m, key, value);
-    return new FetchedRecord(m, key, value);
+    if (key instanceof Promise || value instanceof Promise) return this.#fetchedLater(m, key, value, headers);
+    return new FetchedRecord(m, key, value, headers);
+  }
+
+  /** A fetched record's declared headers, decoded (a {@link DecodeError} when they do not fit). */
+  #fetchedHeaders(m: NativeMessage, decode: HeadersDecoder): Readonly<Record<string, unknown>> {
+    try {
+      return decode(m.headers === undefined ? {} : headersOf(m.headers));
+    } catch (err) {
+      throw this.#headersError(rawRecordOfFetched(m), err);
+    }
   }
 
   /** The slow path of {@link decodeFetched}: a writer schema is being fetched. */
-  async #fetchedLater(m: NativeMessage, key: unknown, value: unknown): Promise<FetchedRecord> {
+  async #fetchedLater(
+    m: NativeMessage,
+    key: unknown,
+    value: unknown,
+    headers: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<FetchedRecord> {
     const settle = async (role: 'key' | 'value', v: unknown): Promise<unknown> => {
       try {
         return await v;
@@ -91,13 +116,14 @@ export class MessageDecoder {
       }
     };
     const [k, v] = await Promise.all([settle('key', key), settle('value', value)]);
-    return new FetchedRecord(m, k, v);
+    return new FetchedRecord(m, k, v, headers);
   }
 
   /** A tombstone's record: only the key is decoded (synchronously once its schema id has been seen). */
   decodeTombstone(raw: RawMessage): DecodedTombstone | Promise<DecodedTombstone> {
     const serdes = this.#byTopic.get(raw.topic);
     if (serdes === undefined) throw this.#error(raw, 'key', "the topic is not in the consumer's topic map");
+    const headers = this.#headers(raw, serdes.headers, raw.headers);
     const key = raw.key === null ? null : this.#guard(raw, 'key', serdes.key, raw.key);
     const tombstone = (k: unknown): DecodedTombstone => ({
       topic: raw.topic,
@@ -105,13 +131,13 @@ export class MessageDecoder {
       offset: raw.offset,
       timestamp: raw.timestamp,
       key: k,
-      headers: raw.headers,
+      headers,
       raw,
     });
     return key instanceof Promise ? key.then(tombstone) : tombstone(key);
   }
 
-  #record(raw: RawMessage, key: unknown, value: unknown): DecodedRecord {
+  #record(raw: RawMessage, key: unknown, value: unknown, headers: DecodedRecord['headers']): DecodedRecord {
     return {
       topic: raw.topic,
       partition: raw.partition,
@@ -119,9 +145,33 @@ export class MessageDecoder {
       timestamp: raw.timestamp,
       key,
       value,
-      headers: raw.headers,
+      headers,
       raw,
     };
+  }
+
+  /** The declared headers decoded (or the fetched ones, for a topic declaring none). */
+  #headers(
+    raw: RawMessage,
+    decode: HeadersDecoder | undefined,
+    fetched: RawMessage['headers'],
+  ): DecodedRecord['headers'] {
+    if (decode === undefined) return fetched;
+    try {
+      return decode(fetched);
+    } catch (err) {
+      throw this.#headersError(raw, err);
+    }
+  }
+
+  #headersError(raw: RawMessage, err: unknown): DecodeError {
+    const header = err instanceof HeaderDecodeProblem ? err.header : undefined;
+    const at = { topic: raw.topic, partition: raw.partition, offset: raw.offset, role: 'headers' as const };
+    return new DecodeError(
+      header === undefined ? { ...at, schemaId: undefined } : { ...at, schemaId: undefined, header },
+      describeError(err),
+      { cause: err },
+    );
   }
 
   /** `deserialize(bytes)` with its failures as {@link DecodeError}s (no closure: this runs per record). */

@@ -1,5 +1,4 @@
-import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KeyOutput, TopicMap, TopicName, ValueOutput } from '../topics';
+import type { HeadersOutputOf, KeyOutput, TopicMap, TopicName, ValueOutput } from '../topics';
 import type { DecodeError } from './decode-error';
 import type { RawRecord } from '../kafka/raw-record';
 
@@ -20,7 +19,11 @@ export type TypedMessage<T extends TopicMap, N extends TopicName<T>> =
         /** The decoded key, or null when the record has none. */
         readonly key: KeyOutput<T, N> | null;
         readonly value: ValueOutput<T, N>;
-        readonly headers: KafkaJS.IHeaders;
+        /**
+         * For a topic declaring headers: the declared ones, decoded to their types (a record whose headers
+         * do not fit is a {@link DecodeError}); undeclared ones stay in `raw.headers`. Else as fetched.
+         */
+        readonly headers: HeadersOutputOf<T, N>;
         /** The undecoded record. */
         readonly raw: RawMessage;
       }
@@ -62,8 +65,11 @@ export type TypedBatch<T extends TopicMap, N extends TopicName<T>> =
 export interface BatchContext extends MessageContext {
   /** Marks records up to `offset` processed (committed by auto-commit). */
   resolveOffset(offset: string): void;
+  /** Commits the processed offsets now when auto-commit is off; with auto-commit on, auto-commit does it. */
   commitOffsetsIfNecessary(): Promise<void>;
+  /** False once the consumer is stopping: a long batch handler should return early. */
   isRunning(): boolean;
+  /** True once this batch's partition was revoked, paused or sought: stop handling its records. */
   isStale(): boolean;
 }
 

@@ -2,6 +2,7 @@ import { KgenError } from '../errors';
 
 /** Anything that stops gracefully: a consumer run, a pipeline, a producer wrapper. */
 export interface Stoppable {
+  /** Stops gracefully; resolves when stopped. */
   stop(): Promise<unknown>;
 }
 
@@ -15,6 +16,7 @@ export interface StopResult {
 
 /** Thrown by the signal handler's `stop` calls that failed, collected. */
 export class ShutdownError extends KgenError {
+  /** The error of every `stop` call that failed. */
   readonly errors: readonly unknown[];
   constructor(errors: readonly unknown[]) {
     super('SHUTDOWN', `graceful shutdown failed: ${errors.map(String).join('; ')}`);

@@ -37,7 +37,9 @@ export interface ConsumerOptions<N extends string> {
 
 /** A topic (and optionally some of its partitions) to pause or resume. */
 export interface TopicPartitions<N extends string> {
+  /** The topic. */
   readonly topic: N;
+  /** Partitions to act on; every assigned partition of the topic when omitted. */
   readonly partitions?: readonly number[];
 }
 
@@ -45,7 +47,9 @@ export interface TopicPartitions<N extends string> {
 export interface TypedConsumer<T extends TopicMap, N extends TopicName<T>> {
   /** Starts consuming; returns once the handlers are installed (consumption goes on in the background). */
   run(options: RunOptions<T, N>): Promise<void>;
+  /** Stops fetching from these topics/partitions until `resume`; the group membership is kept. */
   pause(topics: ReadonlyArray<TopicPartitions<N>>): void;
+  /** Fetches again from paused topics/partitions. */
   resume(topics: ReadonlyArray<TopicPartitions<N>>): void;
   /** Moves the next fetch of a partition to `offset`. */
   seek(position: { topic: N; partition: number; offset: string | number | bigint }): void;
@@ -53,6 +57,7 @@ export interface TypedConsumer<T extends TopicMap, N extends TopicName<T>> {
   commitOffsets(offsets?: ReadonlyArray<{ topic: N; partition: number; offset: string }>): Promise<void>;
   /** Stops fetching and handlers (the batch in hand ends after the running handler), keeps the connection. */
   stop(): Promise<void>;
+  /** Stops the handlers, then disconnects the underlying consumer (leaving the group). */
   disconnect(): Promise<void>;
   /**
    * The underlying `@confluentinc/kafka-javascript` consumer: it owns the connection, subscription and

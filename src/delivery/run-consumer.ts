@@ -22,6 +22,7 @@ export interface RunConsumerOptions {
    * before the next is fetched, so a crash replays at most this many records.
    */
   readonly batchSize?: number;
+  /** Topics to consume. */
   readonly topics: readonly string[];
   /** Subscribe to `topics` (default true); false when the consumer is already subscribed (SDK consumers). */
   readonly subscribe?: boolean;
@@ -40,6 +41,7 @@ export interface RunConsumerOptions {
    * unfinished record (wrap the handler with `retryThenDeadLetter` so one bad record cannot loop).
    */
   readonly handle: (record: RawRecord, ack: () => Promise<void>) => Promise<unknown>;
+  /** Counts committed offsets (`committed`). */
   readonly metrics?: DeliveryMetrics;
   /** Errors of background commits (every-n, every-t, n-or-t, manual); their offsets stay pending and are retried. */
   readonly onError?: (error: unknown) => void;

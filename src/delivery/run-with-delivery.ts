@@ -49,7 +49,9 @@ export interface DeliveryRunOptions<T extends TopicMap, N extends TopicName<T>> 
   ) => DecodeErrorAction | Promise<DecodeErrorAction>;
   /** Records of a batch handled at once (default 1). */
   readonly concurrency?: number;
+  /** Delivery counters this run updates (commits, retries, failures, dead letters). */
   readonly metrics?: DeliveryMetrics;
+  /** Errors of background commits; their offsets stay pending and are retried. */
   readonly onError?: (error: unknown) => void;
 }
 

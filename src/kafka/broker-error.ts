@@ -17,8 +17,11 @@ const RETRIABLE_SEND_CODES: ReadonlySet<number> = new Set([
 
 /** A Kafka client/broker failure, wrapped with the topic (and partition) it concerned. */
 export class BrokerError extends KgenError {
+  /** What kgen was doing when the client failed. */
   readonly operation: BrokerOperation;
+  /** The topic concerned, when the operation had one. */
   readonly topic: string | undefined;
+  /** The partition concerned, when known. */
   readonly partition: number | undefined;
   /** librdkafka's error code, when the underlying error carried one. */
   readonly brokerCode: number | undefined;

@@ -2,14 +2,19 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 
 /** A record as fetched, before decoding: what a dead letter preserves byte for byte. */
 export interface RawRecord {
+  /** The topic the record was fetched from. */
   readonly topic: string;
+  /** Its partition. */
   readonly partition: number;
   /** Offset as a decimal string. */
   readonly offset: string;
   /** Broker or producer timestamp, ms since epoch as a decimal string. */
   readonly timestamp: string;
+  /** Key bytes as fetched, or null when the record has no key. */
   readonly key: Buffer | null;
+  /** Value bytes as fetched, or null for a tombstone. */
   readonly value: Buffer | null;
+  /** Headers as fetched (a repeated name is an array). */
   readonly headers: KafkaJS.IHeaders;
 }
 

@@ -19,8 +19,11 @@ export type CounterName = keyof DeliveryCounters;
 
 /** Event payload: which counter moved, by how much, and the totals after the move. */
 export interface CounterEvent {
+  /** The counter that moved. */
   readonly counter: CounterName;
+  /** How much it moved by. */
   readonly by: number;
+  /** Every counter after the move. */
   readonly snapshot: DeliveryCounters;
 }
 

@@ -145,7 +145,7 @@ async function listConsumerGroups(admin: KafkaJS.Admin): Promise<string[]> {
 }
 
 /** Every committed offset of the group (all topics), retrying while its coordinator loads. */
-function committedOffsets(
+export function committedOffsets(
   admin: KafkaJS.Admin,
   groupId: string,
 ): Promise<Array<{ topic: string; partitions: KafkaJS.FetchOffsetsPartition[] }>> {

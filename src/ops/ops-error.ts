@@ -1,7 +1,10 @@
 import { KgenError } from '../errors';
 
-/** What an operator command could not find or reach; the CLI reports it as bad input (exit 2). */
-export type OpsErrorCode = 'UNKNOWN_GROUP' | 'UNKNOWN_TOPIC' | 'CLUSTER_UNREACHABLE';
+/**
+ * What an operator command could not find or reach, or may not touch (a group with live members); the CLI
+ * reports it as bad input (exit 2).
+ */
+export type OpsErrorCode = 'UNKNOWN_GROUP' | 'UNKNOWN_TOPIC' | 'CLUSTER_UNREACHABLE' | 'GROUP_NOT_EMPTY';
 
 /** An operator command's input names something the cluster does not have, or the cluster cannot be reached. */
 export class OpsError extends KgenError {

@@ -55,6 +55,7 @@ export interface PipelineOptions<T extends TopicMap, From extends TopicName<T>, 
   readonly consumerConfig?: ConsumerGlobalConfig & ConsumerTopicConfig & Record<string, unknown>;
   /** Extra librdkafka producer properties over kgen's defaults. */
   readonly producerConfig?: RdkafkaProducerConfig;
+  /** Delivery counters this pipeline updates (commits, failures, retries, dead letters). */
   readonly metrics?: DeliveryMetrics;
   /** Called with the error that stopped the pipeline (fenced, or a failure with dead letters disabled). */
   readonly onError?: (error: unknown) => void;
@@ -262,7 +263,7 @@ export async function createPipeline<
         timestamp: raw.timestamp,
         key: decoded.key,
         value: decoded.value,
-        headers: raw.headers,
+        headers: decoded.headers ?? raw.headers,
         raw,
       } as AnyInputRecord<T, From>;
       const result = await transformWithRetry(input);

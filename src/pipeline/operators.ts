@@ -1,18 +1,29 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
+import type { HeadersMember, KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
 import type { AnyInputRecord, AnyOutputRecord } from '../producer/record-serde';
 
-/** Key, value (and optional headers/partition) of a record for topic `N`, typed by the map. */
-export interface RecordFor<T extends TopicMap, N extends TopicName<T>> {
+/** Key, value and partition of a {@link RecordFor}. */
+export interface RecordForFields<T extends TopicMap, N extends TopicName<T>> {
+  /** The record key, of the topic's key type. */
   readonly key: KeyInput<T, N>;
+  /** The record value, of the topic's value type. */
   readonly value: ValueInput<T, N>;
-  readonly headers?: KafkaJS.IHeaders;
+  /** Explicit partition; default: the partitioner picks it from the key. */
   readonly partition?: number;
 }
 
+/**
+ * Key, value (and headers/partition) of a record for topic `N`, typed by the map: the topic's declared
+ * headers (required when one is), or any Kafka headers for a topic that declares none.
+ */
+export type RecordFor<T extends TopicMap, N extends TopicName<T>> = RecordForFields<T, N> &
+  HeadersMember<T, N, KafkaJS.IHeaders>;
+
 /** One branch: records for which `when` holds go to the branch's topic, shaped by `as`. */
 export interface Branch<T extends TopicMap, N extends TopicName<T>, Cur> {
+  /** Whether a value takes this branch. */
   readonly when: (value: Cur) => boolean;
+  /** Shapes the value into the branch topic's record. */
   readonly as: (value: Cur) => RecordFor<T, N>;
 }
 
@@ -51,6 +62,7 @@ export class Flow<T extends TopicMap, In, Cur> {
 
   /** Keeps the values for which `predicate` holds (a type guard narrows the type). */
   filter<S extends Cur>(predicate: (value: Cur) => value is S): Flow<T, In, S>;
+  /** Keeps the values for which `predicate` holds. */
   filter(predicate: (value: Cur) => boolean): Flow<T, In, Cur>;
   filter(predicate: (value: Cur) => boolean): Flow<T, In, Cur> {
     return this.then((value, emit) => {

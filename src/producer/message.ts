@@ -1,27 +1,31 @@
-import type { KeyInput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
+import type { HeadersMember, KeyInput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 
-/** Header values a producer may send. */
-export type HeaderValue = string | Buffer | ReadonlyArray<string | Buffer>;
-/** Kafka record headers. */
-export type ProducerHeaders = Readonly<Record<string, HeaderValue>>;
+export type { HeaderValue, ProducerHeaders } from '../topic-headers';
 
-/** One record for topic `N`, with its key and value typed by the topic map. */
-export interface ProducerMessage<T extends TopicMap, N extends TopicName<T>> {
+/** The fields of a record for topic `N` besides its headers. */
+export interface ProducerMessageFields<T extends TopicMap, N extends TopicName<T>> {
   /** The record key (serialized with the topic's key descriptor); omitted or null = no key. */
   readonly key?: KeyInput<T, N> | null;
   /** The record value, of the topic's value type. */
   readonly value: ValueInput<T, N>;
-  /** Record headers. */
-  readonly headers?: ProducerHeaders;
   /** An explicit partition (skips the partitioner). */
   readonly partition?: number;
   /** Record timestamp; defaults to now. */
   readonly timestamp?: Date | number;
 }
 
+/**
+ * One record for topic `N`, with its key, value and headers typed by the topic map. `headers` is required
+ * when the topic declares a required header; a strict header set admits no other names.
+ */
+export type ProducerMessage<T extends TopicMap, N extends TopicName<T>> = ProducerMessageFields<T, N> &
+  HeadersMember<T, N>;
+
 /** Where a sent record landed. */
 export interface DeliveryReport {
+  /** The topic the record was written to. */
   readonly topic: string;
+  /** The partition it landed in. */
   readonly partition: number;
   /** Offset of the record (or of the first record of the batch on this partition). */
   readonly offset: string | undefined;
@@ -47,9 +51,7 @@ export type TopicsCarrying<T extends TopicMap, V> = {
 }[TopicName<T>];
 
 /** A record of value type `V` for one of the topics carrying it. */
-export interface ProducerMessageOf<T extends TopicMap, N extends TopicName<T>, V> extends Omit<
-  ProducerMessage<T, N>,
+export type ProducerMessageOf<T extends TopicMap, N extends TopicName<T>, V> = Omit<
+  ProducerMessageFields<T, N>,
   'value'
-> {
-  readonly value: V;
-}
+> & { readonly value: V } & HeadersMember<T, N>;

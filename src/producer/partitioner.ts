@@ -1,5 +1,6 @@
 /** What a custom partitioner sees for one record. */
 export interface PartitionerInput {
+  /** The topic the record goes to. */
   readonly topic: string;
   /** The serialized key (Confluent-framed for registry keys), or null. */
   readonly key: Buffer | null;

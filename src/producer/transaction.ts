@@ -11,7 +11,9 @@ export type TransactionErrorKind = 'retriable' | 'abortable' | 'fenced' | 'fatal
 
 /** Base of every transaction error kgen throws; `transactionalId` names the producer. */
 export class TransactionError extends KgenError {
+  /** The `transactional.id` of the producer that failed. */
   readonly transactionalId: string;
+  /** How the failure must be handled. */
   readonly kind: TransactionErrorKind;
   constructor(
     code: KgenErrorCode,
@@ -35,6 +37,7 @@ export class TransactionAbortedError extends TransactionError {
 
 /** A retriable step kept failing past the retry bound; the transaction was aborted. */
 export class TransactionRetriesExhaustedError extends TransactionError {
+  /** How many times the step was tried. */
   readonly attempts: number;
   constructor(transactionalId: string, step: string, attempts: number, cause: unknown) {
     super(
@@ -109,6 +112,7 @@ export interface TransactionalProducerSettings {
   readonly retries?: number;
   /** Backoff before each of those retries, doubling (default 100 ms). */
   readonly retryBackoffMs?: number;
+  /** Counters this producer updates: `sent` on commit, `failed` on fencing and fatal errors. */
   readonly metrics?: DeliveryMetrics;
 }
 
@@ -156,6 +160,7 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     this.opts = opts;
   }
 
+  /** The `transactional.id` this producer uses. */
   get transactionalId(): string {
     return this.opts.transactionalId;
   }
@@ -179,6 +184,7 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     return this.connecting;
   }
 
+  /** Disconnects the current producer, if connected; the next transaction connects a new one. */
   async disconnect(): Promise<void> {
     const p = this.producer;
     this.producer = undefined;

@@ -2,11 +2,13 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { BrokerError } from '../kafka/broker-error';
 import type { SerdeContext, ValueSerializer } from '../serde/registry/serde-context';
 import { createTopicSerializer } from '../serde/topic-serde';
-import type { KeyInput, SchemaDescriptor, TopicMap, TopicName } from '../topics';
+import { createHeadersEncoder, type HeadersEncoder } from '../serde/headers/headers-encoder';
+import type { HeadersMember, KeyInput, SchemaDescriptor, TopicMap, TopicName } from '../topics';
 import type {
   DeliveryReport,
   ProducerHeaders,
   ProducerMessage,
+  ProducerMessageFields,
   ProducerMessageOf,
   TopicsCarrying,
 } from './message';
@@ -68,11 +70,9 @@ export interface TypedProducer<T extends TopicMap> {
     message: ProducerMessage<T, N> | readonly ProducerMessage<T, N>[],
   ): Promise<DeliveryReport[]>;
   /** `send<Order>('orders', …)`: `Order` must be the value type of the topic. */
-  send<V>(
-    topic: TopicsCarrying<T, V>,
-    message:
-      | ProducerMessageOf<T, TopicsCarrying<T, V>, V>
-      | readonly ProducerMessageOf<T, TopicsCarrying<T, V>, V>[],
+  send<V, N extends TopicsCarrying<T, V> = TopicsCarrying<T, V>>(
+    topic: N,
+    message: ProducerMessageOf<T, N, V> | readonly ProducerMessageOf<T, N, V>[],
   ): Promise<DeliveryReport[]>;
   /**
    * Hands one record to librdkafka without a promise: the throughput path (a promise per record costs
@@ -82,15 +82,19 @@ export interface TypedProducer<T extends TopicMap> {
    */
   produce<N extends TopicName<T>>(topic: N, message: ProducerMessage<T, N>): void;
   /** `produce<Order>('orders', …)`: `Order` must be the value type of the topic. */
-  produce<V>(topic: TopicsCarrying<T, V>, message: ProducerMessageOf<T, TopicsCarrying<T, V>, V>): void;
+  produce<V, N extends TopicsCarrying<T, V> = TopicsCarrying<T, V>>(
+    topic: N,
+    message: ProducerMessageOf<T, N, V>,
+  ): void;
   /**
    * Sends a tombstone: `key` with a null value (a delete on a compacted topic). Resolves when acknowledged;
-   * counted by {@link TypedProducer.flush} like every send.
+   * counted by {@link TypedProducer.flush} like every send. `extra` is required when the topic declares a
+   * required header.
    */
   tombstone<N extends TopicName<T>>(
     topic: N,
     key: KeyInput<T, N>,
-    extra?: { readonly headers?: ProducerHeaders; readonly partition?: number },
+    ...extra: TombstoneExtra<T, N>
   ): Promise<DeliveryReport[]>;
   /** The records as Kafka bytes (Confluent-framed), without sending: for transactions, DLQs, tests. */
   encode<N extends TopicName<T>>(topic: N, message: ProducerMessage<T, N>): Promise<KafkaJS.Message>;
@@ -105,9 +109,17 @@ export interface TypedProducer<T extends TopicMap> {
   readonly raw: KafkaJS.Producer;
 }
 
+/** Headers and partition of a tombstone, typed like a record's. */
+export type TombstoneExtra<T extends TopicMap, N extends TopicName<T>> =
+  HeadersMember<T, N> extends { readonly headers: unknown }
+    ? [extra: HeadersMember<T, N> & { readonly partition?: number }]
+    : [extra?: HeadersMember<T, N> & { readonly partition?: number }];
+
 interface TopicSerdes {
   readonly key: ValueSerializer;
   readonly value: ValueSerializer;
+  /** The topic's declared headers → Kafka headers (validated); undefined when it declares none. */
+  readonly headers: HeadersEncoder | undefined;
   /**
    * The key as handed to librdkafka on the fast path: a string key goes as the string itself (librdkafka
    * copies its UTF-8 bytes, the same bytes `key` would make), saving a Buffer per in-flight record.
@@ -121,7 +133,13 @@ function producedKeyOf(descriptor: SchemaDescriptor, key: ValueSerializer): Topi
   return (k) => (typeof k === 'string' ? k : key(k));
 }
 
-type AnyMessage = ProducerMessage<TopicMap, string>;
+/** A record as the implementation sees it: headers are checked against the topic at runtime. */
+type AnyMessage = ProducerMessageFields<TopicMap, string> & { readonly headers?: unknown };
+
+/** A record's headers as Kafka takes them: encoded and checked when the topic declares headers. */
+function headersOf(serdes: TopicSerdes, given: unknown): ProducerHeaders | undefined {
+  return serdes.headers === undefined ? (given as ProducerHeaders | undefined) : serdes.headers(given);
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -193,11 +211,17 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
         return Promise.reject(
           new BrokerError('send', { topic }, new Error(`topic "${topic}" is not in the client's topic map`)),
         );
+      let headers: HeadersEncoder | undefined;
+      try {
+        headers = createHeadersEncoder(topic, descriptor.headers);
+      } catch (err) {
+        return Promise.reject(err);
+      }
       hit = Promise.all([
         createTopicSerializer(this.#ctx, topic, 'key', descriptor.key),
         createTopicSerializer(this.#ctx, topic, 'value', descriptor.value),
       ]).then(([key, value]) => {
-        const serdes = { key, value, producedKey: producedKeyOf(descriptor.key, key) };
+        const serdes = { key, value, headers, producedKey: producedKeyOf(descriptor.key, key) };
         this.#serdes.set(topic, serdes);
         return serdes;
       });
@@ -228,10 +252,11 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     if (queue !== undefined) {
       if (!Array.isArray(message)) {
         const m = message as AnyMessage;
+        const headers = headersOf(serdes!, m.headers);
         const key = m.key === undefined || m.key === null ? null : serdes!.producedKey(m.key);
         const value = serdes!.value(m.value);
         if (!(key instanceof Promise) && !(value instanceof Promise))
-          return this.#sendOne(queue, topic, key, value, m.partition, timestampOf(m), m.headers);
+          return this.#sendOne(queue, topic, key, value, m.partition, timestampOf(m), headers);
       } else {
         const records = this.#encodeSync(serdes!, message as readonly AnyMessage[]);
         if (records !== undefined) return this.#sendBatch(queue, topic, records);
@@ -250,6 +275,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     const serdes = this.#serdes.get(topic);
     const queue = this.#fastQueue(serdes);
     if (queue !== undefined) {
+      const headers = headersOf(serdes!, message.headers);
       const key = message.key === undefined || message.key === null ? null : serdes!.producedKey(message.key);
       const value = serdes!.value(message.value);
       if (!(key instanceof Promise) && !(value instanceof Promise)) {
@@ -261,7 +287,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
           key,
           timestampOf(message),
           this.#fireOf(topic),
-          nativeHeaders(message.headers),
+          nativeHeaders(headers),
         );
         return;
       }
@@ -360,14 +386,19 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       const key = m.key === undefined || m.key === null ? null : serdes.producedKey(m.key);
       const value = serdes.value(m.value);
       if (key instanceof Promise || value instanceof Promise) return undefined;
-      out[i] = this.#record(m, key, value);
+      out[i] = this.#record(m, key, value, headersOf(serdes, m.headers));
     }
     return out;
   }
 
-  #record(m: AnyMessage, key: Buffer | string | null, value: Buffer): NativeRecord {
+  #record(
+    m: AnyMessage,
+    key: Buffer | string | null,
+    value: Buffer,
+    headers: ProducerHeaders | undefined,
+  ): NativeRecord {
     const record: Mutable<NativeRecord> = { key, value };
-    if (m.headers !== undefined) record.headers = m.headers;
+    if (headers !== undefined) record.headers = headers;
     if (m.partition !== undefined) record.partition = m.partition;
     if (m.timestamp !== undefined) record.timestamp = timestampOf(m);
     return record;
@@ -377,8 +408,9 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     const serdes = await this.#serdesOf(topic);
     const out: NativeRecord[] = [];
     for (const m of list) {
+      const headers = headersOf(serdes, m.headers);
       const key = m.key === undefined || m.key === null ? null : await serdes.key(m.key);
-      const record = this.#record(m, key, await serdes.value(m.value));
+      const record = this.#record(m, key, await serdes.value(m.value), headers);
       await this.#applyPartitioner(topic, record, m.key);
       out.push(record);
     }
@@ -486,11 +518,11 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   tombstone(
     topic: string,
     key: unknown,
-    extra: { readonly headers?: ProducerHeaders; readonly partition?: number } = {},
+    extra: { readonly headers?: unknown; readonly partition?: number } = {},
   ): Promise<DeliveryReport[]> {
-    const record = (k: Buffer | string | null): NativeRecord => {
+    const record = (k: Buffer | string | null, headers: ProducerHeaders | undefined): NativeRecord => {
       const r: Mutable<NativeRecord> = { key: k, value: null };
-      if (extra.headers !== undefined) r.headers = extra.headers;
+      if (headers !== undefined) r.headers = headers;
       if (extra.partition !== undefined) r.partition = extra.partition;
       return r;
     };
@@ -498,12 +530,13 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
       // Same path as `send`: synchronous when the topic is ready, so a tombstone keeps its place among sends.
       const serdes = this.#serdes.get(topic);
       const queue = this.#fastQueue(serdes);
+      const headers = serdes === undefined ? undefined : headersOf(serdes, extra.headers);
       const k = queue === undefined ? undefined : serdes!.key(key);
       if (k !== undefined && !(k instanceof Promise))
-        return this.#sendOne(queue!, topic, k, null, extra.partition, 0, extra.headers);
+        return this.#sendOne(queue!, topic, k, null, extra.partition, 0, headers);
       return this.#track(
         this.#serdesOf(topic).then(async (s) => {
-          const r = record(await s.key(key));
+          const r = record(await s.key(key), headersOf(s, extra.headers));
           await this.#applyPartitioner(topic, r, key);
           return this.#handOver(topic, [r], true);
         }),

@@ -5,12 +5,15 @@
 
 /** A writer schema fetched from the registry by id, with its references resolved (name → schema text). */
 export interface WriterSchema {
+  /** The schema format. */
   readonly schemaType: 'AVRO' | 'PROTOBUF';
+  /** The schema text as registered. */
   readonly schema: string;
   /** Transitively resolved references: reference name → schema text. */
   readonly references: ReadonlyArray<{ readonly name: string; readonly schema: string }>;
 }
 
+/** Encodes and decodes the values of one schema, synchronously; built once per descriptor. */
 export interface SchemaCodec<TInput, TOutput> {
   /** Value → payload bytes (without the Confluent frame). Throws a kgen error naming the field on bad input. */
   encode(value: TInput): Buffer;

@@ -12,9 +12,11 @@ export class WireFormatError extends KgenError {
 
 /** The parsed Confluent frame: which schema wrote the payload, and where the payload starts. */
 export interface Frame {
+  /** The id of the schema that wrote the payload. */
   schemaId: number;
   /** Protobuf only: the path of the message inside its file (`[0]` = first top-level message). */
   messageIndexes?: number[];
+  /** The encoded value after the frame. */
   payload: Buffer;
 }
 

@@ -20,7 +20,12 @@ export interface StreamsOptions {
    * its transaction to time out. Default: a random id per process.
    */
   readonly instanceId?: string;
-  /** Backing store per store partition; default in memory (rebuilt from the changelog on every start). */
+  /**
+   * Persistent stores: LMDB environments under `<stateDir>/<applicationId>/<store>/<partition>` (needs the
+   * optional `lmdb` package), so a restart replays only the changelog past each store's checkpoint.
+   */
+  readonly stateDir?: string;
+  /** Backing store per store partition (overrides `stateDir`); default in memory (rebuilt from the changelog on every start). */
   readonly storeBackend?: StoreBackend;
   /** A transaction commits after `maxRecords` input records or `maxMs`, whichever first (default 1000 / 100 ms). */
   readonly batch?: { readonly maxRecords?: number; readonly maxMs?: number };

@@ -1,6 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { murmur2Partition } from '../producer/murmur2';
-import { toMessage, type RecordSerde } from '../producer/record-serde';
+import { toMessage, type AnyOutputRecord, type RecordSerde } from '../producer/record-serde';
 import type { RawRecord } from '../kafka/raw-record';
 import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 import type { StreamsApp } from './app';
@@ -108,12 +108,13 @@ export class StreamsTestDriver<T extends TopicMap> {
       throw new StreamsConfigError(`streams: the topology does not read ${topic}`);
     const list = (Array.isArray(records) ? records : [records]) as readonly TestRecord<T, N>[];
     for (const r of list) {
-      const m = toMessage(this.serde, {
+      const record = {
         topic,
         key: r.key,
         value: r.value,
         ...(r.headers ? { headers: r.headers } : {}),
-      });
+      } as AnyOutputRecord<TopicMap, string>;
+      const m = toMessage(this.serde, record);
       const message = { ...(m instanceof Promise ? await m : m), timestamp: String(r.timestamp) };
       await this.deliver(topic, message);
     }

@@ -41,7 +41,9 @@ export interface CommitterOptions {
  * records finished since), about two intervals' worth with the timer strategies.
  */
 export class Committer {
+  /** The per-partition positions this committer commits from. */
   readonly tracker = new OffsetTracker();
+  /** When commits happen. */
   readonly strategy: CommitStrategy;
   private readonly opts: CommitterOptions;
   private sinceCommit = 0;

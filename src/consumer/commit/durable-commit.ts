@@ -5,6 +5,7 @@ import type { CommitPosition } from './offset-tracker';
 
 /** A commit the broker did not accept. */
 export class CommitError extends KgenError {
+  /** The offsets whose commit failed (still uncommitted). */
   readonly positions: readonly CommitPosition[];
   constructor(positions: readonly CommitPosition[], cause: unknown) {
     const where = positions.map((p) => `${p.topic}[${p.partition}]@${p.offset}`).join(', ');

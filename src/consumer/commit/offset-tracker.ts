@@ -6,7 +6,9 @@
 
 /** A partition's next offset to commit (the Kafka convention: last processed + 1). */
 export interface CommitPosition {
+  /** The topic of the partition. */
   readonly topic: string;
+  /** The partition number. */
   readonly partition: number;
   /** The offset a restarted consumer resumes from, as a decimal string. */
   readonly offset: string;

@@ -13,9 +13,13 @@ export const defaultDeadLetterTopic = (topic: string): string => `${topic}.dlq`;
 
 /** Thrown when a dead letter cannot be written; the source record is then NOT committed (nothing is lost). */
 export class DeadLetterError extends KgenError {
+  /** Topic of the record that could not be dead-lettered. */
   readonly topic: string;
+  /** Its partition. */
   readonly partition: number;
+  /** Its offset, as a decimal string. */
   readonly offset: string;
+  /** The dead-letter topic the write failed on. */
   readonly deadLetterTopic: string;
   constructor(record: RawRecord, deadLetterTopic: string, cause: unknown) {
     super(
@@ -39,6 +43,7 @@ export interface DeadLetterPublisherOptions {
   readonly send: SendFn;
   /** Dead-letter topic name or naming function; default `<topic>.dlq`. */
   readonly topic?: DeadLetterTopic;
+  /** Counts dead letters written (`deadLettered`). */
   readonly metrics?: DeliveryMetrics;
 }
 

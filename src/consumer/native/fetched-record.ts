@@ -67,18 +67,19 @@ export class FetchedRecord {
   readonly timestamp: string;
   readonly key: unknown;
   readonly value: unknown;
-  readonly headers: KafkaJS.IHeaders;
+  /** As fetched; or, for a topic declaring headers, the declared ones decoded. */
+  readonly headers: KafkaJS.IHeaders | Readonly<Record<string, unknown>>;
   readonly #fetched: NativeMessage;
   #raw: RawRecord | undefined;
 
-  constructor(m: NativeMessage, key: unknown, value: unknown) {
+  constructor(m: NativeMessage, key: unknown, value: unknown, headers?: Readonly<Record<string, unknown>>) {
     this.topic = m.topic;
     this.partition = m.partition;
     this.offset = String(m.offset);
     this.timestamp = timestampOf(m);
     this.key = key;
     this.value = value;
-    this.headers = m.headers === undefined ? NO_HEADERS : headersOf(m.headers);
+    this.headers = headers ?? (m.headers === undefined ? NO_HEADERS : headersOf(m.headers));
     this.#fetched = m;
     this.#raw = undefined;
   }

@@ -15,6 +15,7 @@ export interface RetryThenDeadLetterOptions<T> {
   readonly retry?: Partial<RetryPolicy>;
   /** Errors not worth retrying (go to the dead-letter topic at once); default: retry everything. */
   readonly isRetriable?: (error: unknown) => boolean;
+  /** Counts retries (`retried`) and records that failed for good (`failed`). */
   readonly metrics?: DeliveryMetrics;
   /** Injectable sleep (tests). */
   readonly sleep?: (ms: number) => Promise<void>;

@@ -10,7 +10,9 @@ export interface AvroProblem {
 
 /** Base of the errors about one value; the message reads `cannot <verb> <schema>: <path>: <reason>`. */
 export abstract class AvroValueError extends KgenError implements AvroProblem {
+  /** Full name of the top-level schema the codec was built for. */
   readonly schemaName: string;
+  /** Path of the offending field inside the value, `$` for the value itself. */
   readonly fieldPath: string;
   constructor(
     code: 'SERIALIZATION' | 'DESERIALIZATION',

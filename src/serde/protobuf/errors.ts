@@ -30,8 +30,11 @@ export type ProtobufSchemaProblem = 'syntax' | 'missing-import' | 'unknown-type'
 export class ProtobufSchemaError extends KgenError {
   /** Which kind of problem, for callers that map it to their own codes. */
   readonly reason: ProtobufSchemaProblem;
+  /** The `.proto` file, when known. */
   readonly file: string | undefined;
+  /** 1-based line of the problem, when known. */
   readonly line: number | undefined;
+  /** 1-based column of the problem, when known. */
   readonly column: number | undefined;
   /** The problem without the location prefix. */
   readonly problem: string;

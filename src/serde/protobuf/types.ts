@@ -14,6 +14,8 @@ export type ProtobufJsonObject = { readonly [key: string]: ProtobufJsonValue };
 
 /** A `google.protobuf.Any`: the packed message's type URL and its encoded bytes (input accepts any Uint8Array). */
 export interface ProtobufAny<TBytes extends Uint8Array = Buffer> {
+  /** Type URL of the packed message, e.g. `type.googleapis.com/acme.Order`. */
   readonly typeUrl: string;
+  /** The packed message, encoded. */
   readonly value: TBytes;
 }

@@ -5,9 +5,13 @@ import type { WriterSchemaCache } from './writer-schemas';
 
 /** What every serializer/deserializer of one client shares: the registry, the codecs, the writer cache. */
 export interface SerdeContext {
+  /** The official registry client every REST call goes through. */
   readonly registry: Client;
+  /** Builds the codec of each schema. */
   readonly codecs: CodecFactory;
+  /** Writer schemas fetched by id, cached. */
   readonly writers: WriterSchemaCache;
+  /** How producers find (or register) the schema ids they write. */
   readonly producerSchemas: ProducerSchemaOptions;
 }
 

@@ -6,8 +6,11 @@ import { usesRules } from './uses-rules';
 
 /** A writer schema fetched by id: as registered, and with its references resolved for the codecs. */
 export interface FetchedWriter {
+  /** The schema id. */
   readonly id: number;
+  /** The schema as the registry returned it. */
   readonly info: SchemaInfo;
+  /** The schema with its references resolved, for the codecs. */
   readonly writer: WriterSchema;
   /** The subject carries rules: decode it with the official deserializer. */
   readonly usesRules: boolean;

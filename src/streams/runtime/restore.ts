@@ -30,7 +30,7 @@ export async function restoreStore(
   store: BytesStore,
   topic: string,
   partition: number,
-): Promise<void> {
+): Promise<bigint> {
   const fail = (reason: string, cause?: unknown): StoreRestoreError =>
     new StoreRestoreError(store.name, topic, partition, reason, cause);
   let end: bigint;
@@ -93,4 +93,16 @@ export async function restoreStore(
   }
   store.writeCheckpoint(new Map([[partition, end]]));
   progress.done = true;
+  return end;
+}
+
+/**
+ * The changelog's last stable offset per partition: a safe checkpoint for a store that has applied every
+ * committed write up to now (replaying from any offset at or below what a store reflects gives the same state).
+ */
+export async function stableOffsets(admin: KafkaJS.Admin, topic: string): Promise<Map<number, bigint>> {
+  const offsets = await admin.fetchTopicOffsets(topic, {
+    isolationLevel: KafkaJS.IsolationLevel.READ_COMMITTED,
+  });
+  return new Map(offsets.map((o) => [o.partition, BigInt(o.offset)]));
 }

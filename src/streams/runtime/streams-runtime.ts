@@ -13,12 +13,13 @@ import { Task } from '../engine/task';
 import { InvalidTimestampError, StreamsConfigError } from '../errors';
 import type { BytesStore } from '../store/bytes-store';
 import { MemoryStore } from '../store/memory-store';
+import { lmdbStoreFactory } from '../store/lmdb-store';
 import type { Emitted } from '../topology/context';
 import type { Subtopology } from '../topology/topology';
 import { ensureInternalTopics, partitionCounts } from './internal-topics';
 import { planPartitions, type PartitionPlan } from './partition-plan';
 import { decodeInput, eventTime, messageOf } from './record-codec';
-import { restoreStore, type RestoreContext } from './restore';
+import { restoreStore, stableOffsets, type RestoreContext } from './restore';
 
 /** librdkafka's ERR__REVOKE_PARTITIONS, passed to the rebalance callback. */
 const REVOKE_PARTITIONS = -174;
@@ -59,6 +60,9 @@ export class StreamsRuntime<T extends TopicMap> {
   private stopping = false;
   private stopped: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+  /** Per `<changelog>/<partition>`: an offset every local store of it has applied (its checkpoint). */
+  private readonly checkpoints = new Map<string, bigint>();
   private resolveDone!: () => void;
   readonly done: Promise<void>;
 
@@ -156,6 +160,8 @@ export class StreamsRuntime<T extends TopicMap> {
       Math.max(5, Math.floor(maxMs / 2)),
     );
     this.timer.unref();
+    this.checkpointTimer = setInterval(() => void this.refreshCheckpoints(), 5000);
+    this.checkpointTimer.unref();
     await this.consumer.run({
       eachBatch: async ({ batch }) => {
         try {
@@ -172,7 +178,12 @@ export class StreamsRuntime<T extends TopicMap> {
     const id = `${sub.id}_${partition}`;
     const existing = this.tasks.get(id);
     if (existing) return existing;
-    const backend = this.opts.storeBackend ?? ((name: string) => new MemoryStore(name));
+    const { storeBackend, stateDir, applicationId } = this.opts;
+    const backend =
+      storeBackend ??
+      (stateDir === undefined
+        ? (name: string) => new MemoryStore(name)
+        : lmdbStoreFactory({ stateDir, applicationId }));
     const stores = new Map<string, BytesStore>();
     const restore: RestoreContext = {
       admin: this.admin,
@@ -185,7 +196,8 @@ export class StreamsRuntime<T extends TopicMap> {
       for (const name of sub.stores) {
         const store = backend(name, partition);
         stores.set(name, store);
-        await restoreStore(restore, store, this.i.builder.changelogTopic(name), partition);
+        const topic = this.i.builder.changelogTopic(name);
+        this.checkpoints.set(`${topic}/${partition}`, await restoreStore(restore, store, topic, partition));
       }
     } catch (e) {
       await Promise.all([...stores.values()].map((s) => s.close().catch(() => undefined)));
@@ -285,7 +297,14 @@ export class StreamsRuntime<T extends TopicMap> {
           [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
         );
       await tx.commit();
-      for (const task of dirty) task.apply();
+      for (const task of dirty) {
+        task.apply();
+        // A persistent store writes its contents with the checkpoint (an offset it has certainly applied).
+        for (const [name, store] of task.stores) {
+          const at = this.checkpoints.get(`${this.i.builder.changelogTopic(name)}/${task.partition}`);
+          if (at !== undefined) store.base.writeCheckpoint(new Map([[task.partition, at]]));
+        }
+      }
       this.i.counters.commits++;
     } catch (e) {
       const typed = e instanceof KgenError ? e : await tx.abort(e);
@@ -295,6 +314,24 @@ export class StreamsRuntime<T extends TopicMap> {
       this.i.counters.aborts++;
       if (typed instanceof ProducerFencedError) throw typed;
       // Anything else: the batch is replayed from the last committed position by the next fetches.
+    }
+  }
+
+  /** Moves checkpoints up to the changelogs' current stable offsets (all committed, so all applied). */
+  private async refreshCheckpoints(): Promise<void> {
+    const topics = new Set(
+      [...this.tasks.values()].flatMap((t) => t.sub.stores.map((s) => this.i.builder.changelogTopic(s))),
+    );
+    for (const topic of topics) {
+      try {
+        const lso = await this.serial(() => stableOffsets(this.admin, topic));
+        for (const [p, o] of lso) {
+          const key = `${topic}/${p}`;
+          if (this.checkpoints.has(key)) this.checkpoints.set(key, o);
+        }
+      } catch {
+        // the next refresh tries again; an older checkpoint only means a longer replay
+      }
     }
   }
 
@@ -334,6 +371,7 @@ export class StreamsRuntime<T extends TopicMap> {
     this.stopped ??= (async () => {
       this.stopping = true;
       if (this.timer) clearInterval(this.timer);
+      if (this.checkpointTimer) clearInterval(this.checkpointTimer);
       await this.serial(() => this.finish()).catch(() => undefined);
       await this.consumer?.disconnect().catch(() => undefined);
       await this.serial(() => this.closeTasks()).catch(() => undefined);

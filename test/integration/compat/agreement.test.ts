@@ -1,8 +1,8 @@
-import { checkCompatibility, isCompatible } from '../../../codegen/governance/check-compatibility';
-import { parseSchema } from '../../../codegen/governance/parse-schema';
+import { isCompatible } from '../../../codegen/governance/check-compatibility';
 import type { CompatLevel } from '../../../codegen/governance/types';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { AGREEMENT_CASES } from './agreement-cases';
+import { kgenFindings } from './kgen-verdict';
 import { registryVerdict } from './registry-verdict';
 
 /**
@@ -32,16 +32,7 @@ describe('agreement: kgen offline verdict = real registry verdict', () => {
   it.each(rows)('%s', async (_name, c, level, expected) => {
     const subject = `${uniqueName(`agree-${c.format.toLowerCase()}`)}-value`;
     const registry = await registryVerdict(registryUrl, subject, c.format, c.previous, c.next, level);
-    const parse = (text: string, where: string) =>
-      parseSchema({ format: c.format, text, references: [] }, where);
-    const findings = checkCompatibility({
-      file: subject,
-      next: parse(c.next, 'next'),
-      previous: c.previous.map((t, i) => ({ label: `v${i + 1}`, schema: parse(t, `v${i + 1}`) })),
-      level,
-      tsImpact: false,
-    });
-    const kgen = isCompatible(findings);
+    const kgen = isCompatible(kgenFindings(c, level, subject));
     const quirk = c.kgenDiffers?.[level];
     const key = `${c.format} ${level}`;
     const count = counts.get(key) ?? { pairs: 0, agree: 0, quirks: 0 };

@@ -1,6 +1,6 @@
 import { createClient, defineTopics, stringSerde } from 'kgen';
 import { runLag, type LagArgs } from '../../../codegen/cli/lag';
-import type { CommandIo } from '../../../codegen/cli/command-io';
+import { runInProcess, type CommandRun } from '../../helpers/command-run';
 import type { LagAnalysis } from '../../../src/ops/lag-analysis';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopic } from '../sdk/fixtures';
@@ -16,20 +16,10 @@ const until = async (what: string, check: () => boolean, timeoutMs = 45_000): Pr
 };
 
 /** Runs `kgen lag` in-process; returns its exit code, stdout and stderr. */
-async function lag(args: LagArgs): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIo = {
-    cwd: process.cwd(),
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    env: {},
-  };
-  const code = await runLag({ brokers: stackEnv().brokers, ...args }, io, {
-    tty: false,
-    stopSignal: new Promise(() => {}),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function lag(args: LagArgs): Promise<CommandRun> {
+  return runInProcess((io) =>
+    runLag({ brokers: stackEnv().brokers, ...args }, io, { tty: false, stopSignal: new Promise(() => {}) }),
+  );
 }
 
 describe('kgen lag on the real stack', () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient, type KgenClient } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
@@ -62,13 +65,14 @@ describe('streams exactly once across SIGKILLs (windowed count through a reparti
     });
     await createTopics(client.kafka, { [names.orders]: 3, [names.stats]: 3 });
     const appId = uniqueName(`kgen-eos-${tag}`);
-    const start = (instance: string): Worker => {
+    const start = (instance: string, stateDir?: string): Worker => {
       const w = spawnWorker('../streams/eos-worker.ts', {
         BROKERS: brokers,
         REGISTRY: registryUrl,
         SUFFIX: suffix,
         APP: appId,
         INSTANCE: instance,
+        ...(stateDir ? { STATE_DIR: stateDir } : {}),
       });
       workers.push(w);
       return w;
@@ -102,22 +106,25 @@ describe('streams exactly once across SIGKILLs (windowed count through a reparti
     return { start, produce, results };
   }
 
-  it('a windowed count SIGKILLed twice mid-stream and restarted gives exactly the no-kill counts', async () => {
+  it('a windowed count on persistent (LMDB) stores SIGKILLed twice mid-stream and restarted gives exactly the no-kill counts', async () => {
     const { start, produce, results } = await setup('kill');
-    let w = start('only');
+    // Restarts reopen the stores and replay the changelog only past their checkpoints.
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgen-streams-kill-'));
+    let w = start('only', stateDir);
     await w.running;
     const producing = produce();
     for (const at of [2000, 2500]) {
       await sleep(at);
       w.child.kill('SIGKILL');
       await w.exited;
-      w = start('only'); // same instance id: its transactional id fences the killed one at once
+      w = start('only', stateDir); // same instance id: its transactional id fences the killed one at once
       await w.running;
     }
     await producing;
     expect(await results()).toEqual(expectedUpdates(input()));
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
+    fs.rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('two instances in one group: one SIGKILLed, the survivor restores its state from the changelog and the results are exact', async () => {

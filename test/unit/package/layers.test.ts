@@ -7,7 +7,8 @@ import path from 'node:path';
  */
 const SRC = path.join(__dirname, '../../../src');
 const LAYERS: ReadonlyArray<readonly string[]> = [
-  ['errors', 'topics'],
+  ['errors', 'topic-headers'],
+  ['topics'],
   ['kafka', 'metrics'],
   ['serde'],
   ['producer', 'consumer'],

@@ -16,6 +16,7 @@ interface Manifest {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   exports: Record<string, string | { types?: string; default?: string }>;
 }
 const read = (rel: string): Manifest => JSON.parse(fs.readFileSync(path.join(repo, rel), 'utf8')) as Manifest;
@@ -66,6 +67,28 @@ function packagesReachedFrom(entries: readonly string[]): Set<string> {
   return packages;
 }
 
+/** Packages `src/` loads only when a feature is used: `require('pkg')` calls, not import statements. */
+function packagesLoadedLazily(files: readonly string[]): Set<string> {
+  const packages = new Set<string>();
+  for (const file of files) {
+    const visit = (node: ts.Node): void => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'require' &&
+        node.arguments.length === 1 &&
+        ts.isStringLiteral(node.arguments[0]!) &&
+        !node.arguments[0].text.startsWith('.') &&
+        !node.arguments[0].text.startsWith('node:')
+      )
+        packages.add(node.arguments[0].text);
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true));
+  }
+  return packages;
+}
+
 const allSources = (dir: string): string[] =>
   (fs.readdirSync(path.join(repo, dir), { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
@@ -76,6 +99,17 @@ describe('published manifests', () => {
     expect(Object.keys(runtime.dependencies ?? {}).sort()).toEqual(
       [...packagesReachedFrom(allSources('src'))].sort(),
     );
+  });
+
+  it('what src/ loads lazily (require) is an optional peer dependency, never a dependency', () => {
+    // e.g. lmdb: only an application that persists state installs the native module.
+    const lazy = [...packagesLoadedLazily(allSources('src'))].sort();
+    expect(lazy.length).toBeGreaterThan(0);
+    for (const name of lazy) {
+      expect(`${name}: ${runtime.peerDependencies?.[name] !== undefined}`).toBe(`${name}: true`);
+      expect(`${name}: ${runtime.peerDependenciesMeta?.[name]?.optional}`).toBe(`${name}: true`);
+      expect(`${name}: ${runtime.dependencies?.[name]}`).toBe(`${name}: undefined`);
+    }
   });
 
   it('kgen-cli depends on exactly what codegen/ and the src/ modules it reaches import (kgen as a peer)', () => {

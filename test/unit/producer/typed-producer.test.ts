@@ -1,11 +1,12 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { MockClient } from '@confluentinc/schemaregistry';
-import { BrokerError, defineTopics, stringSerde } from 'kgen';
+import { BrokerError, InvalidHeaderError } from 'kgen';
+import { headerTopics } from '../serde/headers/header-fixtures';
 import { KgenProducer } from '../../../src/producer/typed-producer';
 import { WriterSchemaCache } from '../../../src/serde/registry/writer-schemas';
 import { jsonCodec } from '../serde/registry/json-codec';
 
-const topics = defineTopics({ logs: { key: stringSerde, value: stringSerde } });
+const topics = headerTopics;
 
 /** A stand-in for the librdkafka producer: records sends, fails the ones whose value is "fail". */
 function fakeRaw(): { raw: KafkaJS.Producer; sent: KafkaJS.Message[][] } {
@@ -78,5 +79,53 @@ describe('KgenProducer', () => {
     await expect(producer(raw).send('nope', { value: 'v' })).rejects.toThrow(
       /topic "nope" is not in the client's topic map/,
     );
+  });
+
+  it("encodes a topic's declared headers as text on every path (send, batch, tombstone, encode)", async () => {
+    const { raw, sent } = fakeRaw();
+    const p = producer(raw);
+    const headers = { tenant: 't-1', attempt: 3, priority: 'high' } as const;
+    await p.send('payments', { key: 'k', value: 'v', headers });
+    await p.send('payments', [{ key: 'k', value: 'v', headers: { tenant: 't-2', priority: 'low' } }]);
+    await p.tombstone('payments', 'k', { headers });
+    const encoded = await p.encode('payments', { value: 'v', headers });
+    expect(sent.map((batch) => batch[0]?.headers)).toEqual([
+      { tenant: 't-1', attempt: '3', priority: 'high' },
+      { tenant: 't-2', priority: 'low' },
+      { tenant: 't-1', attempt: '3', priority: 'high' },
+    ]);
+    expect(encoded.headers).toEqual({ tenant: 't-1', attempt: '3', priority: 'high' });
+  });
+
+  it('a JavaScript caller breaking the declared headers gets an InvalidHeaderError and nothing is sent', async () => {
+    const { raw, sent } = fakeRaw();
+    const p = producer(raw);
+    await p.prepare(['payments']);
+    const untyped = p as unknown as {
+      send(topic: string, m: unknown): Promise<unknown>;
+      produce(topic: string, m: unknown): void;
+    };
+    const attempts: Array<[unknown, string, RegExp]> = [
+      [{ value: 'v' }, 'tenant', /required header is missing/],
+      [{ value: 'v', headers: { tenant: 't', priority: 'urgent' } }, 'priority', /expected one of/],
+      [{ value: 'v', headers: { tenant: 't', priority: 'low', attempt: '2' } }, 'attempt', /safe integer/],
+      [{ value: 'v', headers: { tenant: 't', priority: 'low', debug: 'x' } }, 'debug', /strict/],
+    ];
+    for (const [message, header, reason] of attempts) {
+      const err = await Promise.resolve()
+        .then(() => untyped.send('payments', message))
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InvalidHeaderError);
+      expect(err).toMatchObject({ topic: 'payments', header });
+      expect((err as Error).message).toMatch(reason);
+      // A batch with one bad record sends none of it.
+      const batch = await Promise.resolve()
+        .then(() =>
+          untyped.send('payments', [{ value: 'ok', headers: { tenant: 't', priority: 'low' } }, message]),
+        )
+        .catch((e: unknown) => e);
+      expect(batch).toBeInstanceOf(InvalidHeaderError);
+    }
+    expect(sent).toEqual([]);
   });
 });

@@ -73,4 +73,49 @@ describe('kgen generate: topic map from local files', () => {
     });
     expect(typecheck(project.dir)).toEqual([]);
   });
+
+  it('emits declared headers into the topic map; the SDK types sends and reads by them', async () => {
+    project.write({
+      'schemas/order.avsc': record('Order'),
+      'kgen.config.json': {
+        schemas: 'schemas',
+        output: 'gen',
+        topics: {
+          orders: {
+            value: { strategy: 'TopicNameStrategy', record: 'com.acme.Order' },
+            headers: {
+              strict: true,
+              fields: {
+                'tenant-id': 'string',
+                attempt: { type: 'integer', optional: true },
+                priority: { type: 'enum', symbols: ['low', 'high'] },
+              },
+            },
+          },
+        },
+      },
+    });
+    const result = await project.run((io) => runGenerate({}, io));
+    expect(result.code).toBe(0);
+    expect(project.read('gen/topics.ts')).toContain(
+      "orders: { key: stringSerde, value: OrderSchema, headers: defineHeaders({ attempt: integerHeader({ optional: true }), priority: enumHeader(['low', 'high']), 'tenant-id': stringHeader() }, { strict: true }) },",
+    );
+    project.write({
+      'check.ts': [
+        "import type { HeadersInputOf, HeadersOutputOf } from 'kgen';",
+        "import type { Topics } from './gen';",
+        "const a: HeadersInputOf<Topics, 'orders'> = { 'tenant-id': 't', priority: 'low', attempt: 2 };",
+        "const b: HeadersOutputOf<Topics, 'orders'> = { 'tenant-id': 't', priority: 'high' };",
+        '// @ts-expect-error a required header is missing',
+        "const c: HeadersInputOf<Topics, 'orders'> = { priority: 'low' };",
+        '// @ts-expect-error wrong header type',
+        "const d: HeadersInputOf<Topics, 'orders'> = { 'tenant-id': 't', priority: 'low', attempt: '2' };",
+        '// @ts-expect-error unknown header on a strict topic',
+        "const e: HeadersInputOf<Topics, 'orders'> = { 'tenant-id': 't', priority: 'low', other: 'x' };",
+        'export { a, b, c, d, e };',
+        '',
+      ].join('\n'),
+    });
+    expect(typecheck(project.dir)).toEqual([]);
+  });
 });

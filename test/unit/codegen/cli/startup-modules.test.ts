@@ -53,6 +53,13 @@ describe('kgen loads per command only what that command needs', () => {
     },
   );
 
+  it('kgen streams reset --help loads neither the Kafka client nor the reset module', () => {
+    const modules = loadedBy('streams', 'reset', '--help');
+    expect(matching(modules, /node_modules\/yargs\//).length).toBeGreaterThan(0);
+    expect(matching(modules, /node_modules\/@confluentinc\/kafka-javascript\//)).toEqual([]);
+    expect(matching(modules, /\/codegen\/cli\/streams-reset\.ts$|\/src\/ops\//)).toEqual([]);
+  });
+
   it('generate --check on an Avro project loads avsc but neither the registry client, a compiler nor protobufjs', () => {
     project.write({
       'kgen.config.json': { schemas: 'schemas', output: 'gen' },

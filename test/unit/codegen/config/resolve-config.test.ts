@@ -142,8 +142,76 @@ describe('resolveConfig', () => {
     [{ avro: { lnog: 'bigint' } }, '/project/kgen.config.json at $.avro.lnog: unknown avro option "lnog"'],
     [{ avro: { long: 'int' } }, '/project/kgen.config.json at $.avro.long: avro option long must be one of'],
     [{ protobuf: { int46: 'string' } }, '/project/kgen.config.json at $.protobuf'],
+    [
+      { topics: { o: { headers: { fields: { 'tenant-id': 'text' } } } } },
+      'at $.topics.o.headers.fields["tenant-id"]: topic "o" header "tenant-id": unknown header type "text"; expected one of string, bytes, number, integer, bigint, boolean, enum',
+    ],
+    [
+      { topics: { o: { headers: { fields: { p: { type: 'enum' } } } } } },
+      'at $.topics.o.headers.fields.p: topic "o" header "p": an enum header needs "symbols"',
+    ],
+    [
+      { topics: { o: { headers: { fields: { p: 'enum' } } } } },
+      'at $.topics.o.headers.fields.p: topic "o" header "p": an enum needs its symbols',
+    ],
+    [
+      { topics: { o: { headers: { fields: { p: { type: 'enum', symbols: ['a', 'a'] } } } } } },
+      'at $.topics.o.headers.fields.p.symbols[1]: topic "o" header "p": symbol "a" is listed twice',
+    ],
+    [
+      { topics: { o: { headers: { fields: { n: { type: 'integer', optinal: true } } } } } },
+      'at $.topics.o.headers.fields.n: unknown key "optinal" (did you mean "optional"?)',
+    ],
+    [
+      { topics: { o: { headers: { fields: { n: { type: 'integer', optional: 'yes' } } } } } },
+      'at $.topics.o.headers.fields.n.optional: topic "o" header "n": "optional" must be true or false',
+    ],
+    [
+      { topics: { o: { headers: { fields: { n: { type: 'string', symbols: ['a'] } } } } } },
+      'at $.topics.o.headers.fields.n.symbols: topic "o" header "n": "symbols" belongs to enum headers only',
+    ],
+    [
+      { topics: { o: { headers: { fields: { traceparent: 'string' } } } } },
+      'topic "o" header "traceparent": trace-context headers are added by the runtime',
+    ],
+    [
+      { topics: { o: { headers: { strict: 'yes', fields: { a: 'string' } } } } },
+      'at $.topics.o.headers.strict: topic "o" headers: "strict" must be true or false',
+    ],
+    [{ topics: { o: { headers: { strict: true } } } }, 'topic "o" headers: expected a "fields" object'],
+    [{ topics: { o: { headers: { fields: {} } } } }, 'topic "o" headers: declare at least one header'],
+    [{ topics: { o: { headres: {} } } }, 'at $.topics.o: unknown key "headres" (did you mean "headers"?)'],
   ])('rejects %j', (raw, expected) => {
     expect(errorOf(raw)).toContain(expected);
+  });
+
+  it('resolves declared headers: shorthand = required, fields sorted, strict default false', () => {
+    const resolved = resolveConfig(
+      {
+        topics: {
+          o: {
+            headers: {
+              fields: {
+                priority: { type: 'enum', symbols: ['low', 'high'] },
+                'tenant-id': 'string',
+                attempt: { type: 'integer', optional: true },
+              },
+            },
+          },
+          p: {},
+        },
+      },
+      origin,
+    );
+    expect(resolved.topics[0]!.headers).toEqual({
+      strict: false,
+      fields: [
+        { name: 'attempt', type: 'integer', required: false },
+        { name: 'priority', type: 'enum', required: true, symbols: ['low', 'high'] },
+        { name: 'tenant-id', type: 'string', required: true },
+      ],
+    });
+    expect(resolved.topics[1]).not.toHaveProperty('headers');
   });
 
   it('never puts a credential-looking URL into the error text', () => {

@@ -16,7 +16,7 @@ const topics = (raw: unknown) =>
   resolveConfig({ topics: raw }, { rootDir: '/p', file: '/p/kgen.config.json' }).topics;
 
 describe('generate (pure pipeline)', () => {
-  it('emits modules, a topic map with stringSerde/bytesSerde/oneOf, and an index, sorted', () => {
+  it('emits modules, a topic map with stringSerde/bytesSerde/oneOf and declared headers, and an index, sorted', () => {
     const result = generate({
       sources: [
         avro('Order', { subject: 'orders-value' }),
@@ -24,7 +24,16 @@ describe('generate (pure pipeline)', () => {
         avro('Cancelled', { subject: 'events-com.acme.Cancelled' }),
       ],
       topics: topics({
-        orders: {},
+        orders: {
+          headers: {
+            strict: true,
+            fields: {
+              'tenant-id': 'string',
+              attempt: { type: 'integer', optional: true },
+              priority: { type: 'enum', symbols: ['low', "it's high"] },
+            },
+          },
+        },
         events: {
           key: 'bytes',
           value: { strategy: 'TopicRecordNameStrategy', records: ['com.acme.Created', 'com.acme.Cancelled'] },
@@ -43,7 +52,9 @@ describe('generate (pure pipeline)', () => {
     const topicMap = result.files.find((f) => f.path === 'topics.ts')!.content;
     expect(topicMap).toMatchSnapshot();
     expect(topicMap).toContain('events: { key: bytesSerde, value: oneOf(CreatedSchema, CancelledSchema) }');
-    expect(topicMap).toContain('orders: { key: stringSerde, value: OrderSchema }');
+    expect(topicMap).toContain(
+      "orders: { key: stringSerde, value: OrderSchema, headers: defineHeaders({ attempt: integerHeader({ optional: true }), priority: enumHeader(['low', 'it\\'s high']), 'tenant-id': stringHeader() }, { strict: true }) }",
+    );
     expect(result.files.find((f) => f.path === 'index.ts')!.content).toMatchSnapshot();
   });
 

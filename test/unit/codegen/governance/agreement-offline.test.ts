@@ -1,7 +1,7 @@
-import { checkCompatibility, isCompatible } from '../../../../codegen/governance/check-compatibility';
-import { parseSchema } from '../../../../codegen/governance/parse-schema';
+import { isCompatible } from '../../../../codegen/governance/check-compatibility';
 import type { CompatLevel } from '../../../../codegen/governance/types';
 import { AGREEMENT_CASES } from '../../../integration/compat/agreement-cases';
+import { kgenFindings } from '../../../integration/compat/kgen-verdict';
 
 // The registry-agreement table, offline: kgen's verdict per level is the registry's (or, where a quirk is
 // documented, its opposite). The integration suite asks the real registry the same questions.
@@ -19,15 +19,7 @@ describe('kgen offline verdicts on the agreement table', () => {
   });
 
   it.each(rows)('%s', (_name, c, level, registry) => {
-    const parse = (text: string, where: string) =>
-      parseSchema({ format: c.format, text, references: [] }, where);
-    const findings = checkCompatibility({
-      file: 'next',
-      next: parse(c.next, 'next'),
-      previous: c.previous.map((t, i) => ({ label: `v${i + 1}`, schema: parse(t, `v${i + 1}`) })),
-      level,
-      tsImpact: false,
-    });
+    const findings = kgenFindings(c, level);
     const expected = c.kgenDiffers?.[level] ? !registry : registry;
     expect({ compatible: isCompatible(findings), rules: findings.map((f) => f.rule) }).toEqual({
       compatible: expected,
