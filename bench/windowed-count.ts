@@ -1,7 +1,7 @@
 // windowed-count: an exactly-once tumbling-window count (1-minute windows per key, event time = the record
 // timestamp) over the same 200 000 keyed input records, for each impl in the same run on the same broker:
 // `kafka-streams` (bench/streams-java, Kafka Streams with exactly_once_v2, built with Maven) and `kgen`
-// (bench/support/windowed-count-kgen.ts; `skipped` until the streams runtime is on the branch).
+// (bench/support/windowed-count-kgen.ts: kgen streams on LMDB stores).
 // msgs/s = input records / (append time of the last output record - of the first); the output topic uses
 // LogAppendTime and is read back read_committed by the bench itself. Each impl's final counts are checked
 // against an independent count of the generated input (`counts_match`). Env: BENCH_MESSAGES (records).

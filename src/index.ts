@@ -197,6 +197,33 @@ export {
   type DeliveryCounters,
 } from './metrics/delivery-metrics';
 
+// Stateful stream processing
+export { StreamsApp, type StoreView, type StreamSourceOptions, type TableSourceOptions } from './streams/app';
+export { type StoreBackend, type StreamsClientParts, type StreamsOptions } from './streams/app-options';
+export { KStream, type JoinWindow, type SinkMapper } from './streams/dsl/stream';
+export { KTable, type ToStreamOptions } from './streams/dsl/table';
+export { KGroupedStream, SessionWindowedStream, TimeWindowedStream } from './streams/dsl/grouped';
+export { type SinkRecord, type StoreOptions, type StreamRecord, type Windowed } from './streams/dsl/records';
+export {
+  hopping,
+  session,
+  sliding,
+  tumbling,
+  type Duration,
+  type FixedWindows,
+  type SessionWindows,
+  type SlidingWindows,
+  type WindowTimes,
+  type Windows,
+} from './streams/windows/windows';
+export { type KeyValueStoreView, type WindowRow, type WindowStoreView } from './streams/engine/query';
+export { type StreamsMetricsSnapshot } from './streams/topology/metrics';
+export { type NodeDescription } from './streams/topology/node';
+export { type TopologyDescription } from './streams/topology/topology';
+export { type BytesStore } from './streams/store/bytes-store';
+export { MemoryStore } from './streams/store/memory-store';
+export { StreamsTestDriver, type TestDriverOptions, type TestRecord } from './streams/test-driver';
+
 // Errors
 export { KgenError, isKgenError, type KgenErrorCode } from './errors';
 export * from './client/error-guards';
@@ -252,3 +279,9 @@ export { RetryPolicyError } from './consumer/retry/backoff';
 export { ShutdownError } from './consumer/shutdown';
 export { LagError } from './consumer/lag';
 export { PipelineConfigError } from './pipeline/eos-pipeline';
+export {
+  CopartitioningError,
+  InvalidTimestampError,
+  StoreRestoreError,
+  StreamsConfigError,
+} from './streams/errors';

@@ -25,6 +25,9 @@ import type { TransactionalProducer } from '../producer/transaction';
 import type { Pipeline } from '../pipeline/eos-pipeline';
 import { runWithDelivery, type DeliveryRunOptions } from '../delivery/run-with-delivery';
 import type { DeliveryRun } from '../delivery/run-consumer';
+import { StreamsApp } from '../streams/app';
+import type { StreamsOptions } from '../streams/app-options';
+import { clientRecordSerde } from './client-serde';
 import {
   clientTransactionalProducer,
   createClientPipeline,
@@ -100,6 +103,11 @@ export interface KgenClient<T extends TopicMap> {
   pipeline<const From extends TopicName<T>, const To extends TopicName<T>>(
     options: ClientPipelineOptions<T, From, To>,
   ): Promise<Pipeline>;
+  /**
+   * A stateful stream-processing app over this client's topic map, connection and codecs:
+   * `const app = client.streams({ applicationId }); app.stream('orders').groupBy(...).count(); await app.start()`.
+   */
+  streams(options: StreamsOptions): StreamsApp<T>;
   /**
    * Runs a consumer of this client (created with `autoCommit: false`) with a commit strategy, bounded
    * retries and a dead-letter topic; records decode as in `consumer.run()`.
@@ -188,6 +196,11 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
     verify,
     transactionalProducer: (opts) => clientTransactionalProducer(parts, opts),
     pipeline: (opts) => createClientPipeline(parts, opts),
+    streams: (opts) =>
+      new StreamsApp<T>(
+        { kafka, topics: options.topics, recordSerde: (topics) => clientRecordSerde(parts, topics) },
+        opts,
+      ),
     runWithDelivery: (consumer, opts) => runWithDelivery(client, consumer, opts),
     async producer(producerOptions = {}) {
       await beforeConnect();

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type KgenClient } from 'kgen';
+import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
+import { spawnWorker, type Worker } from '../delivery/support';
+import { createTopics, prng, readAvro } from './streams-helpers';
+
+const STAT = JSON.stringify({
+  type: 'record',
+  name: 'Stat',
+  namespace: 'acme',
+  fields: [
+    { name: 'count', type: 'long' },
+    { name: 'total', type: 'double' },
+  ],
+});
+const WINDOW_MS = 10_000;
+const T0 = 1_700_000_000_000;
+const RECORDS = 3000;
+
+/** Orders of 8 customers, 20 ms apart in event time. */
+function input(): Array<{ id: string; customerId: string; t: number }> {
+  const rnd = prng(7);
+  return Array.from({ length: RECORDS }, (_, i) => ({
+    id: `o${i}`,
+    customerId: `c${Math.floor(rnd() * 8)}`,
+    t: T0 + i * 20,
+  }));
+}
+
+/**
+ * The no-kill result, by plain loops: every (customer, window) with its record count. With every update
+ * emitted, exactly-once means the updates of a window are exactly 1, 2, ..., n, each once.
+ */
+function expectedUpdates(records: ReturnType<typeof input>): string[] {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const k = `${r.customerId}|${r.t - (r.t % WINDOW_MS)}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].flatMap(([k, n]) => Array.from({ length: n }, (_, i) => `${k}=${i + 1}`)).sort();
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('streams exactly once across SIGKILLs (windowed count through a repartition topic)', () => {
+  const { brokers, registryUrl } = stackEnv();
+  const workers: Worker[] = [];
+
+  afterAll(() => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+  });
+
+  async function setup(tag: string) {
+    const suffix = uniqueName(`-${tag}`) as '-run';
+    const names = topicNames(suffix);
+    const client: KgenClient<ReturnType<typeof suffixedTopics<'-run'>>> = createClient({
+      brokers,
+      registry: { url: registryUrl },
+      schemas: { autoRegister: true },
+      topics: suffixedTopics(suffix),
+      logLevel: 'error',
+    });
+    await createTopics(client.kafka, { [names.orders]: 3, [names.stats]: 3 });
+    const appId = uniqueName(`kgen-eos-${tag}`);
+    const start = (instance: string, stateDir?: string): Worker => {
+      const w = spawnWorker('../streams/eos-worker.ts', {
+        BROKERS: brokers,
+        REGISTRY: registryUrl,
+        SUFFIX: suffix,
+        APP: appId,
+        INSTANCE: instance,
+        ...(stateDir ? { STATE_DIR: stateDir } : {}),
+      });
+      workers.push(w);
+      return w;
+    };
+    /** Produces the input in 30 slices over ~6 s, so kills land mid-stream. */
+    const produce = async (): Promise<void> => {
+      const producer = await client.producer();
+      const records = input();
+      for (let i = 0; i < records.length; i += 100) {
+        await Promise.all(
+          records.slice(i, i + 100).map((r) =>
+            producer.send(names.orders, {
+              key: r.id,
+              value: { customerId: r.customerId, amount: 1 },
+              timestamp: r.t,
+            }),
+          ),
+        );
+        await sleep(200);
+      }
+      await producer.disconnect();
+    };
+    const results = async (): Promise<string[]> => {
+      const want = expectedUpdates(input());
+      const got = await readAvro<{ count: number }>(client.kafka, names.stats, STAT, want.length, {
+        idleMs: 4000,
+        timeoutMs: 120_000,
+      });
+      return got.map((m) => `${m.key}=${m.value.count}`).sort();
+    };
+    return { start, produce, results };
+  }
+
+  it('a windowed count on persistent (LMDB) stores SIGKILLed twice mid-stream and restarted gives exactly the no-kill counts', async () => {
+    const { start, produce, results } = await setup('kill');
+    // Restarts reopen the stores and replay the changelog only past their checkpoints.
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgen-streams-kill-'));
+    let w = start('only', stateDir);
+    await w.running;
+    const producing = produce();
+    for (const at of [2000, 2500]) {
+      await sleep(at);
+      w.child.kill('SIGKILL');
+      await w.exited;
+      w = start('only', stateDir); // same instance id: its transactional id fences the killed one at once
+      await w.running;
+    }
+    await producing;
+    expect(await results()).toEqual(expectedUpdates(input()));
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('two instances in one group: one SIGKILLed, the survivor restores its state from the changelog and the results are exact', async () => {
+    const { start, produce, results } = await setup('pair');
+    const a = start('a');
+    const b = start('b');
+    await Promise.all([a.running, b.running]);
+    const producing = produce();
+    await sleep(2500);
+    a.child.kill('SIGKILL');
+    await a.exited;
+    await producing;
+    expect(await results()).toEqual(expectedUpdates(input()));
+    b.child.kill('SIGTERM');
+    expect(await b.exited).toBe(0);
+  });
+});
