@@ -223,6 +223,11 @@ export { type TopologyDescription } from './streams/topology/topology';
 export { type BytesStore } from './streams/store/bytes-store';
 export { MemoryStore } from './streams/store/memory-store';
 export { StreamsTestDriver, type TestDriverOptions, type TestRecord } from './streams/test-driver';
+export {
+  ConsumerTestDriver,
+  type ConsumerTestBytes,
+  type ConsumerTestRecord,
+} from './client/consumer-test-driver';
 
 // Errors
 export { KgenError, isKgenError, type KgenErrorCode } from './errors';
