@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     '--registry',
     stack.registryUrl,
   ]);
-  run('pull subjects into a lock file', 'npx', [...kgen, 'pull', ...config]);
+  run('pull subjects into a lock file', 'npx', [...kgen, 'pull', ...config, '--registry', stack.registryUrl]);
   run('generate TypeScript', 'npx', [...kgen, 'generate', ...config]);
   run('compile the generated code (tsc --strict)', 'npx', [
     'tsc',

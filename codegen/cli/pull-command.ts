@@ -12,7 +12,13 @@ export const pullCommand: CommandModule<object, PullArgs> = {
   describe:
     'Fetch the selected subjects (and their references) from the registry; write schemas and kgen.lock.json',
   builder: (y) =>
-    y.option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' }),
+    y
+      .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: kgen.config.json)' })
+      .option('registry', {
+        type: 'string',
+        describe:
+          "Registry base URL (overrides the config's registry.url; its auth and timeouts still apply)",
+      }),
   handler: async (args) => {
     process.exitCode = await load().runPull(args, processIo());
   },
