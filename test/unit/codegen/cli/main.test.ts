@@ -61,6 +61,8 @@ describe('kgen CLI (spawned)', () => {
     project.write({ 'kgen.config.json': { topics: { orders: {} } } });
     const r = kgen('pull');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('kgen.config.json at $.registry: kgen pull needs --registry <url> or "registry"');
+    expect(r.stderr).toContain(
+      'kgen.config.json at $.registry: kgen pull needs --registry <url> or "registry"',
+    );
   });
 });
