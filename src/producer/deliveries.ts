@@ -45,6 +45,9 @@ interface BindingReport {
 
 type ReportListener = (err: unknown, report: BindingReport) => void;
 
+/** Outcome of a record produced without an opaque (a promise-free `produce`): its report names only where it went. */
+export type UnclaimedReport = (err: unknown, topic: string, partition: number | undefined) => void;
+
 interface ReportEmitter {
   listeners(event: string): ReportListener[];
   removeAllListeners(event: string): unknown;
@@ -57,8 +60,12 @@ interface ReportEmitter {
  * skips, per record, the KafkaJS callback's metadata object and its `delete report.opaque`, and gives a
  * failure its partition (the KafkaJS callback hands `reject` the error alone). Returns false if the client is
  * not an event emitter (then the KafkaJS callback settles the opaques through `resolve`/`reject`).
+ *
+ * Reports without an opaque go to `unclaimed`: the KafkaJS layer always passes one, so on a kgen producer's
+ * client those are promise-free records, produced without an opaque because the binding keeps a reference per
+ * opaque until its report (about a quarter of the produce call's cost, measured with a shared object too).
  */
-export function routeDeliveryReports(client: unknown): boolean {
+export function routeDeliveryReports(client: unknown, unclaimed: UnclaimedReport): boolean {
   const emitter = client as Partial<ReportEmitter>;
   if (
     typeof emitter.listeners !== 'function' ||
@@ -73,7 +80,9 @@ export function routeDeliveryReports(client: unknown): boolean {
     if (opaque instanceof KgenDelivery) {
       if (err) opaque.failed(err, report.partition >= 0 ? report.partition : undefined);
       else opaque.delivered(report.topic, report.partition, report.offset);
-    } else for (const listener of others) listener(err, report);
+    } else if (opaque === undefined || opaque === null)
+      unclaimed(err, report.topic, report.partition >= 0 ? report.partition : undefined);
+    else for (const listener of others) listener(err, report);
   });
   return true;
 }
@@ -197,7 +206,8 @@ export class BatchDelivery extends KgenDelivery {
 }
 
 /**
- * The opaque of every promise-free record of one topic (`produce`): one object per topic, not per record.
+ * The opaque of every promise-free record of one topic (`produce`) on a client whose reports kgen could not
+ * route (then records need an opaque the KafkaJS callback settles): one object per topic, not per record.
  * Outcomes only go to the tracker (flush accounting, the error callback).
  */
 export class FireDelivery extends KgenDelivery {

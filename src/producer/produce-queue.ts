@@ -39,7 +39,7 @@ function isQueueFull(err: unknown): boolean {
  * ERR__MSG_TIMED_OUT.
  */
 export class ProduceQueue {
-  readonly #native: NativeProducer<QueuedDelivery>;
+  readonly #native: NativeProducer<QueuedDelivery | undefined>;
   readonly #maxInFlight: number;
   readonly #timeoutMs: number;
   /** Records handed to librdkafka whose delivery report has not arrived. */
@@ -52,7 +52,8 @@ export class ProduceQueue {
   readonly #values: Array<Buffer | null> = [];
   readonly #keys: Array<Buffer | string | null> = [];
   readonly #timestamps: number[] = [];
-  readonly #opaques: QueuedDelivery[] = [];
+  /** Undefined for a record produced without an opaque (see `refuseUnclaimed`). */
+  readonly #opaques: Array<QueuedDelivery | undefined> = [];
   readonly #headers: Array<NativeHeaders | null> = [];
   readonly #since: number[] = [];
   readonly #columns: ReadonlyArray<unknown[]> = [
@@ -69,8 +70,17 @@ export class ProduceQueue {
   /** A clock read when the retry timer is armed and on each tick: a waiting record costs no clock read. */
   #now = 0;
 
-  constructor(native: NativeProducer<QueuedDelivery>, maxInFlight: number, timeoutMs: number) {
+  /** Refuses a record that was queued without an opaque. */
+  readonly #refuseUnclaimed: QueuedDelivery['refuse'];
+
+  constructor(
+    native: NativeProducer<QueuedDelivery | undefined>,
+    maxInFlight: number,
+    timeoutMs: number,
+    refuseUnclaimed: QueuedDelivery['refuse'],
+  ) {
     this.#native = native;
+    this.#refuseUnclaimed = refuseUnclaimed;
     this.#maxInFlight = maxInFlight;
     this.#timeoutMs = timeoutMs;
   }
@@ -85,14 +95,17 @@ export class ProduceQueue {
     return this.#topics.length - this.#head;
   }
 
-  /** Hands the record over now if there is room and nothing waits before it, else queues it. */
+  /**
+   * Hands the record over now if there is room and nothing waits before it, else queues it. Without an opaque
+   * its delivery report comes without one too (see routeDeliveryReports).
+   */
   produce(
     topic: string,
     partition: number,
     value: Buffer | null,
     key: Buffer | string | null,
     timestamp: number,
-    opaque: QueuedDelivery,
+    opaque: QueuedDelivery | undefined,
     headers: NativeHeaders | null,
   ): void {
     if (
@@ -132,7 +145,7 @@ export class ProduceQueue {
     value: Buffer | null,
     key: Buffer | string | null,
     timestamp: number,
-    opaque: QueuedDelivery,
+    opaque: QueuedDelivery | undefined,
     headers: NativeHeaders | null,
   ): boolean {
     try {
@@ -151,7 +164,7 @@ export class ProduceQueue {
         this.#fullAt = this.#inFlight;
         return false;
       }
-      opaque.refuse(err, topic, partition);
+      this.#refuse(opaque, err, topic, partition);
       return true;
     }
     this.#inFlight++;
@@ -168,7 +181,7 @@ export class ProduceQueue {
         this.#values[head]!,
         this.#keys[head]!,
         this.#timestamps[head]!,
-        this.#opaques[head]!,
+        this.#opaques[head],
         this.#headers[head]!,
       );
       if (!handed) break;
@@ -187,12 +200,17 @@ export class ProduceQueue {
         new Error(`Local: Message timed out (no room in the producer queue within ${this.#timeoutMs} ms)`),
         { code: ERR_MSG_TIMED_OUT },
       );
-      const opaque = this.#opaques[at]!;
+      const opaque = this.#opaques[at];
       const topic = this.#topics[at]!;
       const partition = this.#partitions[at]!;
       this.#clear(at);
-      opaque.refuse(err, topic, partition);
+      this.#refuse(opaque, err, topic, partition);
     }
+  }
+
+  #refuse(opaque: QueuedDelivery | undefined, err: unknown, topic: string, partition: number): void {
+    if (opaque === undefined) this.#refuseUnclaimed(err, topic, partition);
+    else opaque.refuse(err, topic, partition);
   }
 
   /** Drops a handed record's references (its buffers can be collected before the FIFO is compacted). */
@@ -200,7 +218,7 @@ export class ProduceQueue {
     this.#values[at] = null;
     this.#keys[at] = null;
     this.#headers[at] = null;
-    this.#opaques[at] = undefined as unknown as QueuedDelivery;
+    this.#opaques[at] = undefined;
   }
 
   #compact(): void {

@@ -24,7 +24,7 @@ import { faithfulBytes, faithfulKey } from '../kafka/faithful-bytes';
 import { nativeProducerOf } from '../kafka/internal-client';
 import { nativeHeaders, type NativeRecord } from './native-produce';
 import { producerDefaults } from './presets';
-import { ProduceQueue, sendError } from './produce-queue';
+import { ProduceQueue, sendError, type QueuedDelivery } from './produce-queue';
 import type { Partitioner } from './partitioner';
 import { SendObservation } from '../telemetry/observe-send';
 import type { HeaderObject } from '../telemetry/trace-headers';
@@ -51,7 +51,8 @@ export interface ProducerOptions<N extends string = string> {
    * Records handed to librdkafka and not yet acknowledged. Past it (or while librdkafka's own queue,
    * `queue.buffering.max.messages`, is full) records wait in send order in the producer and are handed over
    * as acknowledgements free room; a record fails only if it found no room within the delivery timeout
-   * (`message.timeout.ms`). Default 50 000.
+   * (`message.timeout.ms`). Default: librdkafka's own limit, `queue.buffering.max.messages` (100 000 unless
+   * set), so records wait in kgen only while librdkafka's queue is full.
    */
   readonly maxInFlight?: number;
   /**
@@ -184,6 +185,8 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   #queue: ProduceQueue | undefined;
   /** One promise-free opaque per topic. */
   readonly #fire = new Map<string, FireDelivery>();
+  /** Whether this producer's delivery reports are routed by kgen (then promise-free records carry no opaque). */
+  #routed = false;
   /** Without a native producer (see native-produce.ts): records in KafkaJS `send`s, and sends waiting for room. */
   #kafkaJsInFlight = 0;
   readonly #room: Array<() => void> = [];
@@ -193,9 +196,10 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     this.#ctx = ctx;
     this.#topics = topics;
     this.#partitioner = options.partitioner;
-    this.#maxInFlight = options.maxInFlight ?? 50_000;
-    this.#onProduceError = options.onProduceError;
     const config = options.config ?? {};
+    // A lower default would make records wait in kgen while librdkafka has room: measured 20 % slower.
+    this.#maxInFlight = options.maxInFlight ?? Number(config['queue.buffering.max.messages'] ?? 100_000);
+    this.#onProduceError = options.onProduceError;
     this.#timeoutMs = Number(
       config['message.timeout.ms'] ?? config['delivery.timeout.ms'] ?? producerDefaults['message.timeout.ms'],
     );
@@ -237,10 +241,10 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   /** The native hand-over, once the producer is connected (undefined before, or without a native client). */
   #queueOf(): ProduceQueue | undefined {
     if (this.#queue !== undefined) return this.#queue;
-    const native = nativeProducerOf(this.raw);
+    const native = nativeProducerOf<QueuedDelivery | undefined>(this.raw);
     if (native === undefined) return undefined;
-    routeDeliveryReports(native);
-    this.#queue = new ProduceQueue(native, this.#maxInFlight, this.#timeoutMs);
+    this.#routed = routeDeliveryReports(native, this.#unclaimed);
+    this.#queue = new ProduceQueue(native, this.#maxInFlight, this.#timeoutMs, this.#refuseUnclaimed);
     return this.#queue;
   }
 
@@ -347,7 +351,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
           value,
           key,
           timestampOf(message),
-          this.#fireOf(topic),
+          this.#routed ? undefined : this.#fireOf(topic),
           nativeHeaders(headers),
         );
         return;
@@ -357,6 +361,18 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     // outcome through `send`, whose failure flush() reports too.
     this.send(topic, message).catch(this.#produceFailed);
   }
+
+  /** The report of a promise-free record (produced without an opaque: see routeDeliveryReports). */
+  readonly #unclaimed = (err: unknown, topic: string, partition: number | undefined): void => {
+    this.#fireTracker.released();
+    if (err) this.#fireTracker.failed(sendError(topic, partition, err));
+    else this.#fireTracker.delivered();
+  };
+
+  /** A promise-free record that never reached librdkafka (refused, or no room before the delivery timeout). */
+  readonly #refuseUnclaimed = (err: unknown, topic: string, partition: number): void => {
+    this.#fireTracker.failed(sendError(topic, partition, err));
+  };
 
   readonly #produceFailed = (err: unknown): void => {
     this.#onProduceError?.(err instanceof Error ? err : new Error(String(err)));

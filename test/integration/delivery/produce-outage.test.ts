@@ -32,7 +32,9 @@ describe('delivery: fire-and-forget producer across a broker outage longer than 
     const failures: unknown[] = [];
     const producer = await client.producer({
       topics: [topic],
-      // Default maxInFlight (50 000): above the queue, so librdkafka says "Queue full" during the outage.
+      // maxInFlight above the queue (its default is the queue's size), so librdkafka says "Queue full" during
+      // the outage: the full queue must be backpressure, not a failure.
+      maxInFlight: QUEUE * 10,
       config: {
         'queue.buffering.max.messages': QUEUE,
         'message.timeout.ms': DELIVERY_TIMEOUT_MS,

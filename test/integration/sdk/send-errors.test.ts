@@ -1,6 +1,6 @@
 import { BrokerError, createClient, defineTopics, stringSerde } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
-import { collect, createTopic } from './fixtures';
+import { collect, createTopic, rawKafka } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -31,5 +31,41 @@ describe('typed producer on the real broker: refused records', () => {
     const consumer = await kafka.consumer({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true });
     const got = await collect(consumer, 5);
     expect(got.map((m) => m.value).sort()).toEqual(['a', 'b', 'c', 'd', 'warm-up']);
+  });
+
+  it('reports a broker-refused promise-free record (produce) to onProduceError and flush, naming topic and partition', async () => {
+    // produce() hands records over without an opaque: its delivery report must still find the producer.
+    const topic = uniqueName('sdk-refused-fire');
+    const admin = rawKafka(brokers).admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [
+        {
+          topic,
+          numPartitions: 1,
+          replicationFactor: 1,
+          configEntries: [{ name: 'max.message.bytes', value: '200' }],
+        },
+      ],
+    });
+    await admin.disconnect();
+    const topics = defineTopics({ [topic]: { key: stringSerde, value: stringSerde } } as const);
+    const kafka = createClient({ brokers, registry: { url: registryUrl }, topics, logLevel: 'error' });
+    const seen: Error[] = [];
+    const producer = await kafka.producer({ topics: [topic], onProduceError: (e) => void seen.push(e) });
+    producer.produce(topic, { key: 'small', value: 'fits' });
+    await producer.flush();
+    producer.produce(topic, { key: 'big', value: 'x'.repeat(1000) }); // the broker refuses the batch
+    const err: unknown = await producer.flush().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BrokerError);
+    expect(err).toMatchObject({ operation: 'send', topic, partition: 0 });
+    expect(seen).toEqual([err]);
+    producer.produce(topic, { key: 'after', value: 'fits too' });
+    await expect(producer.flush()).resolves.toBeUndefined();
+    await producer.disconnect();
+
+    const consumer = await kafka.consumer({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true });
+    const got = await collect(consumer, 2);
+    expect(got.map((m) => m.value)).toEqual(['fits', 'fits too']);
   });
 });

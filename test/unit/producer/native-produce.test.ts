@@ -231,7 +231,10 @@ describe('routeDeliveryReports', () => {
     const client = new EventEmitter();
     const kafkaJs: unknown[] = [];
     client.on('delivery-report', (_err, report: { opaque: unknown }) => void kafkaJs.push(report.opaque));
-    expect(routeDeliveryReports(client)).toBe(true);
+    const unclaimed: unknown[] = [];
+    expect(
+      routeDeliveryReports(client, (err, topic, partition) => void unclaimed.push([err, topic, partition])),
+    ).toBe(true);
     const outcomes: unknown[] = [];
     const tracker = {
       released: () => void outcomes.push('released'),
@@ -250,6 +253,16 @@ describe('routeDeliveryReports', () => {
     expect(kafkaJs).toEqual([foreign]);
     expect(outcomes.slice(0, 3)).toEqual(['released', 'delivered', 'released']);
     expect(outcomes[3]).toMatchObject({ topic: 'logs', partition: 2, brokerCode: -192 });
-    expect(routeDeliveryReports({ produce: () => undefined })).toBe(false);
+    expect(unclaimed).toEqual([]);
+    // A record produced without an opaque (promise-free produce): its report goes to the unclaimed callback.
+    const lost = Object.assign(new Error('timed out'), { code: -192 });
+    client.emit('delivery-report', null, { topic: 'logs', partition: 0, offset: 7 });
+    client.emit('delivery-report', lost, { topic: 'logs', partition: -1 });
+    expect(unclaimed).toEqual([
+      [null, 'logs', 0],
+      [lost, 'logs', undefined],
+    ]);
+    expect(kafkaJs).toEqual([foreign]);
+    expect(routeDeliveryReports({ produce: () => undefined }, () => undefined)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { ProduceQueue, type QueuedDelivery } from '../../../src/producer/produce
 /** A native producer whose queue holds `capacity` records (librdkafka's queue.buffering.max.messages). */
 function fakeNative(capacity: number) {
   const state = { capacity, queued: 0, calls: 0, handed: [] as string[] };
-  const native: NativeProducer<QueuedDelivery> = {
+  const native: NativeProducer<QueuedDelivery | undefined> = {
     produce(topic, _partition, value) {
       state.calls++;
       if (String(value) === 'bad') throw Object.assign(new Error('Local: Unknown topic'), { code: -188 });
@@ -27,6 +27,12 @@ function recorder() {
   return { opaque, refused };
 }
 
+/** Records queued without an opaque are refused through the queue's own callback. */
+const unclaimedRefused: Array<{ code: unknown; topic: string; partition: number }> = [];
+function unclaimedRefusal(err: unknown, topic: string, partition: number): void {
+  unclaimedRefused.push({ code: (err as { code?: unknown }).code, topic, partition });
+}
+
 function produce(queue: ProduceQueue, opaque: QueuedDelivery, value: string, partition = -1): void {
   queue.produce('t', partition, Buffer.from(value), null, 0, opaque, null);
 }
@@ -34,7 +40,7 @@ function produce(queue: ProduceQueue, opaque: QueuedDelivery, value: string, par
 describe('ProduceQueue', () => {
   it('hands over at most maxInFlight records, the rest in order as reports free room (one per report)', () => {
     const { native, state } = fakeNative(1_000_000);
-    const queue = new ProduceQueue(native, 2, 60_000);
+    const queue = new ProduceQueue(native, 2, 60_000, unclaimedRefusal);
     const { opaque, refused } = recorder();
     for (const v of ['a', 'b', 'c', 'd', 'e']) produce(queue, opaque, v);
     expect(state.handed).toEqual(['t:a', 't:b']);
@@ -51,7 +57,7 @@ describe('ProduceQueue', () => {
 
   it('costs one produce call per record when 100 000 wait behind a full window (no re-tries, no wake-ups of all)', () => {
     const { native, state } = fakeNative(1_000_000);
-    const queue = new ProduceQueue(native, 1000, 60_000);
+    const queue = new ProduceQueue(native, 1000, 60_000, unclaimedRefusal);
     const { opaque } = recorder();
     for (let i = 0; i < 100_000; i++) produce(queue, opaque, String(i));
     for (let i = 0; i < 100_000; i++) queue.released();
@@ -63,7 +69,7 @@ describe('ProduceQueue', () => {
 
   it('treats a full librdkafka queue as backpressure: nothing refused, handed over as room frees', () => {
     const { native, state } = fakeNative(3);
-    const queue = new ProduceQueue(native, 50_000, 60_000);
+    const queue = new ProduceQueue(native, 50_000, 60_000, unclaimedRefusal);
     const { opaque, refused } = recorder();
     for (let i = 0; i < 10; i++) produce(queue, opaque, String(i));
     expect(state.handed).toHaveLength(3);
@@ -80,7 +86,7 @@ describe('ProduceQueue', () => {
 
   it('retries on a timer when room comes back without reports (broker outage over)', async () => {
     const { native, state } = fakeNative(1);
-    const queue = new ProduceQueue(native, 50_000, 60_000);
+    const queue = new ProduceQueue(native, 50_000, 60_000, unclaimedRefusal);
     const { opaque, refused } = recorder();
     for (let i = 0; i < 4; i++) produce(queue, opaque, String(i));
     expect(state.handed).toHaveLength(1);
@@ -96,7 +102,7 @@ describe('ProduceQueue', () => {
     jest.useFakeTimers();
     try {
       const { native } = fakeNative(0);
-      const queue = new ProduceQueue(native, 50_000, 30);
+      const queue = new ProduceQueue(native, 50_000, 30, unclaimedRefusal);
       const { opaque, refused } = recorder();
       produce(queue, opaque, 'a', 2);
       await jest.advanceTimersByTimeAsync(15);
@@ -110,9 +116,29 @@ describe('ProduceQueue', () => {
     }
   });
 
+  it('refuses records queued without an opaque through its own callback (at once, or after the timeout)', async () => {
+    jest.useFakeTimers();
+    try {
+      unclaimedRefused.length = 0;
+      const { native, state } = fakeNative(1);
+      const queue = new ProduceQueue(native, 50_000, 30, unclaimedRefusal);
+      queue.produce('t', 0, Buffer.from('a'), null, 0, undefined, null);
+      queue.produce('t', 1, Buffer.from('b'), null, 0, undefined, null);
+      expect(state.handed).toEqual(['t:a']);
+      await jest.advanceTimersByTimeAsync(75);
+      expect(unclaimedRefused).toEqual([{ code: -192, topic: 't', partition: 1 }]);
+      state.capacity = 10;
+      queue.produce('u', 2, Buffer.from('bad'), null, 0, undefined, null);
+      expect(unclaimedRefused[1]).toEqual({ code: -188, topic: 'u', partition: 2 });
+      queue.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses at once what librdkafka rejects for another reason', () => {
     const { native } = fakeNative(10);
-    const queue = new ProduceQueue(native, 50_000, 60_000);
+    const queue = new ProduceQueue(native, 50_000, 60_000, unclaimedRefusal);
     const { opaque, refused } = recorder();
     produce(queue, opaque, 'bad', 1);
     expect(refused).toEqual([{ code: -188, topic: 't', partition: 1 }]);
