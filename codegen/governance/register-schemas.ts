@@ -1,6 +1,7 @@
 import type { CompatRegistry } from './registry-api';
 import { schemaInfoFor } from './run-check';
 import { dependencyOrder, type LocalSchema } from './schema-set';
+import type { RegistryReference } from '../registry/registry-reference';
 
 /** What `kgen register` did (or, with `--dry-run`, would do) for one schema. */
 export interface RegisterStep {
@@ -10,11 +11,7 @@ export interface RegisterStep {
   readonly version?: number;
   readonly id?: number;
   /** References as sent: `name → subject@version` (`version` undefined when the reference is not registered yet). */
-  readonly references: ReadonlyArray<{
-    readonly name: string;
-    readonly subject: string;
-    readonly version?: number;
-  }>;
+  readonly references: ReadonlyArray<Omit<RegistryReference, 'version'> & { readonly version?: number }>;
 }
 
 /**

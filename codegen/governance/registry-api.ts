@@ -9,6 +9,7 @@ import {
 import { CodegenError } from '../errors';
 import { isTransitive, parseLevel } from './levels';
 import type { CompatLevel, SchemaFormat } from './types';
+import type { RegistryReference } from '../registry/registry-reference';
 
 /** A registered schema version with its reference list. */
 export interface RegisteredSchema {
@@ -16,11 +17,7 @@ export interface RegisteredSchema {
   readonly version: number;
   readonly format: SchemaFormat;
   readonly schema: string;
-  readonly references: ReadonlyArray<{
-    readonly name: string;
-    readonly subject: string;
-    readonly version: number;
-  }>;
+  readonly references: readonly RegistryReference[];
 }
 
 /** Registry credentials (read from the environment by `registryCredentials`). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CodegenError } from '../errors';
 import { ConfigNode } from '../config/config-node';
 import { parseJson } from '../config/parse-json';
+import type { RegistryReference } from './registry-reference';
 
 /** One pulled schema version, pinned. */
 export interface LockedSchema {
@@ -13,11 +14,7 @@ export interface LockedSchema {
   readonly fingerprint: string;
   /** Path of the schema text relative to the pull folder, forward slashes. */
   readonly file: string;
-  readonly references: ReadonlyArray<{
-    readonly name: string;
-    readonly subject: string;
-    readonly version: number;
-  }>;
+  readonly references: readonly RegistryReference[];
   /** True when the config selected this subject (false when pulled only because another schema references it). */
   readonly root: boolean;
 }

@@ -4,6 +4,7 @@ import { protobufSchemaText } from '../../src/serde/protobuf/descriptor-text';
 import type { ResolvedRegistry, VersionPin } from '../config/config-types';
 import { createCodegenRegistryClient } from './registry-connection';
 import { registryCredentials } from './registry-credentials';
+import type { RegistryReference } from './registry-reference';
 
 /** One schema version as the registry returns it. */
 export interface FetchedSchema {
@@ -12,11 +13,7 @@ export interface FetchedSchema {
   readonly id: number;
   readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
   readonly schema: string;
-  readonly references: ReadonlyArray<{
-    readonly name: string;
-    readonly subject: string;
-    readonly version: number;
-  }>;
+  readonly references: readonly RegistryReference[];
 }
 
 /** The read side of the registry that `pull` needs; tests substitute a fake. */

@@ -2,7 +2,7 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { decodeStep } from '../consumer/decode-step';
 import { MessageDecoder } from '../consumer/message-decoder';
 import type { MessageContext, RunOptions, TypedMessage, TypedTombstone } from '../consumer/message';
-import type { RawRecord } from '../kafka/raw-record';
+import { messageBytes, type RawRecord } from '../kafka/raw-record';
 import { toMessage, type AnyOutputRecord } from '../producer/record-serde';
 import type { KeyInput, TopicMap, TopicName, ValueInput } from '../topics';
 import { createTopicSerializer } from '../serde/topic-serde';
@@ -106,13 +106,13 @@ export class ConsumerTestDriver<T extends TopicMap, N extends TopicName<T>> {
       // A tombstone has only its key to encode.
       const key =
         encoded !== null
-          ? bytesOf(encoded.key)
+          ? messageBytes(encoded.key)
           : r.key === null || r.key === undefined
             ? null
             : await this.#keyOf(topic, r.key);
       await this.pipeBytes(topic, {
         key,
-        value: encoded === null ? null : bytesOf(encoded.value),
+        value: encoded === null ? null : messageBytes(encoded.value),
         headers: encoded?.headers ?? r.headers ?? {},
         ...(r.timestamp === undefined ? {} : { timestamp: r.timestamp }),
         ...(r.partition === undefined ? {} : { partition: r.partition }),
@@ -145,8 +145,4 @@ export class ConsumerTestDriver<T extends TopicMap, N extends TopicName<T>> {
     else if (outcome.kind === 'message')
       await this.#options.eachMessage!(outcome.record as unknown as TypedMessage<T, N>, CONTEXT);
   }
-}
-
-function bytesOf(b: KafkaJS.Message['key']): Buffer | null {
-  return b === null || b === undefined ? null : Buffer.isBuffer(b) ? b : Buffer.from(b);
 }

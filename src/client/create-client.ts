@@ -208,7 +208,10 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
       const raw = kafka.producer({ ...producerDefaults, ...producerOptions.config });
       // The producer reads its limits (delivery timeout, librdkafka's queue size) from the effective properties.
       const effective = { ...options.kafka, ...producerDefaults, ...producerOptions.config };
-      const producer = new KgenProducer(raw, serde, options.topics, { ...producerOptions, config: effective });
+      const producer = new KgenProducer(raw, serde, options.topics, {
+        ...producerOptions,
+        config: effective,
+      });
       await producer.prepare(producerOptions.topics ?? []);
       await watch
         .connect(

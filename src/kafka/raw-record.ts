@@ -30,3 +30,8 @@ export function rawRecordOf(topic: string, partition: number, message: KafkaJS.K
     headers: message.headers ?? {},
   };
 }
+
+/** A produced message's key or value as the bytes a consumer would fetch (strings as UTF-8; none is null). */
+export function messageBytes(b: Buffer | string | null | undefined): Buffer | null {
+  return b === null || b === undefined ? null : Buffer.isBuffer(b) ? b : Buffer.from(b);
+}

@@ -24,6 +24,11 @@ export interface SchemaCodec<TInput, TOutput> {
   encodeFramed?(header: Buffer, value: TInput): Buffer;
   /** Payload written with this same schema → value. */
   decode(payload: Buffer): TOutput;
+  /**
+   * As `decode`, for the payload that starts at `offset` of `data` and runs to its end: the framed message is
+   * read in place, without a view of its payload. Optional: without it the payload is sliced off for `decode`.
+   */
+  decodeAt?(data: Buffer, offset: number): TOutput;
   /** Whether `value` fits this schema (picks the variant of a topic with several record types). */
   accepts(value: unknown): boolean;
   /**

@@ -1,7 +1,7 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { murmur2Partition } from '../producer/murmur2';
 import { toMessage, type AnyOutputRecord, type RecordSerde } from '../producer/record-serde';
-import type { RawRecord } from '../kafka/raw-record';
+import { messageBytes, type RawRecord } from '../kafka/raw-record';
 import type { KeyInput, KeyOutput, TopicMap, TopicName, ValueInput, ValueOutput } from '../topics';
 import type { StreamsApp } from './app';
 import { internalsOf, type AppInternals } from './app-internals';
@@ -162,15 +162,13 @@ export class StreamsTestDriver<T extends TopicMap> {
   }
 
   private raw(topic: string, partition: number, m: KafkaJS.Message): RawRecord {
-    const bytes = (b: KafkaJS.Message['key']): Buffer | null =>
-      b === null || b === undefined ? null : Buffer.isBuffer(b) ? b : Buffer.from(b);
     return {
       topic,
       partition,
       offset: String(this.offset++),
       timestamp: m.timestamp ?? '',
-      key: bytes(m.key),
-      value: bytes(m.value),
+      key: messageBytes(m.key),
+      value: messageBytes(m.value),
       headers: m.headers ?? {},
     };
   }

@@ -33,6 +33,8 @@ const REVOKE_PARTITIONS = -174;
 /** How long one `consume(n)` waits for a first record: bounds the latency of `stop()` on an idle topic. */
 const POLL_MS = 200;
 const SEEK_TIMEOUT_MS = 1000;
+/** How long `stop()` gives the rewind of a prefetched batch (a fetch of at most POLL_MS, then seeks). */
+const STOP_CLEANUP_MS = 3000;
 
 /** A partition of a rebalance event; the KafkaJS layer assigns these very objects after emitting it. */
 interface AssignedPartition {
@@ -65,6 +67,14 @@ export class NativeBatchLoop {
   #revoked: Set<string> | undefined;
   /** Seeks asked for partitions not assigned yet: applied when they are (as the KafkaJS layer does). */
   readonly #pendingSeeks = new Map<string, number>();
+  /** The next fetch, asked for as soon as a batch arrives so that librdkafka fills it while this one is handled. */
+  #prefetch: Promise<NativeMessage[]> | undefined;
+  /**
+   * Partitions whose fetch position changed since the prefetch was asked for (pause, seek, rewind, revocation):
+   * its records of them are dropped. `true` when a seek set the new position; `false` (a pause alone) when the
+   * dropped records must be read again, so the partition is rewound to the first of them.
+   */
+  #moved = new Map<string, boolean>();
 
   private constructor(raw: KafkaJS.Consumer, native: NativeConsumer) {
     this.#raw = raw;
@@ -121,27 +131,44 @@ export class NativeBatchLoop {
     for (const s of this.#slices) s.stale = true;
     await this.#loop;
     this.#loop = undefined;
+    // Bounded: a consumer being stopped (and usually disconnected next) must not wait on the broker here.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(true), STOP_CLEANUP_MS)),
+    );
+    const cleaned = this.#rewindPrefetched().then(() => false);
+    if (await Promise.race([cleaned, gaveUp]))
+      this.#raw.logger().warn(`kgen consumer: stop did not finish rewinding within ${STOP_CLEANUP_MS} ms`);
+    clearTimeout(timer);
+  }
+
+  /** A prefetched batch nobody will handle: its partitions read from its first records again on a next run. */
+  async #rewindPrefetched(): Promise<void> {
+    let prefetched = await this.#takePrefetched().catch((): NativeMessage[] => []);
+    if (this.#revoked !== undefined) prefetched = this.#withoutRevoked(prefetched);
+    for (const s of prefetched.length > 0 ? sliceByPartition(prefetched) : [])
+      this.#seekNative(s.topic, s.partition, s.messages[0]!.offset);
+    await this.#passBarriers();
   }
 
   async #run(): Promise<void> {
     while (!this.#stopping) {
-      while (this.#barriers.length > 0) {
-        const barriers = this.#barriers;
-        this.#barriers = [];
-        await Promise.allSettled(barriers);
-      }
+      await this.#passBarriers();
       if (this.#stopping) break;
       let messages: NativeMessage[];
       try {
-        messages = await this.#fetch();
+        messages = this.#prefetch === undefined ? await this.#fetch() : await this.#takePrefetched();
       } catch (err) {
         if (this.#stopping || !this.native.isConnected()) break;
         this.#raw.logger().error(`kgen consumer: fetch failed, retrying: ${String(err)}`);
         await new Promise((r) => setTimeout(r, 100));
         continue;
       }
+      // Rewinds of partitions paused while the prefetch was out: done before the next one goes out.
+      await this.#passBarriers();
       if (this.#revoked !== undefined) messages = this.#withoutRevoked(messages);
       if (messages.length === 0) continue;
+      if (!this.#stopping) this.#prefetchNext();
       const slices = sliceByPartition(messages);
       this.#slices = slices;
       const handled = this.#handle(slices);
@@ -150,6 +177,57 @@ export class NativeBatchLoop {
       this.#inHand = undefined;
       this.#slices = [];
     }
+  }
+
+  async #passBarriers(): Promise<void> {
+    while (this.#barriers.length > 0) {
+      const barriers = this.#barriers;
+      this.#barriers = [];
+      await Promise.allSettled(barriers);
+    }
+  }
+
+  /** Asks for the next batch now; position changes from here on are tracked in `#moved`. */
+  #prefetchNext(): void {
+    this.#moved = new Map();
+    const next = this.#fetch();
+    next.catch(() => undefined); // awaited (and its failure handled) by the next round
+    this.#prefetch = next;
+  }
+
+  /**
+   * The prefetched batch without the records of partitions moved since it was asked for. Seeks and
+   * unassignments wait for the prefetch to arrive (see #seekNative, #revoke), so every record in it predates
+   * them: a moved partition's records are stale, never ones read from its new position.
+   */
+  async #takePrefetched(): Promise<NativeMessage[]> {
+    const next = this.#prefetch;
+    if (next === undefined) return [];
+    let messages: NativeMessage[];
+    try {
+      messages = await next;
+    } finally {
+      this.#prefetch = undefined;
+    }
+    const moved = this.#moved;
+    if (moved.size === 0 || messages.length === 0) return messages;
+    const kept: NativeMessage[] = [];
+    const rewind = new Map<string, NativeMessage>();
+    for (const m of messages) {
+      const key = partitionKey(m.topic, m.partition);
+      const seeked = moved.get(key);
+      if (seeked === undefined) kept.push(m);
+      else if (!seeked && !rewind.has(key)) rewind.set(key, m);
+    }
+    for (const m of rewind.values()) this.#seekNative(m.topic, m.partition, m.offset);
+    return kept;
+  }
+
+  /** Notes a position change of a partition for the prefetched batch (`seeked`: a seek set the position). */
+  #move(topic: string, partition: number, seeked: boolean): void {
+    if (this.#prefetch === undefined) return;
+    const key = partitionKey(topic, partition);
+    if (seeked || !this.#moved.has(key)) this.#moved.set(key, seeked);
   }
 
   #fetch(): Promise<NativeMessage[]> {
@@ -191,7 +269,9 @@ export class NativeBatchLoop {
   }
 
   #seekNative(topic: string, partition: number, offset: number): void {
-    this.#barriers.push(
+    this.#move(topic, partition, true);
+    const prefetch = this.#prefetch;
+    const seek = (): Promise<void> =>
       new Promise<void>((resolve) => {
         try {
           this.native.seek({ topic, partition, offset }, SEEK_TIMEOUT_MS, (err) => {
@@ -202,8 +282,9 @@ export class NativeBatchLoop {
           this.#raw.logger().warn(`kgen consumer: seek ${topic}[${partition}]@${offset}: ${String(err)}`);
           resolve();
         }
-      }),
-    );
+      });
+    // After a prefetch in flight, so that all it holds predates the seek.
+    this.#barriers.push(prefetch === undefined ? seek() : prefetch.then(seek, seek));
   }
 
   #markStale(topic: string, partition: number, moved: boolean): void {
@@ -218,7 +299,7 @@ export class NativeBatchLoop {
     this.#revoked = undefined;
     if (this.#pendingSeeks.size === 0) return;
     for (const p of assignment) {
-      const key = `${p.topic}\u0000${p.partition}`;
+      const key = partitionKey(p.topic, p.partition);
       const offset = this.#pendingSeeks.get(key);
       if (offset === undefined) continue;
       this.#pendingSeeks.delete(key);
@@ -228,17 +309,24 @@ export class NativeBatchLoop {
 
   #withoutRevoked(messages: NativeMessage[]): NativeMessage[] {
     const revoked = this.#revoked!;
-    return messages.filter((m) => !revoked.has(`${m.topic}\u0000${m.partition}`));
+    return messages.filter((m) => !revoked.has(partitionKey(m.topic, m.partition)));
   }
 
   #revoke(partitions: Array<{ topic: string; partition: number }>): void {
     this.#revoked ??= new Set();
-    for (const p of partitions) this.#revoked.add(`${p.topic}\u0000${p.partition}`);
-    for (const p of partitions) this.#markStale(p.topic, p.partition, true);
+    for (const p of partitions) {
+      this.#revoked.add(partitionKey(p.topic, p.partition));
+      this.#markStale(p.topic, p.partition, true);
+      // Assigned again later, such a partition starts from its committed offset: its prefetched records go.
+      this.#move(p.topic, p.partition, true);
+    }
     const inHand = this.#inHand;
+    const prefetch = this.#prefetch;
     const onRevoke = this.#handlers?.onRevoke;
     const revocation = (async () => {
       await inHand;
+      // librdkafka assigns nothing new before the unassign below: the prefetch holds only pre-revocation records.
+      await prefetch?.catch(() => undefined);
       try {
         await onRevoke?.(partitions);
       } catch (err) {
@@ -270,7 +358,10 @@ export class NativeBatchLoop {
     );
     if (list.length === 0) return;
     this.native.pause(list);
-    for (const p of list) this.#markStale(p.topic, p.partition, false);
+    for (const p of list) {
+      this.#markStale(p.topic, p.partition, false);
+      this.#move(p.topic, p.partition, false);
+    }
   }
 
   resume(topics: ReadonlyArray<{ topic: string; partitions?: readonly number[] | undefined }>): void {
@@ -291,7 +382,7 @@ export class NativeBatchLoop {
       );
     const assigned = this.native.assignments().some((a) => a.topic === topic && a.partition === partition);
     if (!assigned) {
-      this.#pendingSeeks.set(`${topic}\u0000${partition}`, offset);
+      this.#pendingSeeks.set(partitionKey(topic, partition), offset);
       return;
     }
     this.#markStale(topic, partition, true);
@@ -310,6 +401,10 @@ export class NativeBatchLoop {
       }
     }
   }
+}
+
+function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
 }
 
 /** Splits one fetch into per-partition slices (librdkafka returns each partition's records in order). */

@@ -91,6 +91,13 @@ export function createAvroCodec<I, O>(descriptor: AvroSchemaDescriptor<I, O>): S
     );
   };
   const writeFramed = framedEncoder(type);
+  const decode = (payload: Buffer): O => {
+    try {
+      return type.fromBuffer(payload) as O;
+    } catch (err) {
+      throw decodeError(err, payload, (t) => t.fromBuffer(payload));
+    }
+  };
 
   return {
     encode(value: I): Buffer {
@@ -107,12 +114,18 @@ export function createAvroCodec<I, O>(descriptor: AvroSchemaDescriptor<I, O>): S
         throw encodeError(err, value);
       }
     },
-    decode(payload: Buffer): O {
+    decode,
+    decodeAt(data: Buffer, offset: number): O {
+      let read: { value: unknown; offset: number };
       try {
-        return type.fromBuffer(payload) as O;
+        read = type.decode(data, offset);
       } catch (err) {
+        const payload = data.subarray(offset);
         throw decodeError(err, payload, (t) => t.fromBuffer(payload));
       }
+      if (read.offset === data.length) return read.value as O;
+      // Truncated (offset -1) or trailing bytes: fromBuffer's own checks give the message.
+      return decode(data.subarray(offset));
     },
     accepts(value: unknown): boolean {
       // Extra fields disqualify: this picks the variant of a topic with several record types.

@@ -102,7 +102,7 @@ export function createOneOfDeserializer(
   return (data) => {
     const id = schemaIdOf(data);
     const known = decoders.get(id);
-    if (known !== undefined) return known.decoder(data.subarray(payloadOffset(data, known.protobuf)), data);
-    return learn(id).then((e) => e.decoder(data.subarray(payloadOffset(data, e.protobuf)), data));
+    if (known !== undefined) return known.decoder(data, payloadOffset(data, known.protobuf));
+    return learn(id).then((e) => e.decoder(data, payloadOffset(data, e.protobuf)));
   };
 }

@@ -7,8 +7,11 @@ import type { SerdeContext, ValueDeserializer } from './serde-context';
 import { subjectOf } from './subject-name';
 import type { FetchedWriter } from './writer-schemas';
 
-/** Decodes a payload (after the frame) or, for the official fallback, the whole framed message. */
-export type PayloadDecoder = (payload: Buffer, framed: Buffer) => unknown;
+/**
+ * Decodes the payload that starts at `offset` of the framed message (the official fallback reads the whole
+ * framed message).
+ */
+export type PayloadDecoder = (framed: Buffer, offset: number) => unknown;
 
 function sameSchema(writer: FetchedWriter, descriptor: RegistrySchemaDescriptor): boolean {
   return writer.writer.schema.trim() === descriptor.schema.trim();
@@ -29,7 +32,8 @@ export async function decoderFor(
       subject,
       `schema id ${writer.id} is ${writer.writer.schemaType} but topic "${at.topic}" ${at.role} reads ${descriptor.format}`,
     );
-  const decodeWriterBytes: (payload: Buffer) => unknown = sameSchema(writer, descriptor)
+  const same = sameSchema(writer, descriptor);
+  const decodeWriterBytes: (payload: Buffer) => unknown = same
     ? codec.decode.bind(codec)
     : codec.resolving(writer.writer);
   if (writer.usesRules) {
@@ -38,10 +42,11 @@ export async function decoderFor(
       subject,
       info: writer.info,
     });
-    return (_payload, framed) => official(framed);
+    return (framed) => official(framed);
   }
-  // Returned as is: a wrapper per message costs measurably on small payloads (`framed` is ignored).
-  return decodeWriterBytes;
+  // Read in place where the codec can: a payload view per message is an allocation on the consume hot path.
+  if (same && codec.decodeAt !== undefined) return codec.decodeAt.bind(codec);
+  return (framed, offset) => decodeWriterBytes(framed.subarray(offset));
 }
 
 /**
@@ -64,9 +69,9 @@ export function createRegistryDeserializer(
   };
   return (data) => {
     const schemaId = schemaIdOf(data);
-    const payload = data.subarray(payloadOffset(data, protobuf));
+    const offset = payloadOffset(data, protobuf);
     const known = decoders.get(schemaId);
-    if (known !== undefined) return known(payload, data);
-    return learn(schemaId).then((decoder) => decoder(payload, data));
+    if (known !== undefined) return known(data, offset);
+    return learn(schemaId).then((decoder) => decoder(data, offset));
   };
 }

@@ -23,9 +23,17 @@ class FakeNative extends EventEmitter {
   paused: unknown[] = [];
   unassigned = 0;
   assigned = [{ topic: 't', partition: 0 }];
+  /** What happened, in order: `fetched <first offset>` when a fetch is handed over, `seek p@o`. */
+  log: string[] = [];
   consume(_n: number, cb: (err: unknown, messages: NativeMessage[]) => void): void {
     const next = this.fetches.shift() ?? [];
-    setTimeout(() => cb(null, next), next.length === 0 ? 5 : 0);
+    setTimeout(
+      () => {
+        if (next.length > 0) this.log.push(`fetched ${next[0]!.offset}`);
+        cb(null, next);
+      },
+      next.length === 0 ? 5 : 0,
+    );
   }
   seek(
     tpo: { topic: string; partition: number; offset: number },
@@ -33,6 +41,7 @@ class FakeNative extends EventEmitter {
     cb: (e?: unknown) => void,
   ): void {
     this.seeks.push(tpo);
+    this.log.push(`seek ${tpo.partition}@${tpo.offset}`);
     cb();
   }
   _offsetsStoreSingle(topic: string, partition: number, offset: number): void {
@@ -159,5 +168,113 @@ describe('NativeBatchLoop', () => {
     native.emit('rebalance', { code: -175 }, assignment);
     expect(assignment[0]!.offset).toBe(42);
     await loop.stop();
+  });
+
+  describe('prefetch (the next fetch is asked for while a batch is handled)', () => {
+    /** Handles every record of each batch, pausing or seeking partitions as `during` says on the first batch. */
+    function run(native: FakeNative, during: (loop: NativeBatchLoop) => void): { handled: string[] } {
+      const loop = loopOver(native);
+      const handled: string[] = [];
+      let first = true;
+      loop.start(
+        {
+          storeOffsets: true,
+          onBatch: async (slices) => {
+            if (first) {
+              first = false;
+              // let the prefetch arrive while this batch is in hand
+              await new Promise((r) => setTimeout(r, 10));
+              during(loop);
+            }
+            for (const s of slices) {
+              while (s.done < s.messages.length && !s.stale) {
+                const m = s.messages[s.done]!;
+                handled.push(`${m.partition}@${m.offset}`);
+                s.done++;
+              }
+            }
+          },
+        },
+        100,
+      );
+      return { handled };
+    }
+
+    it('drops the prefetched records of a partition paused meanwhile and rewinds it to the first of them', async () => {
+      const native = new FakeNative();
+      native.assigned = [
+        { topic: 't', partition: 0 },
+        { topic: 't', partition: 1 },
+      ];
+      native.fetches.push([msg(0, 1), msg(1, 1)], [msg(0, 2), msg(1, 2), msg(1, 3)]);
+      const { handled } = run(native, (loop) => loop.pause([{ topic: 't', partitions: [0] }]));
+      await until(() => handled.includes('1@3'));
+      // Paused in the first batch before handling anything: 0@1 is rewound; the prefetched 0@2 is dropped,
+      // and its rewind (to 2) must not move the partition past the first rewind (to 1).
+      expect(handled).toEqual(['1@1', '1@2', '1@3']);
+      expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 1 }]);
+    });
+
+    it('rewinds a partition paused after its records were handled to its first prefetched record', async () => {
+      const native = new FakeNative();
+      native.fetches.push([msg(0, 1)], [msg(0, 2), msg(0, 3)]);
+      const loop = loopOver(native);
+      const handled: number[] = [];
+      let first = true;
+      loop.start(
+        {
+          storeOffsets: true,
+          onBatch: async (slices) => {
+            const s = slices[0]!;
+            handled.push(...s.messages.map((m) => m.offset));
+            s.done = s.messages.length;
+            if (first) {
+              first = false;
+              await new Promise((r) => setTimeout(r, 10));
+              loop.pause([{ topic: 't', partitions: [0] }]);
+            }
+          },
+        },
+        100,
+      );
+      await until(() => native.seeks.length > 0);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(handled).toEqual([1]);
+      expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 2 }]);
+      expect(native.stored).toEqual([['t', 0, 2]]);
+    });
+
+    it('a seek waits for the prefetch in flight, whose records of that partition are then dropped', async () => {
+      const native = new FakeNative();
+      native.fetches.push([msg(0, 1), msg(0, 2)], [msg(0, 3)], [msg(0, 40)]);
+      const { handled } = run(native, (loop) => loop.seek('t', 0, 40));
+      await until(() => handled.includes('0@40'));
+      expect(handled).toEqual(['0@40']);
+      expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 40 }]);
+      expect(native.log.indexOf('fetched 3')).toBeLessThan(native.log.indexOf('seek 0@40'));
+    });
+
+    it('on stop, rewinds the partitions of a prefetched batch nobody handled to its first records', async () => {
+      const native = new FakeNative();
+      native.fetches.push([msg(0, 1)], [msg(0, 2), msg(0, 3)]);
+      const loop = loopOver(native);
+      let finish!: () => void;
+      loop.start(
+        {
+          storeOffsets: true,
+          onBatch: async (slices) => {
+            slices[0]!.done = 1;
+            await new Promise<void>((r) => (finish = r));
+          },
+        },
+        100,
+      );
+      await until(() => native.log.includes('fetched 2'));
+      const stopped = loop.stop();
+      finish();
+      await stopped;
+      expect(native.stored).toEqual([['t', 0, 2]]);
+      expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 2 }]);
+    });
   });
 });

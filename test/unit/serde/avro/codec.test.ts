@@ -168,6 +168,25 @@ describe('createAvroCodec', () => {
     expect(() => c.decode(payload.subarray(0, 3))).toThrow(AvroDecodeError);
   });
 
+  it('decodeAt reads the payload in place after a frame, with the errors of decode (field named, truncated, trailing)', () => {
+    const c = codec(base);
+    const value = { id: 7, at: new Date(0), day: new Date(0), price: '1.50' };
+    const frame = Buffer.from([0, 0, 0, 0, 9]);
+    const framed = Buffer.concat([frame, c.encode(value)]);
+    expect({ ...(c.decodeAt!(framed, 5) as object) }).toMatchObject(value);
+    expect(() => c.decodeAt!(framed.subarray(0, framed.length - 2), 5)).toThrow(AvroDecodeError);
+    expect(() => c.decodeAt!(Buffer.concat([framed, Buffer.from([1])]), 5)).toThrow(/trailing data/);
+    const wide = codec({ ...base, long: 'bigint' }).encode({
+      id: 1n,
+      at: new Date(0),
+      day: new Date(0),
+      price: '1',
+      counts: { n: 2n ** 60n },
+    });
+    const err = thrown(() => c.decodeAt!(Buffer.concat([frame, wide]), 5));
+    expect(err).toMatchObject({ code: 'DESERIALIZATION', fieldPath: '$.counts.n' });
+  });
+
   it('rejects an ambiguous union under unions: plain when the codec is built', () => {
     const schema = { ...order, fields: [{ name: 'n', type: ['null', 'int', 'long'] }] };
     const err = thrown(() => codec({ ...base, unions: 'plain' }, schema));
