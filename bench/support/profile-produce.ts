@@ -54,12 +54,18 @@ async function rawNativeRound(): Promise<number> {
   producer.setPollInBackground(true);
   let delivered = 0;
   const done = new Promise<void>((resolve) =>
-    producer.on('delivery-report', () => {
+    producer.on('delivery-report', (_err, report) => {
+      (report.opaque as { resolve?: () => void } | undefined)?.resolve?.();
       if (++delivered === MESSAGES) resolve();
     }),
   );
   const start = performance.now();
-  for (let i = 0; i < MESSAGES; i++) producer.produce(topic, null, values[i]!, keyOf(i), 0);
+  if (IMPL === 'raw-native-promise')
+    for (let i = 0; i < MESSAGES; i++)
+      void new Promise((resolve, reject) =>
+        producer.produce(topic, null, values[i]!, keyOf(i), 0, { resolve, reject }),
+      );
+  else for (let i = 0; i < MESSAGES; i++) producer.produce(topic, null, values[i]!, keyOf(i), 0);
   await done;
   const seconds = (performance.now() - start) / 1000;
   await new Promise<void>((resolve) => producer.disconnect(() => resolve()));
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   for (let round = 0; round < 2; round++) {
-    const rate = IMPL === 'raw-native' ? await rawNativeRound() : await kgenRound();
+    const rate = IMPL.startsWith('raw-native') ? await rawNativeRound() : await kgenRound();
     console.log(JSON.stringify({ impl: IMPL, round, msgs_per_s: Math.round(rate) }));
   }
   const { profile } = await session.post('Profiler.stop');
