@@ -1,6 +1,9 @@
 import type { ConsumerGlobalConfig, ConsumerTopicConfig, KafkaJS } from '@confluentinc/kafka-javascript';
 import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
-import { rawRecordOf, type RawRecord } from '../kafka/raw-record';
+import type { RawRecord } from '../kafka/raw-record';
+import type { NativeMessage } from '../kafka/internal-client';
+import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
+import { rawRecordOfFetched } from '../consumer/native/fetched-record';
 import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
 import type { StopResult } from '../consumer/shutdown';
 import { KgenError } from '../errors';
@@ -94,9 +97,6 @@ interface PartitionProgress {
   next: string;
 }
 
-/** librdkafka's ERR__REVOKE_PARTITIONS, passed to the rebalance callback. */
-const REVOKE_PARTITIONS = -174;
-
 function tpKey(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }
@@ -149,19 +149,22 @@ export async function createPipeline<
   // consumer then reads stable committed offsets.
   await producer.connect();
 
-  const consumer = opts.kafka.consumer({
+  const consumerConfig = {
     'auto.offset.reset': 'earliest',
     'js.consumer.max.batch.size': Math.min(maxRecords, 10_000),
     ...opts.consumerConfig,
     'group.id': opts.groupId,
     'enable.auto.commit': false,
     'isolation.level': 'read_committed',
-    // Partitions are about to move: end the open transaction first. Otherwise the new owner re-reads records
-    // whose output is still pending here, and a re-assignment to us would replay them into the same one.
-    rebalance_cb: async (err: { code?: unknown }) => {
-      if (err.code === REVOKE_PARTITIONS) await lock.run(finish).catch(fail);
-    },
-  } as KafkaJS.ConsumerConstructorConfig);
+  };
+  const consumer = opts.kafka.consumer(consumerConfig as KafkaJS.ConsumerConstructorConfig);
+  await consumer.connect();
+  // Fetches on librdkafka's batch call, as the typed consumer does (the KafkaJS layer keeps the connection).
+  const loop = NativeBatchLoop.of(consumer);
+  if (loop === undefined) {
+    await consumer.disconnect();
+    throw new PipelineConfigError('pipeline: the Kafka instance gives consumers without a native client');
+  }
 
   const lock = new Mutex();
   let tx: OpenTransaction<T> | undefined;
@@ -177,7 +180,8 @@ export async function createPipeline<
   const rewind = (positions: Iterable<PartitionProgress>): void => {
     for (const p of positions) {
       try {
-        consumer.seek({ topic: p.topic, partition: p.partition, offset: p.start });
+        // Before the next fetch; records of the partition still in hand or prefetched are dropped.
+        loop.seek(p.topic, p.partition, Number(p.start));
       } catch {
         // not connected any more: the group's committed offset is where a restart resumes anyway
       }
@@ -247,9 +251,11 @@ export async function createPipeline<
       : { ok: false, error: outcome.error, attempts: outcome.attempts };
   };
 
-  const handleBatch = async (batch: KafkaJS.Batch): Promise<void> => {
-    if (stopping || batch.messages.length === 0) return;
-    const { topic, partition } = batch;
+  /** One partition's records of a fetch, into the open transaction (opened here if none is). */
+  const handleSlice = async (slice: PartitionSlice): Promise<void> => {
+    // Stale: its partition was rewound by an abort (or revoked) since the fetch.
+    if (stopping || slice.stale) return;
+    const { topic, partition, messages } = slice;
     tx ??= await producer.begin();
     if (openedAt === 0 || inputCount === 0) openedAt = Date.now();
     const telemetry = consumeTelemetry();
@@ -311,8 +317,8 @@ export async function createPipeline<
         push(r.topic, sc === undefined ? m : { ...m, headers: withTraceHeaders(m.headers, sc) });
       }
     };
-    for (const message of batch.messages) {
-      const raw = rawRecordOf(topic, partition, message);
+    for (const message of messages) {
+      const raw = rawRecordOfFetched(message);
       if (telemetry === undefined) await processOne(raw);
       else
         await observeProcess(
@@ -330,13 +336,14 @@ export async function createPipeline<
         );
     }
     if (out.size > 0) void tx.sendBatch([...out].map(([t, messages]) => ({ topic: t, messages })));
+    slice.done = messages.length;
     const key = tpKey(topic, partition);
-    const first = batch.messages[0]!.offset;
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
+    const first = String(messages[0]!.offset);
+    const next = String((messages[messages.length - 1] as NativeMessage).offset + 1);
     const p = progress.get(key);
     if (p) p.next = next;
     else progress.set(key, { topic, partition, start: first, next });
-    inputCount += batch.messages.length;
+    inputCount += messages.length;
     if (inputCount >= maxRecords || Date.now() - openedAt >= maxMs) await finish();
   };
 
@@ -370,6 +377,7 @@ export async function createPipeline<
         ),
         timeout,
       ]);
+      await loop.stop();
       await consumer.disconnect().catch(() => undefined);
       await producer.disconnect().catch(() => undefined);
       resolveDone();
@@ -378,30 +386,39 @@ export async function createPipeline<
     return stopped;
   };
 
-  await consumer.connect();
+  /** One partition's records under the lock; a failure it cannot recover from aborts and stops the pipeline. */
+  const handleGuarded = async (slice: PartitionSlice): Promise<void> => {
+    try {
+      await lock.run(() => handleSlice(slice));
+    } catch (e) {
+      // Unrecoverable (fenced, or dead letters disabled): abort what is open and stop.
+      await lock.run(async () => {
+        if (tx) {
+          const current = tx;
+          tx = undefined;
+          txSpan?.aborted(inputCount, e);
+          txSpan = undefined;
+          await current.abort(e);
+          rewind(progress.values());
+          progress = new Map();
+          inputCount = 0;
+        }
+      });
+      fail(e);
+    }
+  };
   await consumer.subscribe({ topics: [...opts.from] });
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      try {
-        await lock.run(() => handleBatch(batch));
-      } catch (e) {
-        // Unrecoverable (fenced, or dead letters disabled): abort what is open and stop.
-        await lock.run(async () => {
-          if (tx) {
-            const current = tx;
-            tx = undefined;
-            txSpan?.aborted(inputCount, e);
-            txSpan = undefined;
-            await current.abort(e);
-            rewind(progress.values());
-            progress = new Map();
-            inputCount = 0;
-          }
-        });
-        fail(e);
-      }
+  loop.start(
+    {
+      onBatch: async (slices) => {
+        for (const slice of slices) await handleGuarded(slice);
+      },
+      // Partitions are about to move: end the open transaction first. Otherwise the new owner re-reads records
+      // whose output is still pending here, and a re-assignment to us would replay them into the same one.
+      onRevoke: () => lock.run(finish).catch(fail),
     },
-  });
+    Number(consumerConfig['js.consumer.max.batch.size']),
+  );
 
   return { stop, done, pending: () => inputCount };
 }
