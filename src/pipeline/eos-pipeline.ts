@@ -1,7 +1,6 @@
 import type { ConsumerGlobalConfig, ConsumerTopicConfig, KafkaJS } from '@confluentinc/kafka-javascript';
 import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
 import type { RawRecord } from '../kafka/raw-record';
-import type { NativeMessage } from '../kafka/internal-client';
 import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
 import { rawRecordOfFetched } from '../consumer/native/fetched-record';
 import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
@@ -339,7 +338,7 @@ export async function createPipeline<
     slice.done = messages.length;
     const key = tpKey(topic, partition);
     const first = String(messages[0]!.offset);
-    const next = String((messages[messages.length - 1] as NativeMessage).offset + 1);
+    const next = String(messages[messages.length - 1]!.offset + 1);
     const p = progress.get(key);
     if (p) p.next = next;
     else progress.set(key, { topic, partition, start: first, next });
