@@ -81,6 +81,75 @@ describe('typed SDK on the real stack: consumer behaviour the README promises', 
     expect(seen).toEqual(values);
   });
 
+  // Batches of 5 records: the next batch is prefetched while one is handled, so these position changes land while
+  // a prefetch is out. Each must neither skip nor repeat a record.
+  const inSmallBatches = { 'js.consumer.max.batch.size': 5 };
+
+  it('pause() with the next batch prefetched: after resume() every record once, in order', async () => {
+    const values = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const { topic, consumer } = await stringTopic('sdk-prefetch-pause', values, inSmallBatches);
+    const seen: string[] = [];
+    await consumer.run({
+      eachMessage: async (m) => {
+        seen.push(m.value);
+        if (m.value === 'v7' || m.value === 'v24') {
+          await sleep(50); // the prefetch has arrived by now
+          consumer.pause([{ topic }]);
+          setTimeout(() => consumer.resume([{ topic }]), 300);
+        }
+      },
+    });
+    await until('all 40 values', () => seen.length >= values.length);
+    await sleep(500);
+    await consumer.disconnect();
+    expect(seen).toEqual(values);
+  });
+
+  it('seek() with the next batch prefetched: reading goes on from the sought offset, nothing prefetched leaks', async () => {
+    const values = Array.from({ length: 30 }, (_, i) => `v${i}`);
+    const { topic, consumer } = await stringTopic('sdk-prefetch-seek', values, inSmallBatches);
+    const seen: string[] = [];
+    let sought = false;
+    await consumer.run({
+      eachMessage: async (m) => {
+        seen.push(m.value);
+        if (m.value === 'v12' && !sought) {
+          sought = true;
+          await sleep(50);
+          consumer.seek({ topic, partition: 0, offset: 3 });
+        }
+      },
+    });
+    await until('the values after the seek', () => seen.length >= 13 + 27);
+    await sleep(500);
+    await consumer.disconnect();
+    expect(seen).toEqual([...values.slice(0, 13), ...values.slice(3)]);
+  });
+
+  it('stop() with the next batch prefetched, then run() again: every record once, in order', async () => {
+    const values = Array.from({ length: 30 }, (_, i) => `v${i}`);
+    const { consumer } = await stringTopic('sdk-prefetch-stop', values, inSmallBatches);
+    const seen: string[] = [];
+    let stopping: Promise<void> | undefined;
+    await consumer.run({
+      eachMessage: async (m) => {
+        seen.push(m.value);
+        if (m.value === 'v8') {
+          await sleep(50);
+          stopping = consumer.stop();
+        }
+      },
+    });
+    await until('stop asked', () => stopping !== undefined);
+    await stopping;
+    expect(seen).toEqual(values.slice(0, 9));
+    await consumer.run({ eachMessage: async (m) => void seen.push(m.value) });
+    await until('all 30 values', () => seen.length >= values.length);
+    await sleep(500);
+    await consumer.disconnect();
+    expect(seen).toEqual(values);
+  });
+
   it('stop() resolves after the running handler finished and keeps the connection (run again goes on)', async () => {
     const { topic, kafka, consumer } = await stringTopic('sdk-stop', ['a', 'b', 'c']);
     const events: string[] = [];
