@@ -170,6 +170,9 @@ export async function runConsumer(opts: RunConsumerOptions): Promise<ConsumerRun
   if (opts.subscribe !== false) await consumer.subscribe({ topics: [...opts.topics] });
   loop.start(
     {
+      // Acknowledged commits between batches block the event loop (librdkafka's synchronous commit): no fetch
+      // may run beside them (see BatchHandlers.prefetch).
+      prefetch: !committer.durable,
       onBatch: async (slices) => {
         traceReceive(slices);
         if (partitionsAtOnce === 1 || slices.length === 1) for (const s of slices) await handleSlice(s);

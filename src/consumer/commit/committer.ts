@@ -66,6 +66,14 @@ export class Committer {
     }
   }
 
+  /**
+   * Whether handling waits for commits (at-most-once, per-record, per-batch, manual-immediate). Those commits
+   * use librdkafka's synchronous commit, which blocks the event loop for a broker round trip.
+   */
+  get durable(): boolean {
+    return DURABLE.has(this.strategy.kind);
+  }
+
   /** Whether handlers must call `ack()` themselves. */
   get manual(): boolean {
     return isManual(this.strategy);

@@ -25,6 +25,12 @@ export interface BatchHandlers {
   readonly onRevoke?: (partitions: ReadonlyArray<{ topic: string; partition: number }>) => Promise<void>;
   /** Store handled positions for librdkafka's (auto-)commit after each batch. Default false. */
   readonly storeOffsets?: boolean;
+  /**
+   * Fetch the next batch while one is handled. Default true. Off for handlers that block the event loop in a
+   * synchronous commit: a rebalance served by the prefetch's fetch call would wait for JavaScript to unassign,
+   * while JavaScript waits for a commit that may wait for the rebalance.
+   */
+  readonly prefetch?: boolean;
 }
 
 /** librdkafka's rebalance event codes. */
@@ -168,7 +174,7 @@ export class NativeBatchLoop {
       await this.#passBarriers();
       if (this.#revoked !== undefined) messages = this.#withoutRevoked(messages);
       if (messages.length === 0) continue;
-      if (!this.#stopping) this.#prefetchNext();
+      if (!this.#stopping && this.#handlers?.prefetch !== false) this.#prefetchNext();
       const slices = sliceByPartition(messages);
       this.#slices = slices;
       const handled = this.#handle(slices);

@@ -27,6 +27,7 @@ class FakeNative extends EventEmitter {
   log: string[] = [];
   consume(_n: number, cb: (err: unknown, messages: NativeMessage[]) => void): void {
     const next = this.fetches.shift() ?? [];
+    if (next.length > 0) this.log.push(`consume ${next[0]!.offset}`);
     setTimeout(
       () => {
         if (next.length > 0) this.log.push(`fetched ${next[0]!.offset}`);
@@ -252,6 +253,30 @@ describe('NativeBatchLoop', () => {
       expect(handled).toEqual(['0@40']);
       expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 40 }]);
       expect(native.log.indexOf('fetched 3')).toBeLessThan(native.log.indexOf('seek 0@40'));
+    });
+
+    it.each([
+      [true, ['consume 1', 'fetched 1', 'consume 2', 'handling 1']],
+      [false, ['consume 1', 'fetched 1', 'handling 1', 'handled', 'consume 2']],
+    ])('prefetch %p: when the next fetch is asked for', async (prefetch, order) => {
+      const native = new FakeNative();
+      native.fetches.push([msg(0, 1)], [msg(0, 2)]);
+      const loop = loopOver(native);
+      loop.start(
+        {
+          prefetch,
+          onBatch: async (slices) => {
+            const s = slices[0]!;
+            native.log.push(`handling ${s.messages[0]!.offset}`);
+            await new Promise((r) => setTimeout(r, 20));
+            native.log.push('handled');
+            s.done = s.messages.length;
+          },
+        },
+        100,
+      );
+      await until(() => native.log.includes('fetched 2'));
+      expect(native.log.slice(0, order.length)).toEqual(order);
     });
 
     it('on stop, rewinds the partitions of a prefetched batch nobody handled to its first records', async () => {
