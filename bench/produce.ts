@@ -45,7 +45,7 @@ function promisePerRecord(
  * both, since kgen produces through it too. `withPromises` adds what kgen's contract needs on top: one promise
  * per record, settled from its delivery report.
  */
-async function rawNative(values: readonly Buffer[], withPromises: boolean): Promise<number> {
+export async function rawNative(values: readonly Buffer[], withPromises: boolean): Promise<number> {
   const { topic } = await benchTopic('bench-produce-native');
   const producer = new Producer({
     'metadata.broker.list': brokers,

@@ -1,14 +1,12 @@
 // Profiles kgen's typed produce paths alone: `npx tsx bench/support/profile-produce.ts [out.cpuprofile]`.
-// PROFILE_IMPL=fire (default) profiles `produce()`, =send `send()`, =raw-native the undecoded floor; writes the
+// PROFILE_IMPL=fire (default) profiles `produce()`, =send `send()`, =raw-native(-promise) the floors; writes the
 // .cpuprofile of the timed rounds (summarise it with profile-summary.ts).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { Producer } from '@confluentinc/kafka-javascript';
-import { producerDefaults } from 'kgen';
 import { createTopicSerializer, serdeContextOf } from 'kgen/serde';
 import { sample } from './avro-fixture';
 import { benchTopic, keyOf, MESSAGES, producerConfig } from './kafka-fixture';
-import { brokers } from './stack';
+import { rawNative } from '../produce';
 
 const IMPL = process.env['PROFILE_IMPL'] ?? 'fire';
 const MAX_IN_FLIGHT = process.env['MAX_IN_FLIGHT'];
@@ -33,6 +31,7 @@ async function kgenRound(): Promise<number> {
   return MESSAGES / seconds;
 }
 
+/** The floor (bench/produce.ts's `raw-native`, with a promise per record for `raw-native-promise`). */
 async function rawNativeRound(): Promise<number> {
   const { topic, kgen } = await benchTopic('bench-produce-profile');
   const serialize = await createTopicSerializer(
@@ -42,34 +41,7 @@ async function rawNativeRound(): Promise<number> {
     kgen.topics[topic]!.value,
   );
   const values = Array.from({ length: MESSAGES }, (_, i) => serialize({ ...sample, quantity: i }) as Buffer);
-  const producer = new Producer({
-    'metadata.broker.list': brokers,
-    dr_cb: true,
-    ...producerDefaults,
-    ...producerConfig,
-  });
-  await new Promise<void>((resolve, reject) =>
-    producer.connect({}, (err) => (err ? reject(new Error(err.message)) : resolve())),
-  );
-  producer.setPollInBackground(true);
-  let delivered = 0;
-  const done = new Promise<void>((resolve) =>
-    producer.on('delivery-report', (_err, report) => {
-      (report.opaque as { resolve?: () => void } | undefined)?.resolve?.();
-      if (++delivered === MESSAGES) resolve();
-    }),
-  );
-  const start = performance.now();
-  if (IMPL === 'raw-native-promise')
-    for (let i = 0; i < MESSAGES; i++)
-      void new Promise((resolve, reject) =>
-        producer.produce(topic, null, values[i]!, keyOf(i), 0, { resolve, reject }),
-      );
-  else for (let i = 0; i < MESSAGES; i++) producer.produce(topic, null, values[i]!, keyOf(i), 0);
-  await done;
-  const seconds = (performance.now() - start) / 1000;
-  await new Promise<void>((resolve) => producer.disconnect(() => resolve()));
-  return MESSAGES / seconds;
+  return rawNative(values, IMPL === 'raw-native-promise');
 }
 
 async function main(): Promise<void> {

@@ -205,12 +205,12 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
     async producer(producerOptions = {}) {
       await beforeConnect();
       // kgen's safe defaults (idempotence, acks=all, bounded in-flight, explicit timeouts) unless overridden.
-      const raw = kafka.producer({ ...producerDefaults, ...producerOptions.config });
+      const config = { ...producerDefaults, ...producerOptions.config };
+      const raw = kafka.producer(config);
       // The producer reads its limits (delivery timeout, librdkafka's queue size) from the effective properties.
-      const effective = { ...options.kafka, ...producerDefaults, ...producerOptions.config };
       const producer = new KgenProducer(raw, serde, options.topics, {
         ...producerOptions,
-        config: effective,
+        config: { ...options.kafka, ...config },
       });
       await producer.prepare(producerOptions.topics ?? []);
       await watch

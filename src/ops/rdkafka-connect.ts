@@ -1,18 +1,10 @@
 import type { KafkaConsumer, Producer } from '@confluentinc/kafka-javascript';
 import { OpsError } from './ops-error';
+import { withTimeout } from '../kafka/with-timeout';
 
 /** Node-style callback call as a promise. */
 export function call<T>(fn: (cb: (err: unknown, value: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
-}
-
-/** `p`, or the error of `onTimeout` after `ms`. */
-export function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { OpsError } from './ops-error';
-import { withTimeout } from './rdkafka-connect';
+import { withTimeout } from '../kafka/with-timeout';
 
 /** A topic a command creates for itself (kgen bench) and deletes when done. */
 export interface ScratchTopic {

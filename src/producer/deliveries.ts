@@ -206,9 +206,10 @@ export class BatchDelivery extends KgenDelivery {
 }
 
 /**
- * The opaque of every promise-free record of one topic (`produce`) on a client whose reports kgen could not
- * route (then records need an opaque the KafkaJS callback settles): one object per topic, not per record.
- * Outcomes only go to the tracker (flush accounting, the error callback).
+ * Settles the promise-free records of one topic (`produce`): one object per topic, not per record. Records go
+ * without an opaque and their reports reach it by topic (see routeDeliveryReports); on a client whose reports
+ * kgen could not route, it is their opaque, settled by the KafkaJS callback. Outcomes only go to the tracker
+ * (flush accounting, the error callback).
  */
 export class FireDelivery extends KgenDelivery {
   constructor(

@@ -183,7 +183,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   #failure: unknown = undefined;
   /** The in-order, bounded hand-over to librdkafka's native produce call (once connected). */
   #queue: ProduceQueue | undefined;
-  /** One promise-free opaque per topic. */
+  /** The settler of each topic's promise-free records (their opaque where reports are not routed). */
   readonly #fire = new Map<string, FireDelivery>();
   /** Whether this producer's delivery reports are routed by kgen (then promise-free records carry no opaque). */
   #routed = false;
@@ -362,17 +362,18 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     this.send(topic, message).catch(this.#produceFailed);
   }
 
-  /** The report of a promise-free record (produced without an opaque: see routeDeliveryReports). */
+  /**
+   * The report of a promise-free record, produced without an opaque (see routeDeliveryReports): settled by its
+   * topic's FireDelivery, as the opaque would have been.
+   */
   readonly #unclaimed = (err: unknown, topic: string, partition: number | undefined): void => {
-    this.#fireTracker.released();
-    if (err) this.#fireTracker.failed(sendError(topic, partition, err));
-    else this.#fireTracker.delivered();
+    if (err) this.#fireOf(topic).failed(err, partition);
+    else this.#fireOf(topic).delivered();
   };
 
   /** A promise-free record that never reached librdkafka (refused, or no room before the delivery timeout). */
-  readonly #refuseUnclaimed = (err: unknown, topic: string, partition: number): void => {
-    this.#fireTracker.failed(sendError(topic, partition, err));
-  };
+  readonly #refuseUnclaimed = (err: unknown, topic: string, partition: number): void =>
+    this.#fireOf(topic).refuse(err, topic, partition);
 
   readonly #produceFailed = (err: unknown): void => {
     this.#onProduceError?.(err instanceof Error ? err : new Error(String(err)));

@@ -1,5 +1,6 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { nativeConsumerOf, type NativeConsumer, type NativeMessage } from '../../kafka/internal-client';
+import { withTimeout } from '../../kafka/with-timeout';
 
 /** One partition's records of one `consume(n)` call, in offset order, and how far handling got. */
 export interface PartitionSlice {
@@ -138,14 +139,11 @@ export class NativeBatchLoop {
     await this.#loop;
     this.#loop = undefined;
     // Bounded: a consumer being stopped (and usually disconnected next) must not wait on the broker here.
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<boolean>(
-      (resolve) => (timer = setTimeout(() => resolve(true), STOP_CLEANUP_MS)),
-    );
-    const cleaned = this.#rewindPrefetched().then(() => false);
-    if (await Promise.race([cleaned, gaveUp]))
-      this.#raw.logger().warn(`kgen consumer: stop did not finish rewinding within ${STOP_CLEANUP_MS} ms`);
-    clearTimeout(timer);
+    await withTimeout(
+      this.#rewindPrefetched(),
+      STOP_CLEANUP_MS,
+      () => new Error(`stop did not finish rewinding within ${STOP_CLEANUP_MS} ms`),
+    ).catch((err: unknown) => this.#raw.logger().warn(`kgen consumer: ${String(err)}`));
   }
 
   /** A prefetched batch nobody will handle: its partitions read from its first records again on a next run. */
