@@ -84,6 +84,16 @@ function messageOf(e: unknown): string {
 const FENCED = new Set([-144 /* _FENCED */, 90 /* PRODUCER_FENCED */, 47 /* INVALID_PRODUCER_EPOCH */]);
 const FATAL = new Set([-150 /* _FATAL */, 53 /* TRANSACTIONAL_ID_AUTHORIZATION_FAILED */, -172 /* _STATE */]);
 
+/** Attempts of an abort that times out (librdkafka's own timeout per call is 5 s). */
+const ABORT_ATTEMPTS = 3;
+
+/** librdkafka's ERR__TIMED_OUT, which the KafkaJS layer raises as a KafkaJSTimeout. */
+function isTimeout(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as Record<string, unknown>;
+  return e['code'] === -185 || e['name'] === 'KafkaJSTimeout';
+}
+
 function flag(e: Record<string, unknown>, ...names: string[]): boolean {
   return names.some((n) => e[n] === true);
 }
@@ -350,14 +360,25 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     return new TransactionAbortedError(this.opts.transactionalId, e);
   }
 
+  /**
+   * Aborts the open transaction; returns the error when it cannot. librdkafka asks for a timed-out abort to be
+   * called again ("retry call to resume"); an abort that still fails leaves the producer inside a transaction,
+   * so it is dropped: initialising the next producer with this id aborts the transaction on the coordinator.
+   */
   private async abortQuietly(producer: KafkaJS.Producer): Promise<unknown> {
     if (!producer.isActive()) return undefined;
-    try {
-      await producer.abort();
-      return undefined;
-    } catch (e) {
-      return e;
+    let error: unknown;
+    for (let attempt = 1; attempt <= ABORT_ATTEMPTS; attempt++) {
+      try {
+        await producer.abort();
+        return undefined;
+      } catch (e) {
+        error = e;
+        if (!isTimeout(e)) break;
+      }
     }
+    await this.drop(producer);
+    return error;
   }
 
   /** Forgets a producer that can no longer be used; the next transaction creates a new one. */

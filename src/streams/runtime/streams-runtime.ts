@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
+import { NativeBatchLoop, type PartitionSlice } from '../../consumer/native/batch-loop';
+import { rawRecordOfFetched } from '../../consumer/native/fetched-record';
 import { nativeConsumerOf } from '../../kafka/internal-client';
-import { rawRecordOf } from '../../kafka/raw-record';
 import { producerDefaults } from '../../producer/presets';
 import type { RecordSerde } from '../../producer/record-serde';
 import { ProducerFencedError, TransactionalProducer, type OpenTransaction } from '../../producer/transaction';
@@ -20,9 +21,6 @@ import { ensureInternalTopics, partitionCounts } from './internal-topics';
 import { planPartitions, type PartitionPlan } from './partition-plan';
 import { decodeInput, eventTime, messageOf } from './record-codec';
 import { restoreStore, stableOffsets, type RestoreContext } from './restore';
-
-/** librdkafka's ERR__REVOKE_PARTITIONS, passed to the rebalance callback. */
-const REVOKE_PARTITIONS = -174;
 
 interface Progress {
   readonly topic: string;
@@ -48,6 +46,7 @@ export class StreamsRuntime<T extends TopicMap> {
   private serde!: RecordSerde;
   private admin!: KafkaJS.Admin;
   private consumer!: KafkaJS.Consumer;
+  private loop: NativeBatchLoop | undefined;
   private restoreConsumer!: KafkaJS.Consumer;
   private producer!: TransactionalProducer<T>;
   private tx: OpenTransaction<T> | undefined;
@@ -141,16 +140,14 @@ export class StreamsRuntime<T extends TopicMap> {
       'partition.assignment.strategy': 'range',
       'enable.auto.commit': false,
       'isolation.level': 'read_committed',
-      // Partitions are about to move: commit what is open, then drop the tasks (the next owner restores them).
-      rebalance_cb: async (err: { code?: unknown }) => {
-        if (err.code === REVOKE_PARTITIONS)
-          await this.serial(async () => {
-            await this.finish();
-            await this.closeTasks();
-          }).catch((e: unknown) => this.fail(e));
-      },
     } as KafkaJS.ConsumerConstructorConfig);
     await this.consumer.connect();
+    // Fetches on librdkafka's batch call, as the pipeline does: a rewind after an abort drops every record
+    // fetched before it, so no record past the rewound position is processed ahead of its replay.
+    const loop = NativeBatchLoop.of(this.consumer);
+    if (loop === undefined)
+      throw new StreamsConfigError('streams: the Kafka instance gives consumers without a native client');
+    this.loop = loop;
     await this.consumer.subscribe({ topics: [...this.subByTopic.keys()] });
     this.timer = setInterval(
       () => {
@@ -162,16 +159,30 @@ export class StreamsRuntime<T extends TopicMap> {
     this.timer.unref();
     this.checkpointTimer = setInterval(() => void this.refreshCheckpoints(), 5000);
     this.checkpointTimer.unref();
-    await this.consumer.run({
-      eachBatch: async ({ batch }) => {
-        try {
-          await this.serial(() => this.handleBatch(batch, maxRecords, maxMs));
-        } catch (e) {
-          await this.serial(() => this.abortOpen(e));
-          this.fail(e);
-        }
+    loop.start(
+      {
+        onBatch: async (slices) => {
+          for (const slice of slices) await this.handleGuarded(slice, maxRecords, maxMs);
+        },
+        // Partitions are about to move: commit what is open, then drop the tasks (the next owner restores them).
+        onRevoke: () =>
+          this.serial(async () => {
+            await this.finish();
+            await this.closeTasks();
+          }).catch((e: unknown) => this.fail(e)),
       },
-    });
+      Math.min(maxRecords, 10_000),
+    );
+  }
+
+  /** One partition's records under the serial section; a failure aborts what is open and stops the app. */
+  private async handleGuarded(slice: PartitionSlice, maxRecords: number, maxMs: number): Promise<void> {
+    try {
+      await this.serial(() => this.handleSlice(slice, maxRecords, maxMs));
+    } catch (e) {
+      await this.serial(() => this.abortOpen(e));
+      this.fail(e);
+    }
   }
 
   private async task(sub: Subtopology, partition: number): Promise<Task> {
@@ -222,9 +233,10 @@ export class StreamsRuntime<T extends TopicMap> {
     else this.outbox.set(topic, [m]);
   }
 
-  private async handleBatch(batch: KafkaJS.Batch, maxRecords: number, maxMs: number): Promise<void> {
-    if (this.stopping || batch.messages.length === 0) return;
-    const { topic, partition } = batch;
+  private async handleSlice(slice: PartitionSlice, maxRecords: number, maxMs: number): Promise<void> {
+    // Stale: its partition was rewound by an abort (or revoked) since the fetch.
+    if (this.stopping || slice.stale) return;
+    const { topic, partition, messages } = slice;
     const sub = this.subByTopic.get(topic)!;
     const source = sub.sources.get(topic)!;
     const task = await this.task(sub, partition);
@@ -238,8 +250,8 @@ export class StreamsRuntime<T extends TopicMap> {
       });
     };
     const metrics = this.i.counters;
-    for (const message of batch.messages) {
-      const raw = rawRecordOf(topic, partition, message);
+    for (const message of messages) {
+      const raw = rawRecordOfFetched(message);
       const d = decodeInput(source, raw, this.serde);
       const decoded = d instanceof Promise ? await d : d;
       let timestamp: number;
@@ -259,12 +271,13 @@ export class StreamsRuntime<T extends TopicMap> {
     for (const p of pending)
       this.enqueue(p.topic, p.message instanceof Promise ? await p.message : p.message);
     metrics.recordsEmitted += pending.length;
+    slice.done = messages.length;
     const key = `${topic}\u0000${partition}`;
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
+    const next = String(messages[messages.length - 1]!.offset + 1);
     const prog = this.progress.get(key);
     if (prog) prog.next = next;
-    else this.progress.set(key, { topic, partition, start: batch.messages[0]!.offset, next });
-    this.inputCount += batch.messages.length;
+    else this.progress.set(key, { topic, partition, start: String(messages[0]!.offset), next });
+    this.inputCount += messages.length;
     if (this.inputCount >= maxRecords || Date.now() - this.openedAt >= maxMs) await this.finish();
   }
 
@@ -338,7 +351,8 @@ export class StreamsRuntime<T extends TopicMap> {
   private rewind(positions: Iterable<Progress>): void {
     for (const p of positions) {
       try {
-        this.consumer.seek({ topic: p.topic, partition: p.partition, offset: p.start });
+        // Before the next fetch; records of the partition still in hand or prefetched are dropped.
+        this.loop?.seek(p.topic, p.partition, Number(p.start));
       } catch {
         // not connected any more: the group's committed offset is where a restart resumes anyway
       }
@@ -373,6 +387,7 @@ export class StreamsRuntime<T extends TopicMap> {
       if (this.timer) clearInterval(this.timer);
       if (this.checkpointTimer) clearInterval(this.checkpointTimer);
       await this.serial(() => this.finish()).catch(() => undefined);
+      await this.loop?.stop();
       await this.consumer?.disconnect().catch(() => undefined);
       await this.serial(() => this.closeTasks()).catch(() => undefined);
       await this.restoreConsumer?.disconnect().catch(() => undefined);

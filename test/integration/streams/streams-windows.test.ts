@@ -1,3 +1,4 @@
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import {
   createClient,
   hopping,
@@ -10,6 +11,7 @@ import {
   type TopicMap,
 } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import { alterTopicConfig } from '../../helpers/topic-config';
 import {
   suffixedTopics,
   topicNames,
@@ -17,12 +19,14 @@ import {
   type Order,
   type WindowStat,
 } from '../../unit/streams/fixtures';
-import { createTopics, prng, readAvro, waitFor } from './streams-helpers';
+import { prng, readAvro, waitFor } from './streams-helpers';
 import { fixedModel, sessionModel, slidingModel, type In, type WindowResult } from './window-model';
 
-const SUFFIX = uniqueName('-w') as '-run';
-const names = topicNames(SUFFIX);
-const topics = suffixedTopics(SUFFIX);
+/** Every run gets its own topics, typed as the `-run` suffix (the names differ only at run time). */
+function runTopics() {
+  const suffix = uniqueName('-w') as '-run';
+  return { names: topicNames(suffix), topics: suffixedTopics(suffix) };
+}
 const WINDOW_STAT = JSON.stringify({
   type: 'record',
   name: 'WindowStat',
@@ -130,29 +134,47 @@ function expected(records: ReturnType<typeof input>): { rows: string[]; late: nu
 
 describe('streams windows on a real broker (tumbling, hopping, session, sliding; out-of-order and late records)', () => {
   const { brokers, registryUrl } = stackEnv();
-  let client: KgenClient<typeof topics>;
-  let app: StreamsApp<typeof topics> | undefined;
+  const apps: Array<StreamsApp<ReturnType<typeof suffixedTopics<'-run'>>>> = [];
 
-  beforeAll(async () => {
-    client = createClient({
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.stop()));
+  });
+
+  /**
+   * Starts the topology on fresh topics and produces the input; `outputConfig` configures the output topic.
+   * Returns the app and the names of its topics.
+   */
+  async function startRun(
+    records: ReturnType<typeof input>,
+    outputConfig: Array<{ name: string; value: string }> = [],
+  ) {
+    const { names, topics } = runTopics();
+    const client: KgenClient<typeof topics> = createClient({
       brokers,
       registry: { url: registryUrl },
       schemas: { autoRegister: true },
       topics,
       logLevel: 'error',
     });
-    await createTopics(client.kafka, { [names.orders]: 1, [names['window-stats']]: 1 });
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
-
-  it('emits exactly the final windows an independent computation gives, and the test driver agrees', async () => {
-    const records = input();
-    const want = expected(records);
-    expect(want.late).toBeGreaterThan(0);
-
-    app = client.streams({ applicationId: uniqueName('kgen-windows'), batch: { maxRecords: 50 } });
+    const admin = client.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        topics: [
+          { topic: names.orders, numPartitions: 1, replicationFactor: 1 },
+          {
+            topic: names['window-stats'],
+            numPartitions: 1,
+            replicationFactor: 1,
+            configEntries: outputConfig,
+          },
+        ],
+      });
+    } finally {
+      await admin.disconnect();
+    }
+    const app = client.streams({ applicationId: uniqueName('kgen-windows'), batch: { maxRecords: 50 } });
+    apps.push(app);
     defineTopology(app, { orders: names.orders, out: names['window-stats'] });
     await app.start();
     const producer = await client.producer();
@@ -163,16 +185,31 @@ describe('streams windows on a real broker (tumbling, hopping, session, sliding;
         timestamp: r.t,
       });
     await producer.disconnect();
+    return { app, client, names };
+  }
 
-    const got = await readAvro<WindowStat>(
-      client.kafka,
-      names['window-stats'],
-      WINDOW_STAT,
-      want.rows.length,
-    );
-    const rows = got.map((m) => `${m.key} ${m.value.count} ${m.value.total}`).sort();
-    expect(rows).toEqual(want.rows);
-    await waitFor('all records processed', () => app!.metrics().recordsProcessed >= 2 * records.length);
+  async function outputRows(
+    client: { kafka: KafkaJS.Kafka },
+    topic: string,
+    expected: number,
+  ): Promise<string[]> {
+    const got = await readAvro<WindowStat>(client.kafka, topic, WINDOW_STAT, expected);
+    return got.map((m) => `${m.key} ${m.value.count} ${m.value.total}`).sort();
+  }
+
+  it('emits exactly the final windows an independent computation gives, and the test driver agrees', async () => {
+    const records = input();
+    const want = expected(records);
+    expect(want.late).toBeGreaterThan(0);
+
+    const { app, client, names } = await startRun(records);
+    const rows = await outputRows(client, names['window-stats'], want.rows.length);
+    // On a mismatch, the counters say whether transactions aborted on the way (a replay bug) or not.
+    expect({ rows, aborts: rows.length === want.rows.length ? 0 : app.metrics().aborts }).toEqual({
+      rows: want.rows,
+      aborts: 0,
+    });
+    await waitFor('all records processed', () => app.metrics().recordsProcessed >= 2 * records.length);
     expect(app.metrics().lateRecordsDropped).toBe(want.late);
 
     // The same input through the test driver (no broker, real codecs) gives the same output.
@@ -192,5 +229,24 @@ describe('streams windows on a real broker (tumbling, hopping, session, sliding;
       .map((m) => `${m.key} ${m.value.count} ${m.value.total}`)
       .sort();
     expect(driven).toEqual(rows);
+  });
+
+  it('replays aborted transactions exactly: an output topic that refuses writes for a while changes nothing', async () => {
+    const records = input();
+    const want = expected(records);
+    // Every batch of window results (61 bytes of batch header, 68 or more of record) is larger than this, so
+    // each transaction that emits one aborts and the app rewinds and replays its input, with later records
+    // already fetched, until the limit is raised. The abort markers (78 bytes) still fit.
+    const { app, client, names } = await startRun(records, [{ name: 'max.message.bytes', value: '100' }]);
+    await waitFor(
+      'transactions aborted',
+      () => app.metrics().aborts >= 3,
+      60_000,
+      () => JSON.stringify(app.metrics()),
+    );
+    alterTopicConfig(brokers, names['window-stats'], { 'max.message.bytes': '1048576' });
+    const rows = await outputRows(client, names['window-stats'], want.rows.length);
+    expect(rows).toEqual(want.rows);
+    expect(app.metrics().commits).toBeGreaterThan(0);
   });
 });

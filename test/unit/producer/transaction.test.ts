@@ -161,6 +161,32 @@ describe('TransactionalProducer', () => {
     expect(fakes[0]!.calls.slice(-2)).toEqual(['commit', 'abort']);
   });
 
+  it('calls a timed-out abort again, as librdkafka asks ("retry call to resume"), and keeps the producer', async () => {
+    const { fakes, tp } = setup();
+    await tp.connect();
+    fakes[0]!.fail.commit = [err(1, { isTxnRequiresAbort: true })];
+    fakes[0]!.fail.abort = [err(-185), err(-185)];
+    const thrown = await tp.transaction(async () => undefined).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(TransactionAbortedError);
+    expect(fakes[0]!.calls.slice(-4)).toEqual(['commit', 'abort', 'abort', 'abort']);
+    await tp.transaction(async () => undefined);
+    expect(fakes).toHaveLength(1);
+  });
+
+  it('an abort that cannot finish drops the producer: the next transaction starts on a new one', async () => {
+    const { fakes, tp } = setup();
+    await tp.connect();
+    fakes[0]!.fail.commit = [err(1, { isTxnRequiresAbort: true })];
+    fakes[0]!.fail.abort = [err(-185), err(-185), err(-185)];
+    const thrown = await tp.transaction(async () => undefined).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(TransactionAbortedError);
+    expect(fakes[0]!.calls.slice(-4)).toEqual(['abort', 'abort', 'abort', 'disconnect']);
+    // Without the drop, the old producer would still be inside a transaction ("one transaction at a time").
+    await tp.transaction(async () => undefined);
+    expect(fakes).toHaveLength(2);
+    expect(fakes[1]!.calls).toEqual(['connect', 'transaction', 'commit']);
+  });
+
   it('fenced: typed ProducerFencedError, the producer is dropped and re-created on next use', async () => {
     const { fakes, tp, metrics } = setup();
     await tp.connect();
