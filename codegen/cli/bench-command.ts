@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as BenchModule from './bench';
 import type { BenchArgs } from './bench';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not load the Kafka client.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,10 +20,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('topic', { type: 'string', describe: 'A config topic: random valid records of its schemas' })
       .option('partitions', { type: 'number', default: 3, describe: 'Partitions of the scratch topic' })
       .option('format', { type: 'string', default: 'table', describe: 'table or json' })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      })
+      .option('brokers', brokersOption)
       .option('registry', {
         type: 'string',
         describe: 'Registry URL (default: the config, then $SCHEMA_REGISTRY_URL)',

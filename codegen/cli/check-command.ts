@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as CheckModule from './check';
 import type { CheckArgs } from './check';
+import { registryOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not pay for this one's imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,7 +24,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         describe:
           'Offline: folder of previous schemas (same file names), lock file ("lock" = the config\'s), or git ref',
       })
-      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
+      .option('registry', registryOption)
       .option('level', {
         type: 'string',
         describe: 'NONE, BACKWARD, FORWARD, FULL (+ _TRANSITIVE); default: subject level / BACKWARD',

@@ -3,6 +3,7 @@ import { COMPAT_LEVELS } from '../governance/types';
 import { processIo } from './command-io';
 import type * as CompatModule from './compat';
 import type { CompatArgs } from './compat';
+import { registryOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not pay for this one's imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,7 +17,7 @@ export const compatCommand: CommandModule<object, CompatArgs> = {
       .positional('action', { type: 'string', describe: 'get or set', demandOption: true })
       .positional('level', { type: 'string', describe: `For set: ${COMPAT_LEVELS.join(', ')}` })
       .option('subject', { type: 'string', describe: 'Subject (default: the global level)' })
-      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
+      .option('registry', registryOption)
       .option('config', { alias: 'c', type: 'string', describe: 'Config file with "registry"' })
       .option('format', { type: 'string', default: 'text', describe: 'text or json' }),
   handler: async (args) => {

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as DoctorModule from './doctor';
 import type { DoctorArgs } from './doctor';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not pay for this one's imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,10 +28,7 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
       })
       .option('registry', { type: 'string', describe: "Registry base URL (default: the config's)" })
       .option('format', { type: 'string', default: 'table', describe: 'table, json, github or junit' })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      }),
+      .option('brokers', brokersOption),
   handler: async (args) => {
     process.exitCode = await load().runDoctor(args, processIo());
   },

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as InitModule from './init';
 import type { InitArgs } from './init';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not load the Kafka client.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,10 +23,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
         describe: 'Overwrite kgen.config.json, the CI example and kgen scripts',
       })
       .option('include', { type: 'string', describe: 'Only topics matching this regular expression' })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      })
+      .option('brokers', brokersOption)
       .option('registry', { type: 'string', describe: 'Registry URL (default: $SCHEMA_REGISTRY_URL)' }),
   handler: async (args) => {
     process.exitCode = await load().runInit(args, processIo());

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as LagModule from './lag';
 import type { LagArgs } from './lag';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not load the Kafka client.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,10 +37,7 @@ export const lagCommand: CommandModule<object, LagArgs> = {
       })
       .option('count', { type: 'number', describe: 'With --watch: stop after this many passes' })
       .option('format', { type: 'string', default: 'table', describe: 'table, json, github or junit' })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      }),
+      .option('brokers', brokersOption),
   handler: async (args) => {
     process.exitCode = await load().runLag(args, processIo());
   },

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as ProduceModule from './produce';
 import type { ProduceArgs } from './produce';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not load the Kafka client.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,10 +27,7 @@ export const produceCommand: CommandModule<object, ProduceArgs> = {
       .option('skip-invalid', { type: 'boolean', describe: 'Send the valid lines, report the invalid ones' })
       .option('keep-partition', { type: 'boolean', describe: "Send each record to its line's partition" })
       .option('format', { type: 'string', default: 'table', describe: 'table or json' })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      })
+      .option('brokers', brokersOption)
       .option('registry', {
         type: 'string',
         describe: 'Registry URL (default: the config, then $SCHEMA_REGISTRY_URL)',

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as RegisterModule from './register';
 import type { RegisterArgs } from './register';
+import { registryOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not pay for this one's imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,7 +19,7 @@ export const registerCommand: CommandModule<object, RegisterArgs> = {
         describe: 'Config file (default: kgen.config.* unless --schemas)',
       })
       .option('schemas', { type: 'string', describe: 'Folder of .avsc/.proto files' })
-      .option('registry', { type: 'string', describe: 'Registry base URL (Confluent API)' })
+      .option('registry', registryOption)
       .option('subject', {
         type: 'string',
         array: true,

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as StreamsResetModule from './streams-reset';
 import type { StreamsResetArgs } from './streams-reset';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not load the Kafka client.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,10 +28,7 @@ const resetCommand: CommandModule<object, StreamsResetArgs> = {
         type: 'string',
         describe: 'The state dir the application ran with: <state-dir>/<applicationId> is deleted too',
       })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      }) as unknown as Argv<StreamsResetArgs>,
+      .option('brokers', brokersOption) as unknown as Argv<StreamsResetArgs>,
   handler: async (args) => {
     process.exitCode = await load().runStreamsReset(args, processIo());
   },

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { processIo } from './command-io';
 import type * as TailModule from './tail';
 import type { TailArgs } from './tail';
+import { brokersOption } from './shared-options';
 
 // Loaded when the command runs: `kgen --help` and the other commands must not load the Kafka client.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,10 +26,7 @@ export const tailCommand: CommandModule<object, TailArgs> = {
         describe: 'Keep waiting for new records (default without a start position; else stop at the end)',
       })
       .option('format', { type: 'string', default: 'table', describe: 'table or json (JSON lines)' })
-      .option('brokers', {
-        type: 'string',
-        describe: 'Bootstrap brokers host:port[,...] (default: $KAFKA_BROKERS)',
-      })
+      .option('brokers', brokersOption)
       .option('registry', {
         type: 'string',
         describe: 'Registry URL (default: the config, then $SCHEMA_REGISTRY_URL)',
