@@ -102,6 +102,22 @@ async function kgen(
   return MESSAGES / seconds;
 }
 
+/** kgen's array `send` in the peers' idiom: awaited sends of {@link PEER_BATCH} records, one promise each. */
+async function kgenBatch(): Promise<number> {
+  const { topic, kgen: client } = await benchTopic('bench-produce-batch');
+  const producer = await client.producer({ config: producerConfig, topics: [topic] });
+  const start = performance.now();
+  for (let i = 0; i < MESSAGES; i += PEER_BATCH) {
+    const batch = [];
+    for (let j = i; j < Math.min(MESSAGES, i + PEER_BATCH); j++)
+      batch.push({ key: keyOf(j), value: { ...sample, quantity: j } });
+    await producer.send(topic, batch);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await producer.disconnect();
+  return MESSAGES / seconds;
+}
+
 export async function run(): Promise<void> {
   const { topic, kgen: client } = await benchTopic('bench-produce-values');
   const serialize = await createTopicSerializer(
@@ -118,6 +134,7 @@ export async function run(): Promise<void> {
   const runs = await runRounds({
     kgen: () => kgen(false),
     'kgen-fire': () => kgen(true),
+    'kgen-batch': kgenBatch,
     'kgen-otel-noop': () => withOtel('noop', () => kgen(false, 'bench-produce-otel-noop')),
     'kgen-otel-sdk': () => withOtel('sdk', () => kgen(false, 'bench-produce-otel-sdk')),
     raw: () => raw(values()),
@@ -147,6 +164,14 @@ export async function run(): Promise<void> {
     {
       vs_raw_native: medianRatio(runs['kgen-fire'], runs['raw-native']),
       vs_raw_native_promise: medianRatio(runs['kgen-fire'], runs['raw-native-promise']),
+    },
+  );
+  line(
+    'kgen-batch',
+    `typed array send in the peers' idiom: awaited sends of ${PEER_BATCH} records, one promise each`,
+    {
+      vs_platformatic: medianRatio(runs['kgen-batch'], runs.platformatic),
+      vs_kafkajs_csr: medianRatio(runs['kgen-batch'], runs['kafkajs-csr']),
     },
   );
   line(
