@@ -13,6 +13,12 @@ export const ERR_MSG_TIMED_OUT = -192;
 const RETRY_MS = 10;
 /** Consumed FIFO slots are compacted away once there are this many (and they are most of the array). */
 const COMPACT_AT = 4096;
+/**
+ * While records wait, every this many queued records retry the head. librdkafka frees room as its background
+ * thread serves delivery reports, before JavaScript sees them: a caller's synchronous send loop (no report, no
+ * timer can run in it) keeps librdkafka fed instead of leaving it idle until the loop ends.
+ */
+const RETRY_EVERY = 256;
 
 /**
  * The `opaque` of a produce call. librdkafka's delivery report (through the KafkaJS layer's callback) calls
@@ -33,8 +39,9 @@ function isQueueFull(err: unknown): boolean {
  * Hands records to librdkafka in send order, at most `maxInFlight` at a time, and never fails one because
  * librdkafka's queue is full. A record that finds no room waits in a FIFO — kept as parallel arrays, so a
  * waiting record costs no object of its own — and is handed over as delivery reports free room (each report
- * hands over at most the records it made room for: O(1) per record), or by a retry timer while the queue stays
- * full without reports (a broker outage). A record that waits longer than the delivery timeout
+ * hands over at most the records it made room for: O(1) per record), by a retry every RETRY_EVERY queued
+ * records (a synchronous send loop), or by a retry timer while the queue stays full without reports (a broker
+ * outage). A record that waits longer than the delivery timeout
  * (`message.timeout.ms`, counted from its send as librdkafka counts it, to within a timer tick) is refused with
  * ERR__MSG_TIMED_OUT.
  */
@@ -67,6 +74,8 @@ export class ProduceQueue {
     this.#since,
   ];
   #timer: NodeJS.Timeout | undefined = undefined;
+  /** Records queued since the head was last retried from `produce` (see RETRY_EVERY). */
+  #queuedSinceRetry = 0;
   /** A clock read when the retry timer is armed and on each tick: a waiting record costs no clock read. */
   #now = 0;
 
@@ -124,6 +133,11 @@ export class ProduceQueue {
     this.#headers.push(headers);
     this.#arm();
     this.#since.push(this.#now);
+    if (++this.#queuedSinceRetry >= RETRY_EVERY) {
+      this.#queuedSinceRetry = 0;
+      this.#fullAt = Infinity;
+      this.#drain();
+    }
   }
 
   /** A handed record's delivery report arrived: its room goes to the oldest waiting record. */

@@ -48,11 +48,12 @@ export interface ProducerOptions<N extends string = string> {
   /** Custom partitioner; default: librdkafka `murmur2_random` (the Java client's partitioning of keys). */
   readonly partitioner?: Partitioner;
   /**
-   * Records handed to librdkafka and not yet acknowledged. Past it (or while librdkafka's own queue,
-   * `queue.buffering.max.messages`, is full) records wait in send order in the producer and are handed over
-   * as acknowledgements free room; a record fails only if it found no room within the delivery timeout
-   * (`message.timeout.ms`). Default: librdkafka's own limit, `queue.buffering.max.messages` (100 000 unless
-   * set), so records wait in kgen only while librdkafka's queue is full.
+   * A limit of kgen's own on records handed to librdkafka and not yet acknowledged. Past it (or while
+   * librdkafka's queue, `queue.buffering.max.messages` / `queue.buffering.max.kbytes`, is full) records wait in
+   * send order in the producer and are handed over as room frees; a record fails only if it found no room
+   * within the delivery timeout (`message.timeout.ms`). Default: none, librdkafka's queue (100 000 records
+   * unless set) is the limit. Room it frees is used even during a synchronous send loop, where a count of
+   * acknowledgements seen in JavaScript would stand still.
    */
   readonly maxInFlight?: number;
   /**
@@ -174,6 +175,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   readonly #partitioner: Partitioner | undefined;
   readonly #partitionCounts = new Map<string, Promise<number>>();
   readonly #maxInFlight: number;
+  readonly #kafkaJsMaxInFlight: number;
   readonly #timeoutMs: number;
   readonly #onProduceError: ((error: Error) => void) | undefined;
   /** Sends not yet settled (flush waits for 0). Counters, not a set of promises: this is the hot path. */
@@ -197,8 +199,12 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
     this.#topics = topics;
     this.#partitioner = options.partitioner;
     const config = options.config ?? {};
-    // A lower default would make records wait in kgen while librdkafka has room: measured 20 % slower.
-    this.#maxInFlight = options.maxInFlight ?? Number(config['queue.buffering.max.messages'] ?? 100_000);
+    // No limit of kgen's own by default: librdkafka's queue bounds what is in flight, and it frees room while
+    // JavaScript is busy (see ProduceQueue's RETRY_EVERY), where a count of reports seen in JavaScript cannot.
+    this.#maxInFlight = options.maxInFlight ?? Infinity;
+    // The KafkaJS path (no native client) learns of room only from its promises: bound it by librdkafka's queue.
+    this.#kafkaJsMaxInFlight =
+      options.maxInFlight ?? Number(config['queue.buffering.max.messages'] ?? 100_000);
     this.#onProduceError = options.onProduceError;
     this.#timeoutMs = Number(
       config['message.timeout.ms'] ?? config['delivery.timeout.ms'] ?? producerDefaults['message.timeout.ms'],
@@ -543,7 +549,7 @@ export class KgenProducer<T extends TopicMap> implements TypedProducer<T> {
   }
 
   #kafkaJsRoomFor(n: number): boolean {
-    return this.#kafkaJsInFlight === 0 || this.#kafkaJsInFlight + n <= this.#maxInFlight;
+    return this.#kafkaJsInFlight === 0 || this.#kafkaJsInFlight + n <= this.#kafkaJsMaxInFlight;
   }
 
   #produce(topic: string, records: readonly NativeRecord[]): Promise<DeliveryReport[]> {

@@ -67,6 +67,24 @@ describe('ProduceQueue', () => {
     queue.close();
   });
 
+  it('keeps librdkafka fed during a synchronous send loop: room it frees unseen by JavaScript is used, in order', () => {
+    const { native, state } = fakeNative(1000);
+    const queue = new ProduceQueue(native, Infinity, 60_000, unclaimedRefusal);
+    const { opaque, refused } = recorder();
+    for (let i = 0; i < 10_000; i++) {
+      produce(queue, opaque, String(i));
+      // librdkafka's background thread delivers a record now and then; no report reaches JavaScript yet.
+      if (i % 2 === 0 && state.queued > 0) state.queued--;
+    }
+    // Without the retries from produce(), only the first 1000 would be handed before the loop ends.
+    expect(state.handed.length).toBeGreaterThan(5000);
+    expect(state.handed).toEqual(Array.from({ length: state.handed.length }, (_, i) => `t:${i}`));
+    // A retry costs one refused call when there is no room: about one per 256 queued records, not one per record.
+    expect(state.calls - state.handed.length).toBeLessThan(10_000 / 256 + 2);
+    expect(refused).toEqual([]);
+    queue.close();
+  });
+
   it('treats a full librdkafka queue as backpressure: nothing refused, handed over as room frees', () => {
     const { native, state } = fakeNative(3);
     const queue = new ProduceQueue(native, 50_000, 60_000, unclaimedRefusal);
