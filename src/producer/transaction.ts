@@ -94,6 +94,13 @@ function isTimeout(error: unknown): boolean {
   return e['code'] === -185 || e['name'] === 'KafkaJSTimeout';
 }
 
+/** librdkafka's ERR__STATE without the fatal flag: a call in the wrong transaction state, not a dead producer. */
+function isStateError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as Record<string, unknown>;
+  return e['code'] === -172 && !flag(e, 'fatal', 'isFatal');
+}
+
 function flag(e: Record<string, unknown>, ...names: string[]): boolean {
   return names.some((n) => e[n] === true);
 }
@@ -338,6 +345,15 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
   private async fail(producer: KafkaJS.Producer, e: unknown): Promise<Error> {
     if (isKgenError(e) && e instanceof Error && e.code.startsWith('TRANSACTION')) return e;
     const kind = classifyTransactionError(e);
+    if (kind === 'fatal' && isStateError(e)) {
+      // The call found the transaction in another state than it needs: most often a send failed meanwhile and
+      // the transaction waits for an abort (librdkafka refuses TxnOffsetCommit then). Abort it; a producer
+      // that cannot abort is replaced (abortQuietly drops it).
+      const abortError = await this.abortQuietly(producer);
+      if (abortError === undefined) return new TransactionAbortedError(this.opts.transactionalId, e);
+      countDelivery(this.opts.metrics, 'failed');
+      return this.typed(e, kind);
+    }
     if (kind === 'fenced' || kind === 'fatal') {
       countDelivery(this.opts.metrics, 'failed');
       await this.drop(producer);

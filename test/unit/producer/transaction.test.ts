@@ -173,6 +173,32 @@ describe('TransactionalProducer', () => {
     expect(fakes).toHaveLength(1);
   });
 
+  it('a state error (a send failed while offsets were added) aborts and keeps the producer', async () => {
+    const { fakes, tp } = setup();
+    await tp.connect();
+    fakes[0]!.fail.sendOffsets = [err(-172)];
+    const thrown = await tp
+      .transaction(async (tx) => tx.sendOffsets({} as KafkaJS.Consumer, [{ topic: 't', partitions: [] }]))
+      .catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(TransactionAbortedError);
+    expect(fakes[0]!.calls.slice(-2)).toEqual(['sendOffsets', 'abort']);
+    await tp.transaction(async () => undefined);
+    expect(fakes).toHaveLength(1);
+  });
+
+  it('a state error whose abort fails too is fatal: the producer is replaced', async () => {
+    const { fakes, tp } = setup();
+    await tp.connect();
+    fakes[0]!.fail.sendOffsets = [err(-172)];
+    fakes[0]!.fail.abort = [err(-172)];
+    const thrown = await tp
+      .transaction(async (tx) => tx.sendOffsets({} as KafkaJS.Consumer, [{ topic: 't', partitions: [] }]))
+      .catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(TransactionFatalError);
+    await tp.transaction(async () => undefined);
+    expect(fakes).toHaveLength(2);
+  });
+
   it('an abort that cannot finish drops the producer: the next transaction starts on a new one', async () => {
     const { fakes, tp } = setup();
     await tp.connect();
