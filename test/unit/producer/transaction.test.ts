@@ -78,6 +78,13 @@ function setup(script: (fake: FakeProducer, n: number) => void = () => undefined
   return { fakes, tp, metrics };
 }
 
+/** A transaction that only adds offsets (consume-transform-produce with no output). */
+function offsetsOnly(tp: TransactionalProducer): Promise<void> {
+  return tp.transaction(async (tx) =>
+    tx.sendOffsets({} as KafkaJS.Consumer, [{ topic: 't', partitions: [] }]),
+  );
+}
+
 describe('classifyTransactionError', () => {
   it.each([
     [err(-144), 'fenced'],
@@ -177,9 +184,7 @@ describe('TransactionalProducer', () => {
     const { fakes, tp } = setup();
     await tp.connect();
     fakes[0]!.fail.sendOffsets = [err(-172)];
-    const thrown = await tp
-      .transaction(async (tx) => tx.sendOffsets({} as KafkaJS.Consumer, [{ topic: 't', partitions: [] }]))
-      .catch((e: unknown) => e);
+    const thrown = await offsetsOnly(tp).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(TransactionAbortedError);
     expect(fakes[0]!.calls.slice(-2)).toEqual(['sendOffsets', 'abort']);
     await tp.transaction(async () => undefined);
@@ -191,9 +196,7 @@ describe('TransactionalProducer', () => {
     await tp.connect();
     fakes[0]!.fail.sendOffsets = [err(-172)];
     fakes[0]!.fail.abort = [err(-172)];
-    const thrown = await tp
-      .transaction(async (tx) => tx.sendOffsets({} as KafkaJS.Consumer, [{ topic: 't', partitions: [] }]))
-      .catch((e: unknown) => e);
+    const thrown = await offsetsOnly(tp).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(TransactionFatalError);
     await tp.transaction(async () => undefined);
     expect(fakes).toHaveLength(2);
@@ -231,9 +234,7 @@ describe('TransactionalProducer', () => {
     const { fakes, tp } = setup();
     await tp.connect();
     fakes[0]!.fail.sendOffsets = [err(-150)];
-    const thrown = await tp
-      .transaction(async (tx) => tx.sendOffsets({} as KafkaJS.Consumer, [{ topic: 't', partitions: [] }]))
-      .catch((e: unknown) => e);
+    const thrown = await offsetsOnly(tp).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(TransactionFatalError);
     await tp.transaction(async () => undefined);
     expect(fakes).toHaveLength(2);
