@@ -1,24 +1,10 @@
-import {
-  type AvroCodecOptions,
-  avroSchema,
-  commitStrategies,
-  createClient,
-  defineTopics,
-  isDecodeError,
-  stringSerde,
-} from 'kgen';
+import { commitStrategies, createClient, defineTopics, isDecodeError } from 'kgen';
+import { stringKeyAvroTopic } from '../../helpers/avro-topic';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { createTopics, kafkaFor, waitFor } from './support';
 
 jest.setTimeout(120_000);
 
-const options: AvroCodecOptions = {
-  long: 'number',
-  unions: 'wrapped',
-  timestamps: 'number',
-  date: 'number',
-  decimal: 'string',
-};
 interface Payment {
   id: string;
 }
@@ -45,15 +31,7 @@ describe('one consume path: typed consumer and delivery runner see records alike
   it('a record, a tombstone and an undecodable record reach the same handlers in both paths', async () => {
     const topic = uniqueName('one-path') as 'payments';
     const topics = defineTopics({
-      [topic]: {
-        key: stringSerde,
-        value: avroSchema<Payment>({
-          name: 'kgen.test.onepath.Payment',
-          schema: paymentSchema,
-          references: [],
-          options,
-        }),
-      },
+      [topic]: stringKeyAvroTopic<Payment>(paymentSchema),
     });
     const client = createClient({
       brokers,

@@ -1,28 +1,12 @@
-import {
-  DeliveryMetrics,
-  Flow,
-  avroSchema,
-  commitStrategies,
-  createClient,
-  defineTopics,
-  stringSerde,
-  type AvroCodecOptions,
-} from 'kgen';
+import { DeliveryMetrics, Flow, commitStrategies, createClient, defineTopics } from 'kgen';
 import { dlqHeaders } from 'kgen/delivery';
+import { stringKeyAvroTopic } from '../../helpers/avro-topic';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN, consumeUntilIdle } from '../../helpers/consume';
 import { committedTotal, createTopics, headerString, kafkaFor, waitFor } from './support';
 
 jest.setTimeout(120_000);
 
-// The delivery engines over the SDK's typed client: real Avro serde through the registry, not the JSON test serde.
-const options: AvroCodecOptions = {
-  long: 'number',
-  unions: 'wrapped',
-  timestamps: 'number',
-  date: 'number',
-  decimal: 'string',
-};
 interface Payment {
   id: string;
   cents: number;
@@ -59,24 +43,8 @@ describe('delivery engines over the typed SDK client (Avro on the registry)', ()
     const payments = uniqueName('dlv-sdk-payments') as 'payments';
     const invoices = uniqueName('dlv-sdk-invoices') as 'invoices';
     const topics = defineTopics({
-      [payments]: {
-        key: stringSerde,
-        value: avroSchema<Payment>({
-          name: 'kgen.test.delivery.Payment',
-          schema: paymentSchema,
-          references: [],
-          options,
-        }),
-      },
-      [invoices]: {
-        key: stringSerde,
-        value: avroSchema<Invoice>({
-          name: 'kgen.test.delivery.Invoice',
-          schema: invoiceSchema,
-          references: [],
-          options,
-        }),
-      },
+      [payments]: stringKeyAvroTopic<Payment>(paymentSchema),
+      [invoices]: stringKeyAvroTopic<Invoice>(invoiceSchema),
     });
     const client = createClient({
       brokers,

@@ -13,7 +13,8 @@ import {
   PeriodicExportingMetricReader,
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
-import { avroSchema, commitStrategies, createClient, defineTopics, stringSerde } from 'kgen';
+import { commitStrategies, createClient, defineTopics } from 'kgen';
+import { stringKeyAvroTopic } from '../../helpers/avro-topic';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { consumeN } from '../../helpers/consume';
 import { committedTotal, createTopics, headerString, kafkaFor, waitFor } from '../delivery/support';
@@ -34,13 +35,6 @@ interface Invoice {
   orderId: string;
   euros: number;
 }
-const options = {
-  long: 'number',
-  unions: 'wrapped',
-  timestamps: 'number',
-  date: 'number',
-  decimal: 'string',
-} as const;
 const orderSchema = JSON.stringify({
   type: 'record',
   name: 'Order',
@@ -127,24 +121,8 @@ describe('OpenTelemetry traces and metrics on the real stack', () => {
     const orders = uniqueName('otel-orders') as 'orders';
     const invoices = uniqueName('otel-invoices') as 'invoices';
     const topics = defineTopics({
-      [orders]: {
-        key: stringSerde,
-        value: avroSchema<Order>({
-          name: 'kgen.test.otel.Order',
-          schema: orderSchema,
-          references: [],
-          options,
-        }),
-      },
-      [invoices]: {
-        key: stringSerde,
-        value: avroSchema<Invoice>({
-          name: 'kgen.test.otel.Invoice',
-          schema: invoiceSchema,
-          references: [],
-          options,
-        }),
-      },
+      [orders]: stringKeyAvroTopic<Order>(orderSchema),
+      [invoices]: stringKeyAvroTopic<Invoice>(invoiceSchema),
     });
     const client = createClient({
       brokers,
