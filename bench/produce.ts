@@ -220,6 +220,7 @@ async function reportReadmeLoop(): Promise<void> {
     'kgen-readme-defaults': () => readmeLoopSeconds(README_MESSAGES, {}),
     'kgen-readme-raised': () => readmeLoopSeconds(README_MESSAGES, raisedLimits(README_MESSAGES)),
   });
+  if (seconds['kgen-readme-defaults'].length === 0) return; // left out by BENCH_ONLY
   const fastest = (s: readonly number[]): number => Math.min(...s);
   const common = { messages: README_MESSAGES, runs: ROUNDS };
   const defaults = fastest(seconds['kgen-readme-defaults']);

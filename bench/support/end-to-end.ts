@@ -11,8 +11,8 @@ export type Runs<K extends string> = Record<K, number[]>;
  * each run. Prints each round to stderr.
  */
 export async function runRounds<K extends string>(impls: Record<K, () => Promise<number>>): Promise<Runs<K>> {
-  const names = Object.keys(impls) as K[];
-  const runs = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Runs<K>;
+  const names = (Object.keys(impls) as K[]).filter(selected);
+  const runs = Object.fromEntries(Object.keys(impls).map((n) => [n, [] as number[]])) as Runs<K>;
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
@@ -22,6 +22,13 @@ export async function runRounds<K extends string>(impls: Record<K, () => Promise
     console.error(`round ${round}: ${names.map((n) => `${n} ${Math.round(runs[n][round]!)}`).join(', ')}`);
   }
   return runs;
+}
+
+/** `BENCH_ONLY=a,b`: run only these impls (quick A/B checks); the others report nothing. */
+const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
+
+function selected(impl: string): boolean {
+  return ONLY === undefined || ONLY.includes(impl);
 }
 
 /** Best run of an impl. */
