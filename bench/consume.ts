@@ -1,6 +1,7 @@
 // consume: end-to-end msgs/s from the local broker, decoding key (string) + value (the 7-field Avro order, 50-52
 // bytes framed) — kgen typed eachMessage beside the floors and the Node peers, all in the same run:
 //   raw-native   librdkafka's batch call (consume(1000)) of @confluentinc/kafka-javascript, undecoded
+//   raw-native-decode  the same loop decoding key and value (avsc), no handler: a decoding consumer's floor
 //   raw          its KafkaJS-style eachMessage (kgen's path before), undecoded
 //   platformatic @platformatic/kafka consumer stream + avsc after the 5-byte header
 //   kafkajs-csr  KafkaJS 2.2 eachMessage + @kafkajs/confluent-schema-registry
@@ -84,6 +85,7 @@ export async function run(): Promise<void> {
     'kgen-otel-noop': () => withOtel('noop', kgenRun),
     'kgen-otel-sdk': () => withOtel('sdk', kgenRun),
     'raw-native': () => rawNativeRun(topic),
+    'raw-native-decode': () => rawNativeRun(topic, true),
     raw: () => rawEachMessageRun(topic),
     platformatic: () => platformaticRun(topic),
     'kafkajs-csr': () => kafkajsCsrRun(topic),
@@ -96,6 +98,7 @@ export async function run(): Promise<void> {
     ...common,
     vs_raw: medianRatio(runs.kgen, runs.raw),
     vs_raw_native: medianRatio(runs.kgen, runs['raw-native']),
+    vs_raw_native_decode: medianRatio(runs.kgen, runs['raw-native-decode']),
     vs_platformatic: medianRatio(runs.kgen, runs.platformatic),
     vs_kafkajs_csr: medianRatio(runs.kgen, runs['kafkajs-csr']),
     note: 'typed eachMessage on the native batch loop, decodes string key and Avro value; ratios: median of per-round ratios',
@@ -106,6 +109,7 @@ export async function run(): Promise<void> {
     msgs_per_s: Math.round(best(runs['kgen-batch'])),
     ...common,
     vs_raw_native: medianRatio(runs['kgen-batch'], runs['raw-native']),
+    vs_raw_native_decode: medianRatio(runs['kgen-batch'], runs['raw-native-decode']),
     vs_platformatic: medianRatio(runs['kgen-batch'], runs.platformatic),
     vs_kafkajs_csr: medianRatio(runs['kgen-batch'], runs['kafkajs-csr']),
     note: 'typed eachBatch: the same decoding, one synchronous loop over each batch (no promise per record)',
@@ -128,12 +132,23 @@ export async function run(): Promise<void> {
   });
   const peers = {
     'raw-native': 'librdkafka consume(1000) batches, undecoded',
+    'raw-native-decode':
+      'the same loop decoding as platformatic does (key string, avsc after the 5-byte header): the floor of a decoding consumer on this binding',
     raw: 'KafkaJS-style eachMessage of @confluentinc/kafka-javascript, undecoded',
     platformatic: '@platformatic/kafka consumer stream, string key, avsc after the 5-byte header',
     'kafkajs-csr': 'KafkaJS 2.2 eachMessage + @kafkajs/confluent-schema-registry decode',
   } as const;
   for (const [impl, note] of Object.entries(peers) as Array<[keyof typeof peers, string]>)
     report({ bench: 'consume', impl, msgs_per_s: Math.round(best(runs[impl])), ...common, note });
+  // Whether a librdkafka-binding consumer can reach platformatic at all: its undecoded floor against it.
+  report({
+    bench: 'consume',
+    impl: 'raw-native-vs-platformatic',
+    msgs_per_s: Math.round(best(runs['raw-native'])),
+    ...common,
+    vs_platformatic: medianRatio(runs['raw-native'], runs.platformatic),
+    vs_raw_native_decode_platformatic: medianRatio(runs['raw-native-decode'], runs.platformatic),
+  });
 }
 
 if (require.main === module)

@@ -169,6 +169,7 @@ export async function run(): Promise<void> {
     {
       vs_raw_native: medianRatio(runs['kgen-fire'], runs['raw-native']),
       vs_raw_native_promise: medianRatio(runs['kgen-fire'], runs['raw-native-promise']),
+      vs_platformatic: medianRatio(runs['kgen-fire'], runs.platformatic),
     },
   );
   line(
@@ -202,6 +203,8 @@ export async function run(): Promise<void> {
   line(
     'raw-native-promise',
     'as raw-native plus one promise per record settled from its delivery report (what send() returns)',
+    // Whether a promise per record on this binding can reach platformatic at all, even with bytes prepared.
+    { vs_platformatic: medianRatio(runs['raw-native-promise'], runs.platformatic) },
   );
   line(
     'platformatic',

@@ -38,8 +38,9 @@ export function librdkafkaConsumer(): KafkaJS.Consumer {
   return rawKafka().consumer({ kafkaJS: { groupId: group(), fromBeginning: true } });
 }
 
-/** Records the binding's `consume(n)` hands over (the fields the undecoded impl reads). */
+/** Records the binding's `consume(n)` hands over (the fields the raw-native impls read). */
 interface BindingMessage {
+  readonly key: Buffer | null;
   readonly value: Buffer | null;
 }
 
@@ -52,8 +53,11 @@ interface BindingConsumer {
 /**
  * raw-native: the floor. librdkafka's batch call (`consume(1000)` on the node-rdkafka client under the
  * KafkaJS-style consumer, polled as kgen polls it), undecoded buffers, no per-record promise.
+ * `decode`: raw-native-decode, the floor of any consumer that decodes on this binding: the same loop, key as a
+ * string and the value with avsc after the 5-byte header (what platformatic's deserializers do), nothing else.
  */
-export async function rawNativeRun(topic: string): Promise<number> {
+export async function rawNativeRun(topic: string, decode = false): Promise<number> {
+  const type = avsc.Type.forSchema(JSON.parse(avroText) as avsc.Schema);
   const consumer = librdkafkaConsumer();
   await consumer.connect();
   await consumer.subscribe({ topics: [topic] });
@@ -68,10 +72,18 @@ export async function rawNativeRun(topic: string): Promise<number> {
       const messages = await new Promise<BindingMessage[]>((resolve, reject) =>
         native.consume(1000, (err, ms) => (err ? reject(err as Error) : resolve(ms))),
       );
-      for (const m of messages) {
-        bytes += m.value?.length ?? 0;
-        c.hit();
-      }
+      if (decode)
+        for (const m of messages) {
+          const key = m.key?.toString();
+          const value = type.fromBuffer(m.value!.subarray(5)) as BenchOrder;
+          if (key !== undefined) bytes += value.quantity > 0 ? 1 : 0;
+          c.hit();
+        }
+      else
+        for (const m of messages) {
+          bytes += m.value?.length ?? 0;
+          c.hit();
+        }
     }
   };
   const looping = loop();
