@@ -1,4 +1,5 @@
 // Topics, clients and the typed topic map shared by the end-to-end produce/consume benchmarks.
+import { releaseConsumerLockStorage } from '../../src/kafka/lock-storage';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { SchemaRegistryClient } from '@confluentinc/schemaregistry';
 import { avroSchema, createClient, defineTopics, stringSerde } from 'kgen';
@@ -15,8 +16,15 @@ export const producerConfig = {
   'queue.buffering.max.messages': 1_000_000,
 } as const;
 
+/**
+ * The raw @confluentinc/kafka-javascript client of the peer impls. Its consumers get kgen's workaround for the
+ * KafkaJS layer's AsyncLocalStorage leak (src/kafka/lock-storage.ts): else each raw consumer a run disconnects
+ * would make every promise of every later run dearer, and the impls run after it would pay for it.
+ */
 export function rawKafka(): KafkaJS.Kafka {
-  return new KafkaJS.Kafka({ kafkaJS: { brokers: [brokers], logLevel: KafkaJS.logLevel.ERROR } });
+  return releaseConsumerLockStorage(
+    new KafkaJS.Kafka({ kafkaJS: { brokers: [brokers], logLevel: KafkaJS.logLevel.ERROR } }),
+  );
 }
 
 export async function createTopic(topic: string, partitions: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { releaseConsumerLockStorage } from '../kafka/lock-storage';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { Client } from '@confluentinc/schemaregistry';
 import { MessageDecoder } from '../consumer/message-decoder';
@@ -169,7 +170,9 @@ export function createClient<const T extends TopicMap>(options: ClientOptions<T>
   const properties = { ...options.kafka, ...security };
   const watch = securityWatchFor(options, secretsOf(properties));
   const mechanism = options.security?.sasl?.mechanism ?? stringProperty(properties, 'sasl.mechanisms');
-  const kafka = new KafkaJS.Kafka(kafkaCommonConfig({ ...options, kafka: properties }, brokers, watch));
+  const kafka = releaseConsumerLockStorage(
+    new KafkaJS.Kafka(kafkaCommonConfig({ ...options, kafka: properties }, brokers, watch)),
+  );
   const serde: SerdeContext = {
     registry,
     codecs: options.codecs ?? defaultCodecs,

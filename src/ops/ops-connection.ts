@@ -1,3 +1,4 @@
+import { releaseConsumerLockStorage } from '../kafka/lock-storage';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { connectOffsetsAdmin, type OffsetsAdmin } from '../consumer/committed-offsets';
 import { OpsError } from './ops-error';
@@ -17,14 +18,16 @@ export interface OpsConnectionOptions {
  */
 export async function connectOpsAdmin(options: OpsConnectionOptions): Promise<OffsetsAdmin> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const kafka = new KafkaJS.Kafka({
-    ...options.kafka,
-    kafkaJS: {
-      brokers: [...options.brokers],
-      logLevel: KafkaJS.logLevel.NOTHING,
-      connectionTimeout: timeoutMs,
-    },
-  });
+  const kafka = releaseConsumerLockStorage(
+    new KafkaJS.Kafka({
+      ...options.kafka,
+      kafkaJS: {
+        brokers: [...options.brokers],
+        logLevel: KafkaJS.logLevel.NOTHING,
+        connectionTimeout: timeoutMs,
+      },
+    }),
+  );
   const connecting = connectOffsetsAdmin(kafka);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
