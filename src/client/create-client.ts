@@ -2,7 +2,7 @@ import { releaseConsumerLockStorage } from '../kafka/lock-storage';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { Client } from '@confluentinc/schemaregistry';
 import { MessageDecoder } from '../consumer/message-decoder';
-import { NativeBatchLoop } from '../consumer/native/batch-loop';
+import { fetchBatchSize, NativeBatchLoop } from '../consumer/native/batch-loop';
 import {
   type ConsumerOptions,
   DEFAULT_FETCH_BATCH,
@@ -133,8 +133,7 @@ function autoCommitOf(options: ConsumerOptions<string>): boolean {
 
 /** Records per native fetch: `js.consumer.max.batch.size` when positive (-1, "unlimited", keeps the default). */
 function fetchBatchOf(options: ConsumerOptions<string>): number {
-  const configured = Number(options.config?.['js.consumer.max.batch.size'] ?? DEFAULT_FETCH_BATCH);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_FETCH_BATCH;
+  return fetchBatchSize(options.config?.['js.consumer.max.batch.size'], DEFAULT_FETCH_BATCH);
 }
 
 /** The serde state of each client (codecs, writer-schema cache), kept off the application's interface. */

@@ -1,7 +1,7 @@
 import type { ConsumerGlobalConfig, ConsumerTopicConfig, KafkaJS } from '@confluentinc/kafka-javascript';
 import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
 import type { RawRecord } from '../kafka/raw-record';
-import { NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
+import { fetchBatchSize, NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
 import { rawRecordOfFetched } from '../consumer/native/fetched-record';
 import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
 import type { StopResult } from '../consumer/shutdown';
@@ -416,7 +416,7 @@ export async function createPipeline<
       // whose output is still pending here, and a re-assignment to us would replay them into the same one.
       onRevoke: () => lock.run(finish).catch(fail),
     },
-    Number(consumerConfig['js.consumer.max.batch.size']),
+    fetchBatchSize(consumerConfig['js.consumer.max.batch.size'], Math.min(maxRecords, 10_000)),
   );
 
   return { stop, done, pending: () => inputCount };

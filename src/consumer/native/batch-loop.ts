@@ -407,6 +407,15 @@ export class NativeBatchLoop {
   }
 }
 
+/**
+ * Records per native fetch from a consumer's `js.consumer.max.batch.size`: the setting when it is a positive
+ * integer, else (absent, or -1 "unlimited", which a batch call cannot take) `fallback`.
+ */
+export function fetchBatchSize(configured: unknown, fallback: number): number {
+  const n = Number(configured ?? fallback);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 function partitionKey(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }

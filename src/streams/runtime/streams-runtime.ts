@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
-import { NativeBatchLoop, type PartitionSlice } from '../../consumer/native/batch-loop';
+import { fetchBatchSize, NativeBatchLoop, type PartitionSlice } from '../../consumer/native/batch-loop';
 import { rawRecordOfFetched } from '../../consumer/native/fetched-record';
 import { nativeConsumerOf } from '../../kafka/internal-client';
 import { producerDefaults } from '../../producer/presets';
@@ -132,15 +132,17 @@ export class StreamsRuntime<T extends TopicMap> {
 
     const maxRecords = this.opts.batch?.maxRecords ?? 1000;
     const maxMs = this.opts.batch?.maxMs ?? 100;
-    this.consumer = parts.kafka.consumer({
+    const fetchDefault = Math.min(maxRecords, 10_000);
+    const consumerConfig = {
       'auto.offset.reset': 'earliest',
-      'js.consumer.max.batch.size': Math.min(maxRecords, 10_000),
+      'js.consumer.max.batch.size': fetchDefault,
       ...this.opts.consumerConfig,
       'group.id': this.opts.applicationId,
       'partition.assignment.strategy': 'range',
       'enable.auto.commit': false,
       'isolation.level': 'read_committed',
-    } as KafkaJS.ConsumerConstructorConfig);
+    };
+    this.consumer = parts.kafka.consumer(consumerConfig as KafkaJS.ConsumerConstructorConfig);
     await this.consumer.connect();
     // Fetches on librdkafka's batch call, as the pipeline does: a rewind after an abort drops every record
     // fetched before it, so no record past the rewound position is processed ahead of its replay.
@@ -171,7 +173,8 @@ export class StreamsRuntime<T extends TopicMap> {
             await this.closeTasks();
           }).catch((e: unknown) => this.fail(e)),
       },
-      Math.min(maxRecords, 10_000),
+      // As the pipeline and the typed consumer: an application's own fetch size wins.
+      fetchBatchSize(consumerConfig['js.consumer.max.batch.size'], fetchDefault),
     );
   }
 

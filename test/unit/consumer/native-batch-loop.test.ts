@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { NativeMessage } from '../../../src/kafka/internal-client';
 import {
+  fetchBatchSize,
   NativeBatchLoop,
   sliceByPartition,
   type PartitionSlice,
@@ -301,5 +302,17 @@ describe('NativeBatchLoop', () => {
       expect(native.stored).toEqual([['t', 0, 2]]);
       expect(native.seeks).toEqual([{ topic: 't', partition: 0, offset: 2 }]);
     });
+  });
+});
+
+describe('fetchBatchSize', () => {
+  it("takes an application's positive js.consumer.max.batch.size, as a number or a string", () => {
+    expect(fetchBatchSize(250, 1000)).toBe(250);
+    expect(fetchBatchSize('20000', 1000)).toBe(20_000);
+  });
+
+  it('falls back when it is absent, -1 ("unlimited") or not a positive integer', () => {
+    for (const configured of [undefined, -1, 0, 2.5, 'lots'])
+      expect(fetchBatchSize(configured, 1000)).toBe(1000);
   });
 });
