@@ -64,7 +64,7 @@ export function createTopicDeserializer(
 ): ValueDeserializer {
   switch (descriptor.format) {
     case 'STRING':
-      return (data) => data.toString('utf8');
+      return (data) => data.toString(); // utf8; without arguments Node takes its direct path
     case 'BYTES':
       return (data) => data;
     case 'ONE_OF':

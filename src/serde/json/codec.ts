@@ -1,3 +1,4 @@
+import { Slab, writeHeader } from '../slab';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchemaDescriptor, SchemaReference } from '../../topics';
 import type { SchemaCodec } from '../codec';
@@ -145,13 +146,14 @@ export function createJsonCodec<I, O>(descriptor: JsonSchemaDescriptor<I, O>): J
     return value as O;
   };
 
+  const slab = new Slab(); // framed records are cut from it (see serde/slab.ts)
   return {
     draft,
     encode: (value) => Buffer.from(textOf(value), 'utf8'),
     encodeFramed(header, value) {
       const text = textOf(value);
-      const out = Buffer.allocUnsafe(header.length + Buffer.byteLength(text, 'utf8'));
-      header.copy(out, 0);
+      const out = slab.cut(header.length + Buffer.byteLength(text, 'utf8'));
+      writeHeader(header, out, 0);
       out.write(text, header.length, 'utf8');
       return out;
     },

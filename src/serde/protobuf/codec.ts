@@ -1,3 +1,4 @@
+import { Slab, writeHeader } from '../slab';
 import { Reader, Type, Writer, type Root } from 'protobufjs';
 import type { ProtobufSchemaDescriptor, SchemaReference } from '../../topics';
 import type { SchemaCodec, WriterSchema } from '../codec';
@@ -68,14 +69,16 @@ function decoder<T>(codec: MessageCodec, name: string): (payload: Buffer) => T {
 const KEPT_WRITER_BYTES = 64 * 1024;
 
 /**
- * Encodes into one writer reused across messages (encoding is synchronous), then copies the bytes out once:
- * after `header` when framing. A nested call (from a getter of the value) gets a writer of its own.
+ * Encodes into one writer reused across messages (encoding is synchronous), then copies the bytes out once (after
+ * `header` when framing) into a record cut from a shared slab (serde/slab.ts). A nested call (from a getter of the
+ * value) gets a writer of its own.
  */
 function encoder(
   codec: MessageCodec,
   rootPath: string,
 ): (header: Buffer | undefined, value: unknown) => Buffer {
   let spare: Writer | undefined = Writer.create();
+  const slab = new Slab();
   return (header, value) => {
     const w = spare ?? Writer.create();
     spare = undefined;
@@ -84,8 +87,8 @@ function encoder(
     try {
       codec.encode(value, w, rootPath, '', 0);
       const offset = header === undefined ? 0 : header.length;
-      const out = Buffer.allocUnsafe(offset + w.pos);
-      if (header !== undefined) header.copy(out, 0);
+      const out = slab.cut(offset + w.pos);
+      if (header !== undefined) writeHeader(header, out, 0);
       w.finishInto(out, offset);
       return out;
     } finally {
