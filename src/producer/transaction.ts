@@ -348,7 +348,13 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     if (kind === 'fatal' && isStateError(e)) {
       // The call found the transaction in another state than it needs: most often a send failed meanwhile and
       // the transaction waits for an abort (librdkafka refuses TxnOffsetCommit then). Abort it; a producer
-      // that cannot abort is replaced (abortQuietly drops it).
+      // that cannot abort is replaced (abortQuietly drops it). With no transaction open there is nothing to
+      // abort and the producer itself is in the wrong state (not initialised, say): it is replaced, or every
+      // later transaction would fail the same way.
+      if (!producer.isActive()) {
+        await this.drop(producer);
+        return new TransactionAbortedError(this.opts.transactionalId, e);
+      }
       const abortError = await this.abortQuietly(producer);
       if (abortError === undefined) return new TransactionAbortedError(this.opts.transactionalId, e);
       countDelivery(this.opts.metrics, 'failed');

@@ -191,6 +191,18 @@ describe('TransactionalProducer', () => {
     expect(fakes).toHaveLength(1);
   });
 
+  it('a state error with no transaction open replaces the producer instead of keeping a stuck one', async () => {
+    const { fakes, tp } = setup();
+    await tp.connect();
+    fakes[0]!.fail.transaction = [err(-172)];
+    const thrown = await tp.transaction(async () => undefined).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(TransactionAbortedError);
+    expect(fakes[0]!.calls).not.toContain('abort');
+    await tp.transaction(async () => undefined);
+    expect(fakes).toHaveLength(2);
+    expect(fakes[1]!.calls).toEqual(['connect', 'transaction', 'commit']);
+  });
+
   it('a state error whose abort fails too is fatal: the producer is replaced', async () => {
     const { fakes, tp } = setup();
     await tp.connect();
