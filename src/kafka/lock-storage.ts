@@ -3,11 +3,11 @@ import type { KafkaJS } from '@confluentinc/kafka-javascript';
 
 // Why this exists: the KafkaJS layer of @confluentinc/kafka-javascript (1.10) gives each consumer a lock with an
 // AsyncLocalStorage of its own, which the consumer's run() or disconnect() enables (kgen never calls run(): its
-// consumers enable it when they disconnect) and nothing ever disables. Node's async_hooks-based AsyncLocalStorage (Node 20) keeps every enabled instance
-// in a process-wide list and walks it for every promise created afterwards, so each consumer ever disconnected
-// makes every later `await` in the process dearer: 56 ns per await before, 160 ns after one consumer, 3.3 µs
-// after 40 (measured on this machine). kgen disables, once a consumer's disconnect has finished, the instances
-// that its run or disconnect enabled.
+// consumers enable it when they disconnect) and nothing ever disables. Node's async_hooks-based
+// AsyncLocalStorage (Node 20) keeps every enabled instance in a process-wide list and walks it for every promise
+// created afterwards, so each consumer ever disconnected makes every later `await` in the process dearer: 56 ns
+// per await before, 160 ns after one consumer, 3.3 µs after 40 (measured on this machine). kgen disables, once a
+// consumer's disconnect has finished, the instances that its run or disconnect enabled.
 
 type Run = (
   this: AsyncLocalStorage<unknown>,
@@ -16,13 +16,13 @@ type Run = (
   ...args: unknown[]
 ) => unknown;
 
-/** Instances that enabled themselves while a disconnect was being called; undefined outside of that. */
+/** Instances that enabled themselves while a consumer's run or disconnect was being called; else undefined. */
 let enabledDuringCall: Array<AsyncLocalStorage<unknown>> | undefined;
 let installed: boolean | undefined;
 
 /**
  * Whether the runtime's AsyncLocalStorage enables itself lazily on first `run` (the async_hooks implementation,
- * which has the leak); then `run` is wrapped once to note such instances while a disconnect is being called.
+ * which has the leak); then `run` is wrapped once to note such instances during a consumer's run or disconnect.
  */
 function install(): boolean {
   if (installed !== undefined) return installed;

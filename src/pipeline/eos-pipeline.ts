@@ -148,9 +148,10 @@ export async function createPipeline<
   // consumer then reads stable committed offsets.
   await producer.connect();
 
+  const fetchDefault = Math.min(maxRecords, 10_000);
   const consumerConfig = {
     'auto.offset.reset': 'earliest',
-    'js.consumer.max.batch.size': Math.min(maxRecords, 10_000),
+    'js.consumer.max.batch.size': fetchDefault,
     ...opts.consumerConfig,
     'group.id': opts.groupId,
     'enable.auto.commit': false,
@@ -416,7 +417,7 @@ export async function createPipeline<
       // whose output is still pending here, and a re-assignment to us would replay them into the same one.
       onRevoke: () => lock.run(finish).catch(fail),
     },
-    fetchBatchSize(consumerConfig['js.consumer.max.batch.size'], Math.min(maxRecords, 10_000)),
+    fetchBatchSize(consumerConfig['js.consumer.max.batch.size'], fetchDefault),
   );
 
   return { stop, done, pending: () => inputCount };

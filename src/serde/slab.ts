@@ -5,8 +5,11 @@
  */
 const SLAB_BYTES = 64 * 1024;
 
+/** Before the first record: every codec has an encoder, but a decode-only one never takes room. */
+const NO_ROOM = Buffer.alloc(0);
+
 export class Slab {
-  #bytes = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  #bytes = NO_ROOM;
   #offset = 0;
 
   /** The current slab: a record may be written from {@link offset} on, then kept with {@link take}. */

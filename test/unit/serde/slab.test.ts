@@ -25,8 +25,13 @@ describe('Slab', () => {
     expect(slab.cut(5).buffer).not.toBe(big.buffer);
   });
 
+  it('takes no room before its first record (a decode-only codec never allocates one)', () => {
+    expect(new Slab().bytes.length).toBe(0);
+  });
+
   it('keeps what was written in place with take()', () => {
     const slab = new Slab();
+    slab.renew(16);
     const at = slab.offset;
     slab.bytes.write('hello', at);
     expect(slab.take(at + 5).toString()).toBe('hello');
