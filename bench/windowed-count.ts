@@ -1,7 +1,8 @@
 // windowed-count: an exactly-once tumbling-window count (1-minute windows per key, event time = the record
 // timestamp) over the same 200 000 keyed input records, for each impl in the same run on the same broker:
-// `kafka-streams` (bench/streams-java, Kafka Streams with exactly_once_v2, built with Maven) and `kgen`
-// (bench/support/windowed-count-kgen.ts: kgen streams on LMDB stores).
+// `kafka-streams` (bench/streams-java, Kafka Streams with exactly_once_v2, built with Maven), `kgen`
+// (bench/support/windowed-count-kgen.ts: kgen streams on LMDB stores, every update written) and `kgen-cached`
+// (the same with the record cache on, as Kafka Streams runs by default).
 // msgs/s = input records / (append time of the last output record - of the first); the output topic uses
 // LogAppendTime and is read back read_committed by the bench itself. Each impl's final counts are checked
 // against an independent count of the generated input (`counts_match`). Env: BENCH_MESSAGES (records).
@@ -26,6 +27,8 @@ const GRACE_MS = 60_000;
 const STEP_MS = 10;
 const DISORDER_MS = 5_000;
 const BENCH = 'windowed-count';
+/** kgen-cached's record cache per task: room for every open window of the bench's keys. */
+const CACHE_ENTRIES = 10_000;
 
 interface InputRecord {
   readonly key: string;
@@ -125,7 +128,7 @@ async function kafkaStreams(
   kafka: KafkaJS.Kafka,
   input: string,
   expected: Map<string, number>,
-): Promise<void> {
+): Promise<number> {
   const classpath = streamsJavaClasspath((l) => console.error(l));
   const output = unique('bench-wc-out-kstreams');
   await createTopic(kafka, output, true);
@@ -163,15 +166,23 @@ async function kafkaStreams(
     self_reported_msgs_per_s: own.msgs_per_s,
     note: 'Kafka Streams 4.1.1, exactly_once_v2',
   });
+  return result.msgs_per_s;
 }
 
-async function kgenImpl(kafka: KafkaJS.Kafka, input: string, expected: Map<string, number>): Promise<void> {
+async function kgenImpl(
+  kafka: KafkaJS.Kafka,
+  input: string,
+  expected: Map<string, number>,
+  kafkaStreamsRate: number,
+  cacheEntries = 0,
+): Promise<void> {
+  const impl = cacheEntries > 0 ? 'kgen-cached' : 'kgen';
   const missing = kgenStreamsMissing(brokers, registryUrl);
   if (missing !== undefined) {
-    report({ bench: BENCH, impl: 'kgen', msgs_per_s: 0, skipped: missing });
+    report({ bench: BENCH, impl, msgs_per_s: 0, skipped: missing });
     return;
   }
-  const output = unique('bench-wc-out-kgen');
+  const output = unique(`bench-wc-out-${impl}`);
   await createTopic(kafka, output, true);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-wc-kgen-'));
   const read = readWindowedOutput(kafka, output, RECORDS, 120_000);
@@ -179,7 +190,8 @@ async function kgenImpl(kafka: KafkaJS.Kafka, input: string, expected: Map<strin
     await runKgenWindowedCount({
       brokers,
       registryUrl,
-      applicationId: unique('bench-wc-kgen'),
+      applicationId: unique(`bench-wc-${impl}`),
+      cacheEntries,
       input,
       output,
       windowMs: WINDOW_MS,
@@ -187,7 +199,13 @@ async function kgenImpl(kafka: KafkaJS.Kafka, input: string, expected: Map<strin
       stateDir,
       outputComplete: read.complete,
     });
-    report({ ...resultOf('kgen', await read.result, expected), note: 'kgen streams, exactly once' });
+    const note =
+      cacheEntries > 0
+        ? `kgen streams, exactly once, record cache of ${cacheEntries} entries per task`
+        : 'kgen streams, exactly once, every update written';
+    const result = resultOf(impl, await read.result, expected);
+    const vs = Math.round((result.msgs_per_s / kafkaStreamsRate) * 100) / 100;
+    report({ ...result, vs_kafka_streams: vs, note });
   } finally {
     fs.rmSync(stateDir, { recursive: true, force: true });
   }
@@ -201,8 +219,9 @@ async function main(): Promise<void> {
   await createTopic(kafka, input, false);
   await produceInput(kafka, input, generated);
   console.error(`${BENCH}: ${RECORDS} records, ${KEYS} keys, ${expected.size} windows in ${input}`);
-  await kafkaStreams(kafka, input, expected);
-  await kgenImpl(kafka, input, expected);
+  const kafkaStreamsRate = await kafkaStreams(kafka, input, expected);
+  await kgenImpl(kafka, input, expected, kafkaStreamsRate);
+  await kgenImpl(kafka, input, expected, kafkaStreamsRate, CACHE_ENTRIES);
 }
 
 main().catch((err: unknown) => {

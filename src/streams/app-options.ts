@@ -27,6 +27,15 @@ export interface StreamsOptions {
   readonly stateDir?: string;
   /** Backing store per store partition (overrides `stateDir`); default in memory (rebuilt from the changelog on every start). */
   readonly storeBackend?: StoreBackend;
+  /**
+   * The record cache (Kafka Streams' `statestore.cache.max.bytes`, counted in entries per task): between two
+   * commits, an aggregate's updates of one key (and window) replace each other, and only the latest goes on to
+   * the next operator and the output topic, at the commit or when the task holds more than `maxEntries`.
+   * Covers count / reduce / aggregate per key and tumbling, hopping and sliding windows; session windows
+   * forward every update. Default 0: every update goes on at once. The test driver commits after each record,
+   * so it folds nothing (as Kafka Streams' `TopologyTestDriver`).
+   */
+  readonly cache?: { readonly maxEntries: number };
   /** A transaction commits after `maxRecords` input records or `maxMs`, whichever first (default 1000 / 100 ms). */
   readonly batch?: { readonly maxRecords?: number; readonly maxMs?: number };
   /**

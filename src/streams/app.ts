@@ -43,6 +43,11 @@ export class StreamsApp<T extends TopicMap> {
       throw new StreamsConfigError(
         `streams: applicationId ${options.applicationId} must match [A-Za-z0-9._-]+ (it names topics)`,
       );
+    const cacheEntries = options.cache?.maxEntries;
+    if (cacheEntries !== undefined && !(Number.isInteger(cacheEntries) && cacheEntries >= 0))
+      throw new StreamsConfigError(
+        `streams: cache.maxEntries must be an integer >= 0 (0 turns the cache off), got ${String(cacheEntries)}`,
+      );
     setInternals<T>(this, {
       builder: new TopologyBuilder(options.applicationId),
       parts,

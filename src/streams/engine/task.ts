@@ -5,6 +5,7 @@ import type { Emitted, Rec, TaskContext } from '../topology/context';
 import type { StreamsMetrics } from '../topology/metrics';
 import type { Subtopology } from '../topology/topology';
 import { StreamsConfigError } from '../errors';
+import { RecordCache } from './record-cache';
 
 /**
  * One partition of one subtopology: its operators and its stores. The broker runtime and the test driver
@@ -23,6 +24,7 @@ export class Task {
     partition: number,
     stores: ReadonlyMap<string, BytesStore>,
     metrics: StreamsMetrics,
+    cacheMaxEntries = 0,
   ) {
     this.sub = sub;
     this.partition = partition;
@@ -32,6 +34,7 @@ export class Task {
       partition,
       metrics,
       scratch: new Map(),
+      cache: new RecordCache(cacheMaxEntries),
       store: (name) => {
         const s = txStores.get(name);
         if (!s) throw new StreamsConfigError(`streams: store ${name} is not in this task`);
@@ -61,6 +64,16 @@ export class Task {
         n.advanceTo(now, this.ctx);
   }
 
+  /**
+   * Forwards the updates the record cache holds (before a commit: what they emit, and what operators further
+   * down write, belong to the transaction).
+   */
+  flushCache(emit: (out: Emitted) => void): void {
+    if (this.ctx.cache.size === 0) return;
+    this.sink = emit;
+    this.ctx.cache.flush(this.ctx);
+  }
+
   /** Writes of the open transaction, per store (last write per key), for the changelogs. */
   writes(): Array<{ store: string; writes: ChangelogWrite[] }> {
     return [...this.stores]
@@ -75,5 +88,6 @@ export class Task {
   discard(): void {
     for (const s of this.stores.values()) s.discard();
     this.ctx.scratch.clear();
+    this.ctx.cache.clear();
   }
 }

@@ -217,7 +217,7 @@ export class StreamsRuntime<T extends TopicMap> {
       await Promise.all([...stores.values()].map((s) => s.close().catch(() => undefined)));
       throw e;
     }
-    const task = new Task(sub, partition, stores, this.i.counters);
+    const task = new Task(sub, partition, stores, this.i.counters, this.opts.cache?.maxEntries ?? 0);
     this.tasks.set(id, task);
     return task;
   }
@@ -228,6 +228,27 @@ export class StreamsRuntime<T extends TopicMap> {
     await Promise.all(
       tasks.flatMap((t) => [...t.stores.values()].map((s) => s.base.close().catch(() => undefined))),
     );
+  }
+
+  /**
+   * What operators emit, encoded in emission order: `drain` puts it in the outbox of the open transaction
+   * (awaiting encodings that need the registry) and counts it.
+   */
+  private emitter(): { emit: (out: Emitted) => void; drain: () => Promise<void> } {
+    const pending: Array<{ topic: string; message: KafkaJS.Message | Promise<KafkaJS.Message> }> = [];
+    const emit = (out: Emitted): void => {
+      pending.push({
+        topic: out.topic,
+        message: messageOf(out, this.serde, (t) => this.plan.topics.get(t)!),
+      });
+    };
+    const drain = async (): Promise<void> => {
+      for (const p of pending)
+        this.enqueue(p.topic, p.message instanceof Promise ? await p.message : p.message);
+      this.i.counters.recordsEmitted += pending.length;
+      pending.length = 0;
+    };
+    return { emit, drain };
   }
 
   private enqueue(topic: string, m: KafkaJS.Message): void {
@@ -245,13 +266,7 @@ export class StreamsRuntime<T extends TopicMap> {
     const task = await this.task(sub, partition);
     this.tx ??= await this.producer.begin();
     if (this.inputCount === 0) this.openedAt = Date.now();
-    const pending: Array<{ topic: string; message: KafkaJS.Message | Promise<KafkaJS.Message> }> = [];
-    const emit = (out: Emitted): void => {
-      pending.push({
-        topic: out.topic,
-        message: messageOf(out, this.serde, (t) => this.plan.topics.get(t)!),
-      });
-    };
+    const { emit, drain } = this.emitter();
     const metrics = this.i.counters;
     for (const message of messages) {
       const raw = rawRecordOfFetched(message);
@@ -271,9 +286,7 @@ export class StreamsRuntime<T extends TopicMap> {
       metrics.recordsProcessed++;
     }
     this.dirty.add(task);
-    for (const p of pending)
-      this.enqueue(p.topic, p.message instanceof Promise ? await p.message : p.message);
-    metrics.recordsEmitted += pending.length;
+    await drain();
     slice.done = messages.length;
     const key = `${topic}\u0000${partition}`;
     const next = String(messages[messages.length - 1]!.offset + 1);
@@ -295,6 +308,10 @@ export class StreamsRuntime<T extends TopicMap> {
     this.dirty = new Set();
     this.inputCount = 0;
     try {
+      // Held updates first: their output, and what operators further down write, belong to this transaction.
+      const { emit, drain } = this.emitter();
+      for (const task of dirty) task.flushCache(emit);
+      await drain();
       for (const task of dirty)
         for (const { store, writes } of task.writes()) {
           const topic = this.i.builder.changelogTopic(store);

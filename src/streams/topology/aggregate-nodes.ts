@@ -1,4 +1,5 @@
 import { decodeKey, decodeValue, encodeKey, encodeValue } from '../codec/internal-codec';
+import type { CachingNode } from '../engine/record-cache';
 import type { FixedWindows, SessionWindows, SlidingWindows } from '../windows/windows';
 import { windowStartsFor } from '../windows/windows';
 import type { Rec, TaskContext } from './context';
@@ -31,8 +32,8 @@ abstract class StoreNode extends Node {
   }
 }
 
-/** count / reduce / aggregate per key: a table whose updates flow on. */
-export class KeyAggregateNode extends StoreNode {
+/** count / reduce / aggregate per key: a table whose updates flow on (through the task's record cache). */
+export class KeyAggregateNode extends StoreNode implements CachingNode {
   readonly kind = 'aggregate';
   private readonly fns: AggregateFns;
 
@@ -48,12 +49,22 @@ export class KeyAggregateNode extends StoreNode {
     const old = store.get(k);
     const acc = this.fns.add(old === undefined ? this.fns.init() : decodeValue(old), rec);
     store.put(k, encodeValue(acc));
-    this.forward({ key: rec.key, value: acc, timestamp: rec.timestamp }, ctx);
+    if (this.children.length === 0) return;
+    const update: Rec = { key: rec.key, value: acc, timestamp: rec.timestamp };
+    if (!ctx.cache.hold(this, k, update, ctx)) this.forward(update, ctx);
+  }
+
+  forwardUpdate(rec: Rec, ctx: TaskContext): void {
+    this.forward(rec, ctx);
   }
 }
 
-/** Windowed operators: results flow to `children` on every update and to `finals` when windows close. */
-abstract class WindowedNode extends StoreNode {
+/**
+ * Windowed operators: results flow to `children` on every update and to `finals` when windows close. Updates
+ * given a `cacheKey` (one per window) go through the task's record cache; a window's held update goes on
+ * before its final result.
+ */
+abstract class WindowedNode extends StoreNode implements CachingNode {
   readonly finals: Node[] = [];
   protected readonly fns: AggregateFns;
 
@@ -69,12 +80,26 @@ abstract class WindowedNode extends StoreNode {
     value: unknown,
     t: number,
     ctx: TaskContext,
+    cacheKey?: Buffer,
   ): void {
-    if (this.children.length > 0)
-      this.forward({ key: { key, start, end } satisfies WindowKey, value, timestamp: t }, ctx);
+    if (this.children.length === 0) return;
+    const update: Rec = { key: { key, start, end } satisfies WindowKey, value, timestamp: t };
+    if (cacheKey === undefined || !ctx.cache.hold(this, cacheKey, update, ctx)) this.forward(update, ctx);
   }
 
-  protected emitFinal(key: unknown, start: number, end: number, value: unknown, ctx: TaskContext): void {
+  forwardUpdate(rec: Rec, ctx: TaskContext): void {
+    this.forward(rec, ctx);
+  }
+
+  protected emitFinal(
+    key: unknown,
+    start: number,
+    end: number,
+    value: unknown,
+    ctx: TaskContext,
+    cacheKey?: Buffer,
+  ): void {
+    if (cacheKey !== undefined) ctx.cache.release(this, cacheKey, ctx);
     const rec: Rec = { key: { key, start, end } satisfies WindowKey, value, timestamp: end };
     for (const c of this.finals) c.process(rec, ctx, this);
   }
@@ -176,7 +201,7 @@ export class FixedWindowNode extends WindowedNode {
       if (old === undefined) this.pendingAt(end + this.w.graceMs, ctx);
       const acc = this.fns.add(old === undefined ? this.fns.init() : decodeValue(old), rec);
       store.put(k, encodeValue(acc));
-      this.emitUpdate(rec.key, start, end, acc, rec.timestamp, ctx);
+      this.emitUpdate(rec.key, start, end, acc, rec.timestamp, ctx, k);
     }
   }
 
@@ -186,7 +211,8 @@ export class FixedWindowNode extends WindowedNode {
     const end = start + this.w.sizeMs;
     const close = end + this.w.graceMs;
     const expiry = start + this.w.retentionMs;
-    if (close > before && close <= now) this.emitFinal(decodeKey(keyBytes), start, end, decodeValue(v), ctx);
+    if (close > before && close <= now)
+      this.emitFinal(decodeKey(keyBytes), start, end, decodeValue(v), ctx, k);
     return close > now ? close : expiry;
   }
 }
@@ -245,6 +271,7 @@ export class SessionWindowNode extends WindowedNode {
     acc = this.fns.add(acc, rec);
     store.put(timedKey(keyBytes, start), encodeValue({ end, agg: acc } satisfies SessionValue));
     this.pendingAt(end + this.w.gapMs + this.w.graceMs, ctx);
+    // Not through the record cache: a growing session changes its window key (its end) with every update.
     this.emitUpdate(rec.key, start, end, acc, t, ctx);
   }
 
@@ -313,7 +340,8 @@ export class SlidingWindowNode extends WindowedNode {
     for (const [wk] of keyRange(store, keyBytes, t, t + this.w.sizeMs + 1)) {
       const end = splitTimedKey(wk).times[0]!;
       if (this.closeOf(end) <= now) continue;
-      this.emitUpdate(rec.key, end - this.w.sizeMs, end, this.fold(store, keyBytes, rec.key, end), t, ctx);
+      const update = this.fold(store, keyBytes, rec.key, end);
+      this.emitUpdate(rec.key, end - this.w.sizeMs, end, update, t, ctx, wk);
     }
   }
 
@@ -324,7 +352,7 @@ export class SlidingWindowNode extends WindowedNode {
     const close = this.closeOf(t);
     if (close > before && close <= now && this.finals.length > 0) {
       const key = decodeKey(keyBytes);
-      this.emitFinal(key, t - this.w.sizeMs, t, this.fold(store, keyBytes, key, t), ctx);
+      this.emitFinal(key, t - this.w.sizeMs, t, this.fold(store, keyBytes, key, t), ctx, k);
     }
     // One ms past retention: a window closing at the same time still folds over this record first.
     return close > now ? close : t + this.w.retentionMs + 1;

@@ -1,3 +1,4 @@
+import type { RecordCache } from '../engine/record-cache';
 import type { TxStore } from '../store/tx-store';
 import type { StreamsMetrics } from './metrics';
 
@@ -34,4 +35,6 @@ export interface TaskContext {
   readonly metrics: StreamsMetrics;
   /** Per-operator scratch state that an abort may leave stale (it is cleared then). */
   readonly scratch: Map<number, unknown>;
+  /** Aggregates' updates held until the commit (off unless the app sets `cache`). */
+  readonly cache: RecordCache;
 }

@@ -1,7 +1,7 @@
 /**
  * A streams app process for the kill/restart tests: a tumbling-window count per customer (re-keyed through
  * a repartition topic), every update written to the stats topic. Env: BROKERS, REGISTRY, SUFFIX, APP,
- * INSTANCE, and STATE_DIR (optional: persistent LMDB stores there). Prints `running` once started; SIGTERM stops it cleanly; the tests SIGKILL it at will.
+ * INSTANCE, STATE_DIR (optional: persistent LMDB stores there) and CACHE (optional: record cache entries). Prints `running` once started; SIGTERM stops it cleanly; the tests SIGKILL it at will.
  */
 import { createClient, tumbling } from '../../../src/index';
 import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     applicationId: env('APP'),
     instanceId: env('INSTANCE'),
     ...(process.env['STATE_DIR'] ? { stateDir: process.env['STATE_DIR'] } : {}),
+    ...(process.env['CACHE'] ? { cache: { maxEntries: Number(process.env['CACHE']) } } : {}),
     batch: { maxRecords: 100, maxMs: 100 },
     // A killed member leaves the group after 6 s (the broker's minimum), its transaction aborts after 10 s.
     consumerConfig: { 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 1000 },
