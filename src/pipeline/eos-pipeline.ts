@@ -2,6 +2,7 @@ import type { ConsumerGlobalConfig, ConsumerTopicConfig, KafkaJS } from '@conflu
 import { DeadLetterPublisher, type DeadLetterTopic } from '../consumer/dlq/dead-letter-publisher';
 import type { RawRecord } from '../kafka/raw-record';
 import { fetchBatchSize, NativeBatchLoop, type PartitionSlice } from '../consumer/native/batch-loop';
+import { InputPositions } from '../consumer/native/input-positions';
 import { rawRecordOfFetched } from '../consumer/native/fetched-record';
 import { retrying, retryPolicy, type RetryPolicy } from '../consumer/retry/backoff';
 import type { StopResult } from '../consumer/shutdown';
@@ -87,19 +88,6 @@ export interface Pipeline {
   pending(): number;
 }
 
-interface PartitionProgress {
-  readonly topic: string;
-  readonly partition: number;
-  /** First offset of this partition in the open transaction: where an abort rewinds to. */
-  readonly start: string;
-  /** Last processed + 1: what the transaction commits for the group. */
-  next: string;
-}
-
-function tpKey(topic: string, partition: number): string {
-  return `${topic}\u0000${partition}`;
-}
-
 /**
  * Exactly-once consume-transform-produce. Reads `from` with `read_committed`, runs `transform`, and writes
  * its output and the consumed offsets (last + 1, with the consumer's group metadata) in one transaction per
@@ -172,21 +160,10 @@ export async function createPipeline<
   let txSpan: TransactionSpan | undefined;
   let openedAt = 0;
   let inputCount = 0;
-  let progress = new Map<string, PartitionProgress>();
+  let progress = new InputPositions();
   let stopping = false;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
-
-  const rewind = (positions: Iterable<PartitionProgress>): void => {
-    for (const p of positions) {
-      try {
-        // Before the next fetch; records of the partition still in hand or prefetched are dropped.
-        loop.seek(p.topic, p.partition, Number(p.start));
-      } catch {
-        // not connected any more: the group's committed offset is where a restart resumes anyway
-      }
-    }
-  };
 
   /** Ends the open transaction: commit, or abort + rewind. Call under the lock. */
   const finish = async (): Promise<void> => {
@@ -196,22 +173,13 @@ export async function createPipeline<
     const span = txSpan;
     txSpan = undefined;
     tx = undefined;
-    progress = new Map();
+    progress = new InputPositions();
     const records = inputCount;
     inputCount = 0;
     try {
-      const byTopic = new Map<string, KafkaJS.PartitionOffset[]>();
-      for (const p of parts.values()) {
-        const list = byTopic.get(p.topic) ?? [];
-        list.push({ partition: p.partition, offset: p.next });
-        byTopic.set(p.topic, list);
-      }
+      const offsets = parts.offsets();
       const commit = timedCommit(async () => {
-        if (byTopic.size > 0)
-          await current.sendOffsets(
-            consumer,
-            [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
-          );
+        if (offsets.length > 0) await current.sendOffsets(consumer, offsets);
         await current.commit();
       });
       await commit();
@@ -220,7 +188,7 @@ export async function createPipeline<
     } catch (e) {
       const typed = e instanceof KgenError ? e : await current.abort(e);
       span?.aborted(records, e);
-      rewind(parts.values());
+      parts.rewind(loop);
       countDelivery(metrics, 'failed', records);
       if (typed instanceof ProducerFencedError) throw typed;
       // Any other failure: the batch is replayed from the last committed position by the next fetches.
@@ -337,12 +305,7 @@ export async function createPipeline<
     }
     if (out.size > 0) void tx.sendBatch([...out].map(([t, messages]) => ({ topic: t, messages })));
     slice.done = messages.length;
-    const key = tpKey(topic, partition);
-    const first = String(messages[0]!.offset);
-    const next = String(messages[messages.length - 1]!.offset + 1);
-    const p = progress.get(key);
-    if (p) p.next = next;
-    else progress.set(key, { topic, partition, start: first, next });
+    progress.add(topic, partition, messages[0]!.offset, messages[messages.length - 1]!.offset);
     inputCount += messages.length;
     if (inputCount >= maxRecords || Date.now() - openedAt >= maxMs) await finish();
   };
@@ -399,8 +362,8 @@ export async function createPipeline<
           txSpan?.aborted(inputCount, e);
           txSpan = undefined;
           await current.abort(e);
-          rewind(progress.values());
-          progress = new Map();
+          progress.rewind(loop);
+          progress = new InputPositions();
           inputCount = 0;
         }
       });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { KgenError } from '../../errors';
 import { fetchBatchSize, NativeBatchLoop, type PartitionSlice } from '../../consumer/native/batch-loop';
+import { InputPositions } from '../../consumer/native/input-positions';
 import { rawRecordOfFetched } from '../../consumer/native/fetched-record';
 import { nativeConsumerOf } from '../../kafka/internal-client';
 import { producerDefaults } from '../../producer/presets';
@@ -21,15 +22,6 @@ import { ensureInternalTopics, partitionCounts } from './internal-topics';
 import { planPartitions, type PartitionPlan } from './partition-plan';
 import { decodeInput, eventTime, messageOf } from './record-codec';
 import { restoreStore, stableOffsets, type RestoreContext } from './restore';
-
-interface Progress {
-  readonly topic: string;
-  readonly partition: number;
-  /** First offset in the open transaction: where an abort rewinds to. */
-  readonly start: string;
-  /** Last processed + 1: what the transaction commits for the group. */
-  next: string;
-}
 
 /**
  * The broker side of a streams app: one consumer (group = applicationId, range assignment so co-partitioned
@@ -52,7 +44,7 @@ export class StreamsRuntime<T extends TopicMap> {
   private tx: OpenTransaction<T> | undefined;
   private openedAt = 0;
   private inputCount = 0;
-  private progress = new Map<string, Progress>();
+  private progress = new InputPositions();
   private dirty = new Set<Task>();
   private outbox = new Map<string, KafkaJS.Message[]>();
   private chain: Promise<void> = Promise.resolve();
@@ -288,11 +280,7 @@ export class StreamsRuntime<T extends TopicMap> {
     this.dirty.add(task);
     await drain();
     slice.done = messages.length;
-    const key = `${topic}\u0000${partition}`;
-    const next = String(messages[messages.length - 1]!.offset + 1);
-    const prog = this.progress.get(key);
-    if (prog) prog.next = next;
-    else this.progress.set(key, { topic, partition, start: String(messages[0]!.offset), next });
+    this.progress.add(topic, partition, messages[0]!.offset, messages[messages.length - 1]!.offset);
     this.inputCount += messages.length;
     if (this.inputCount >= maxRecords || Date.now() - this.openedAt >= maxMs) await this.finish();
   }
@@ -304,7 +292,7 @@ export class StreamsRuntime<T extends TopicMap> {
     const parts = this.progress;
     const dirty = [...this.dirty];
     this.tx = undefined;
-    this.progress = new Map();
+    this.progress = new InputPositions();
     this.dirty = new Set();
     this.inputCount = 0;
     try {
@@ -321,14 +309,8 @@ export class StreamsRuntime<T extends TopicMap> {
       const outbox = this.outbox;
       this.outbox = new Map();
       if (outbox.size > 0) void tx.sendBatch([...outbox].map(([topic, messages]) => ({ topic, messages })));
-      const byTopic = new Map<string, KafkaJS.PartitionOffset[]>();
-      for (const p of parts.values())
-        byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.next }]);
-      if (byTopic.size > 0)
-        await tx.sendOffsets(
-          this.consumer,
-          [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
-        );
+      const offsets = parts.offsets();
+      if (offsets.length > 0) await tx.sendOffsets(this.consumer, offsets);
       await tx.commit();
       for (const task of dirty) {
         task.apply();
@@ -343,7 +325,7 @@ export class StreamsRuntime<T extends TopicMap> {
       const typed = e instanceof KgenError ? e : await tx.abort(e);
       this.outbox = new Map();
       for (const task of dirty) task.discard();
-      this.rewind(parts.values());
+      parts.rewind(this.loop);
       this.i.counters.aborts++;
       if (typed instanceof ProducerFencedError) throw typed;
       // Anything else: the batch is replayed from the last committed position by the next fetches.
@@ -368,17 +350,6 @@ export class StreamsRuntime<T extends TopicMap> {
     }
   }
 
-  private rewind(positions: Iterable<Progress>): void {
-    for (const p of positions) {
-      try {
-        // Before the next fetch; records of the partition still in hand or prefetched are dropped.
-        this.loop?.seek(p.topic, p.partition, Number(p.start));
-      } catch {
-        // not connected any more: the group's committed offset is where a restart resumes anyway
-      }
-    }
-  }
-
   /** An error stopped processing: abort what is open (its input is replayed by the next owner). */
   private async abortOpen(e: unknown): Promise<void> {
     const tx = this.tx;
@@ -386,8 +357,8 @@ export class StreamsRuntime<T extends TopicMap> {
     for (const task of this.dirty) task.discard();
     this.dirty = new Set();
     this.outbox = new Map();
-    this.rewind(this.progress.values());
-    this.progress = new Map();
+    this.progress.rewind(this.loop);
+    this.progress = new InputPositions();
     this.inputCount = 0;
     if (tx) {
       await tx.abort(e);
