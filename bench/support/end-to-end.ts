@@ -27,7 +27,7 @@ export async function runRounds<K extends string>(impls: Record<K, () => Promise
 /** `BENCH_ONLY=a,b`: run only these impls (quick A/B checks); the others report nothing. */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
 
-function selected(impl: string): boolean {
+export function selected(impl: string): boolean {
   return ONLY === undefined || ONLY.includes(impl);
 }
 
