@@ -7,6 +7,7 @@ import type { TopicMap, TopicName } from '../topics';
 import { RETRIABLE_BROKER_CODES } from '../kafka/broker-retry';
 import { activeSpanContext } from '../telemetry/tracing';
 import { withTraceHeaders } from '../telemetry/trace-headers';
+import { TransactionSends } from './transaction-sends';
 import type { SpanContext } from '@opentelemetry/api';
 
 /** `m` with the trace context of `sc` in its headers (the application's own `traceparent` wins). */
@@ -223,6 +224,7 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
   async begin(): Promise<OpenTransaction<T>> {
     const producer = await this.connect();
     await this.step(producer, 'begin', () => producer.transaction());
+    const direct = TransactionSends.of(producer);
     const pending: Promise<unknown>[] = [];
     let sent = 0;
     let open = true;
@@ -235,6 +237,22 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
     const settle = async (): Promise<void> => {
       open = false;
       await Promise.allSettled(pending);
+    };
+    /** Records of several topics, handed over now; `sc` is the caller's trace context. */
+    const sendTopics = (
+      topicMessages: readonly KafkaJS.TopicMessages[],
+      sc: SpanContext | undefined,
+    ): Promise<unknown> => {
+      if (direct !== undefined) {
+        const parts = topicMessages.map((t) => direct.send(t.topic, t.messages, sc));
+        return parts.length === 1 ? parts[0]! : Promise.all(parts);
+      }
+      return producer.sendBatch({
+        topicMessages: topicMessages.map((t) => ({
+          ...t,
+          messages: t.messages.map((m) => faithfulMessage(traced(m, sc))),
+        })),
+      });
     };
     return {
       get records() {
@@ -254,37 +272,27 @@ export class TransactionalProducer<T extends TopicMap = TopicMap> {
         const sc = activeSpanContext();
         return track(
           Promise.all(encoded).then((messages) => {
-            if (sc !== undefined) for (const m of messages) m.headers = withTraceHeaders(m.headers, sc);
             const byTopic = new Map<string, KafkaJS.Message[]>();
             list.forEach((r, i) => {
               const msgs = byTopic.get(r.topic) ?? [];
               msgs.push(messages[i]!);
               byTopic.set(r.topic, msgs);
             });
-            return producer.sendBatch({
-              topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
-            });
+            return sendTopics(
+              [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+              sc,
+            );
           }),
         );
       },
       sendRaw: (record) => {
         sent += record.messages.length;
         const sc = activeSpanContext();
-        return track(
-          producer.send({ ...record, messages: record.messages.map((m) => faithfulMessage(traced(m, sc))) }),
-        );
+        return track(sendTopics([record], sc));
       },
       sendBatch: (topicMessages) => {
         for (const t of topicMessages) sent += t.messages.length;
-        const sc = activeSpanContext();
-        return track(
-          producer.sendBatch({
-            topicMessages: topicMessages.map((t) => ({
-              ...t,
-              messages: t.messages.map((m) => faithfulMessage(traced(m, sc))),
-            })),
-          }),
-        );
+        return track(sendTopics(topicMessages, activeSpanContext()));
       },
       sendOffsets: (consumer, topics) =>
         this.step(producer, 'sendOffsets', () => producer.sendOffsets({ consumer, topics: [...topics] })),
