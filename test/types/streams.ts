@@ -25,6 +25,11 @@ const client = createClient({
   topics,
 });
 const app = client.streams({ applicationId: 'types' });
+client.streams({ applicationId: 'types-cached', cache: { maxEntries: 10_000 } });
+// @ts-expect-error -- the record cache is sized in entries (a number)
+client.streams({ applicationId: 'types-cached', cache: { maxEntries: '10000' } });
+// @ts-expect-error -- a cache needs its size
+client.streams({ applicationId: 'types-cached', cache: {} });
 
 const orders = app.stream('orders');
 orders.filter((o) => o.value.amount > 0).mapValues((o) => o.value.id);
