@@ -43,6 +43,12 @@ export interface StreamsOptions {
    * `InvalidTimestampError` before anything of its batch commits; `skip` skips it and counts it in metrics.
    */
   readonly invalidTimestamps?: 'fail' | 'skip';
+  /**
+   * How often records of repartition topics that this app has committed past are deleted (Kafka Streams'
+   * `repartition.purge.interval.ms`; default 30 000). Repartition topics never expire by time: their records
+   * keep their input's event time, which may be older than any retention.
+   */
+  readonly repartitionPurgeIntervalMs?: number;
   /** Replication factor of the internal topics (default: the broker's `default.replication.factor`). */
   readonly replicationFactor?: number;
   /** How long restoring one store partition may take before it fails with `StoreRestoreError` (default 120 s). */

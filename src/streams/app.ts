@@ -48,6 +48,11 @@ export class StreamsApp<T extends TopicMap> {
       throw new StreamsConfigError(
         `streams: cache.maxEntries must be an integer >= 0 (0 turns the cache off), got ${String(cacheEntries)}`,
       );
+    const purgeMs = options.repartitionPurgeIntervalMs;
+    if (purgeMs !== undefined && !(Number.isInteger(purgeMs) && purgeMs > 0))
+      throw new StreamsConfigError(
+        `streams: repartitionPurgeIntervalMs must be a positive integer, got ${String(purgeMs)}`,
+      );
     setInternals<T>(this, {
       builder: new TopologyBuilder(options.applicationId),
       parts,

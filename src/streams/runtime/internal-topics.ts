@@ -25,6 +25,10 @@ export async function partitionCounts(
 /**
  * Creates the repartition topics and store changelogs with the planned partition counts (changelogs
  * compacted; windowed stores' `compact,delete`). Existing ones are kept if their count matches.
+ *
+ * Repartition records carry their input's event time, which may be far in the past (reprocessing history):
+ * under the broker's time retention they could be deleted before this app reads them. So repartition topics
+ * never expire by time (`retention.ms` -1); the runtime deletes their records once it has committed past them.
  */
 export async function ensureInternalTopics(
   admin: KafkaJS.Admin,
@@ -42,7 +46,10 @@ export async function ensureInternalTopics(
     wanted.push({
       topic,
       numPartitions: plan.topics.get(topic)!,
-      configEntries: [{ name: 'cleanup.policy', value: 'delete' }],
+      configEntries: [
+        { name: 'cleanup.policy', value: 'delete' },
+        { name: 'retention.ms', value: '-1' },
+      ],
     });
   for (const s of subs)
     for (const store of s.stores) {

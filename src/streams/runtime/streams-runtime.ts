@@ -21,6 +21,7 @@ import type { Subtopology } from '../topology/topology';
 import { ensureInternalTopics, partitionCounts } from './internal-topics';
 import { planPartitions, type PartitionPlan } from './partition-plan';
 import { decodeInput, eventTime, messageOf } from './record-codec';
+import { RepartitionPurge } from './repartition-purge';
 import { restoreStore, stableOffsets, type RestoreContext } from './restore';
 
 /**
@@ -52,6 +53,7 @@ export class StreamsRuntime<T extends TopicMap> {
   private stopped: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private checkpointTimer: NodeJS.Timeout | undefined;
+  private purge: RepartitionPurge | undefined;
   /** Per `<changelog>/<partition>`: an offset every local store of it has applied (its checkpoint). */
   private readonly checkpoints = new Map<string, bigint>();
   private resolveDone!: () => void;
@@ -90,6 +92,8 @@ export class StreamsRuntime<T extends TopicMap> {
     await this.admin.connect();
     this.plan = planPartitions(builder, await partitionCounts(this.admin, userTopics));
     await ensureInternalTopics(this.admin, builder, this.plan, this.opts.replicationFactor ?? -1);
+    this.purge = new RepartitionPurge(this.admin, builder.repartitionTopics());
+    this.purge.start(this.opts.repartitionPurgeIntervalMs ?? 30_000);
     this.serde = await parts.recordSerde({
       from: userTopics as TopicName<T>[],
       to: builder.outputTopics() as TopicName<T>[],
@@ -312,6 +316,7 @@ export class StreamsRuntime<T extends TopicMap> {
       const offsets = parts.offsets();
       if (offsets.length > 0) await tx.sendOffsets(this.consumer, offsets);
       await tx.commit();
+      this.purge?.committed(offsets);
       for (const task of dirty) {
         task.apply();
         // A persistent store writes its contents with the checkpoint (an offset it has certainly applied).
@@ -383,6 +388,7 @@ export class StreamsRuntime<T extends TopicMap> {
       await this.serial(() => this.closeTasks()).catch(() => undefined);
       await this.restoreConsumer?.disconnect().catch(() => undefined);
       await this.producer?.disconnect().catch(() => undefined);
+      await this.purge?.stop();
       await this.admin?.disconnect().catch(() => undefined);
       this.resolveDone();
     })();

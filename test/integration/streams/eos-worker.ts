@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     registry: { url: env('REGISTRY') },
     schemas: { autoRegister: true },
     topics: suffixedTopics(suffix),
-    logLevel: 'error',
+    // WORKER_LOG_LEVEL=info (say) when a run must be explained: the logs reach the test's report of a short read.
+    logLevel: (process.env['WORKER_LOG_LEVEL'] as 'info' | undefined) ?? 'error',
   });
   const app = client.streams({
     applicationId: env('APP'),
@@ -51,6 +52,17 @@ async function main(): Promise<void> {
     .to(names.stats, (w) => ({ key: `${w.key.key}|${w.key.start}`, value: { count: w.value, total: 0 } }));
   await app.start();
   process.stdout.write('running\n');
+  // Progress every 2 s on stderr (shown when a test reads too little): is the app stuck, or slow?
+  const progress = setInterval(() => {
+    const m = app.metrics();
+    const restoring = Object.entries(m.restores)
+      .filter(([, r]) => !r.done)
+      .map(([name, r]) => `${name} ${r.restored}/${r.endOffset}`);
+    process.stderr.write(
+      `${new Date().toISOString()} ${env('INSTANCE')}: processed ${m.recordsProcessed}, emitted ${m.recordsEmitted}, commits ${m.commits}, aborts ${m.aborts}, restoring [${restoring.join(', ')}]\n`,
+    );
+  }, 2000);
+  progress.unref();
   process.once('SIGTERM', () => {
     void app.stop().then(() => process.exit(0));
   });

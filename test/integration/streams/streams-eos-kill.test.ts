@@ -1,21 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, type KgenClient } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
-import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
 import { spawnWorker, type Worker } from '../delivery/support';
-import { createTopics, prng, readAvro } from './streams-helpers';
+import { prng, readAvro, STAT_SCHEMA, suffixedClient } from './streams-helpers';
 
-const STAT = JSON.stringify({
-  type: 'record',
-  name: 'Stat',
-  namespace: 'acme',
-  fields: [
-    { name: 'count', type: 'long' },
-    { name: 'total', type: 'double' },
-  ],
-});
 const WINDOW_MS = 10_000;
 const T0 = 1_700_000_000_000;
 const RECORDS = 3000;
@@ -80,16 +69,7 @@ describe('streams exactly once across SIGKILLs (windowed count through a reparti
   });
 
   async function setup(tag: string) {
-    const suffix = uniqueName(`-${tag}`) as '-run';
-    const names = topicNames(suffix);
-    const client: KgenClient<ReturnType<typeof suffixedTopics<'-run'>>> = createClient({
-      brokers,
-      registry: { url: registryUrl },
-      schemas: { autoRegister: true },
-      topics: suffixedTopics(suffix),
-      logLevel: 'error',
-    });
-    await createTopics(client.kafka, { [names.orders]: 3, [names.stats]: 3 });
+    const { names, client, suffix } = await suffixedClient(tag);
     const appId = uniqueName(`kgen-eos-${tag}`);
     const start = (instance: string, stateDir?: string, cacheEntries?: number): Worker => {
       const w = spawnWorker('../streams/eos-worker.ts', {
@@ -124,7 +104,7 @@ describe('streams exactly once across SIGKILLs (windowed count through a reparti
     };
     const results = async (): Promise<string[]> => {
       const want = expectedUpdates(input());
-      const got = await readAvro<{ count: number }>(client.kafka, names.stats, STAT, want.length, {
+      const got = await readAvro<{ count: number }>(client.kafka, names.stats, STAT_SCHEMA, want.length, {
         idleMs: 4000,
         // Below the test's timeout: a stuck run fails on the comparison, showing what did arrive.
         timeoutMs: 90_000,
@@ -139,7 +119,7 @@ describe('streams exactly once across SIGKILLs (windowed count through a reparti
       const want = finalCounts(input());
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const got = await readAvro<{ count: number }>(client.kafka, names.stats, STAT, want.size, {
+        const got = await readAvro<{ count: number }>(client.kafka, names.stats, STAT_SCHEMA, want.size, {
           idleMs: 2000,
         });
         const updates = new Map<string, number[]>();

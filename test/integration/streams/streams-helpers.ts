@@ -1,6 +1,20 @@
 import { type KafkaJS } from '@confluentinc/kafka-javascript';
 import avro from 'avsc';
+import { createClient, type KgenClient } from 'kgen';
 import { consumeUntilIdle } from '../../helpers/consume';
+import { stackEnv, uniqueName } from '../../helpers/stack-env';
+import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
+
+/** The writer schema of the unit fixtures' `stats` topic (acme.Stat), for reading it back with avsc. */
+export const STAT_SCHEMA = JSON.stringify({
+  type: 'record',
+  name: 'Stat',
+  namespace: 'acme',
+  fields: [
+    { name: 'count', type: 'long' },
+    { name: 'total', type: 'double' },
+  ],
+});
 
 /** A small deterministic PRNG (mulberry32), so every run sees the same input. */
 export function prng(seed: number): () => number {
@@ -23,6 +37,9 @@ export async function createTopics(kafka: KafkaJS.Kafka, topics: Record<string, 
         topic,
         numPartitions,
         replicationFactor: 1,
+        // The streams tests use event times of 2023: under the broker's 7-day retention, its next check (every
+        // 5 minutes) would delete their records mid-test.
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
       })),
     });
   } finally {
@@ -71,4 +88,27 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state ? `: ${state()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * A client of the local stack over the unit topic map under unique names (`tag` in them), with their orders and
+ * stats topics created (3 partitions each). The suffix is typed '-run' so that topic names stay literal types.
+ */
+export async function suffixedClient(tag: string): Promise<{
+  names: ReturnType<typeof topicNames<'-run'>>;
+  client: KgenClient<ReturnType<typeof suffixedTopics<'-run'>>>;
+  suffix: '-run';
+}> {
+  const { brokers, registryUrl } = stackEnv();
+  const suffix = uniqueName(`-${tag}`) as '-run';
+  const names = topicNames(suffix);
+  const client = createClient({
+    brokers,
+    registry: { url: registryUrl },
+    schemas: { autoRegister: true },
+    topics: suffixedTopics(suffix),
+    logLevel: 'error',
+  });
+  await createTopics(client.kafka, { [names.orders]: 3, [names.stats]: 3 });
+  return { names, client, suffix };
 }

@@ -1,18 +1,9 @@
 import { CopartitioningError, createClient, murmur2Partition, type KgenClient } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
-import { createTopics, prng, readAvro, waitFor } from './streams-helpers';
+import { STAT_SCHEMA, createTopics, prng, readAvro, waitFor } from './streams-helpers';
 import { consumeUntilIdle } from '../../helpers/consume';
 
-const STAT = JSON.stringify({
-  type: 'record',
-  name: 'Stat',
-  namespace: 'acme',
-  fields: [
-    { name: 'count', type: 'long' },
-    { name: 'total', type: 'double' },
-  ],
-});
 const T0 = 1_700_000_000_000;
 const WITHIN = 1000;
 
@@ -172,7 +163,7 @@ describe('streams aggregations and joins on a real broker, against plain-loop co
     const stats = await readAvro<{ count: number; total: number }>(
       client.kafka,
       names.stats,
-      STAT,
+      STAT_SCHEMA,
       countUpdates.length + d.orders.length,
     );
     expect(
