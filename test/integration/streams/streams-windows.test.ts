@@ -40,6 +40,7 @@ const WINDOW_STAT = JSON.stringify({
 });
 
 const T0 = 1_700_000_000_000;
+const NO_TIME_RETENTION = { name: 'retention.ms', value: '-1' };
 const TUMBLING = { size: 2000, grace: 500 };
 const HOPPING = { size: 2000, advance: 500, grace: 500 };
 const SESSION = { gap: 700, grace: 300 };
@@ -160,13 +161,14 @@ describe('streams windows on a real broker (tumbling, hopping, session, sliding;
     await admin.connect();
     try {
       await admin.createTopics({
+        // Event times of 2023: without retention.ms -1 the broker's retention check would delete the records.
         topics: [
-          { topic: names.orders, numPartitions: 1, replicationFactor: 1 },
+          { topic: names.orders, numPartitions: 1, replicationFactor: 1, configEntries: [NO_TIME_RETENTION] },
           {
             topic: names['window-stats'],
             numPartitions: 1,
             replicationFactor: 1,
-            configEntries: outputConfig,
+            configEntries: [NO_TIME_RETENTION, ...outputConfig],
           },
         ],
       });
