@@ -1,9 +1,10 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { SpanContext } from '@opentelemetry/api';
 import { faithfulBytes, faithfulKey } from '../kafka/faithful-bytes';
-import { nativeProducerOf, type NativeHeaders, type NativeProducer } from '../kafka/internal-client';
+import { nativeProducerOf, type NativeProducer } from '../kafka/internal-client';
 import { withTraceHeaders } from '../telemetry/trace-headers';
 import { KgenDelivery, routeDeliveryReports } from './deliveries';
+import { nativeHeaders } from './native-produce';
 
 /**
  * The opaque of one topic's records in one transactional send: settles once every record is reported, and
@@ -84,7 +85,7 @@ export class TransactionSends {
     for (const m of messages) {
       const value = typeof m.value === 'string' ? Buffer.from(m.value) : m.value;
       const key = m.key ?? null;
-      const headers = nativeHeadersOf(sc === undefined ? m.headers : withTraceHeaders(m.headers, sc));
+      const headers = nativeHeaders(sc === undefined ? m.headers : withTraceHeaders(m.headers, sc));
       try {
         this.#native.produce(
           topic,
@@ -101,17 +102,4 @@ export class TransactionSends {
     }
     return delivery.promise;
   }
-}
-
-/** KafkaJS-style headers as the binding takes them (an array value becomes repeated headers). */
-function nativeHeadersOf(headers: KafkaJS.IHeaders | undefined): NativeHeaders | null {
-  if (headers === undefined) return null;
-  const out: NativeHeaders = [];
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) out.push({ [name]: v });
-    else out.push({ [name]: value });
-  }
-  return out;
 }

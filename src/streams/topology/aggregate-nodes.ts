@@ -20,8 +20,8 @@ export interface WindowKey {
   readonly end: number;
 }
 
-/** Operators with a store of their own. */
-abstract class StoreNode extends Node {
+/** Operators with a store of their own; their updates may wait in the task's record cache. */
+abstract class StoreNode extends Node implements CachingNode {
   readonly storeName: string;
   constructor(name: string, storeName: string) {
     super(name);
@@ -30,10 +30,14 @@ abstract class StoreNode extends Node {
   override stores(): readonly string[] {
     return [this.storeName];
   }
+
+  forwardUpdate(rec: Rec, ctx: TaskContext): void {
+    this.forward(rec, ctx);
+  }
 }
 
 /** count / reduce / aggregate per key: a table whose updates flow on (through the task's record cache). */
-export class KeyAggregateNode extends StoreNode implements CachingNode {
+export class KeyAggregateNode extends StoreNode {
   readonly kind = 'aggregate';
   private readonly fns: AggregateFns;
 
@@ -53,10 +57,6 @@ export class KeyAggregateNode extends StoreNode implements CachingNode {
     const update: Rec = { key: rec.key, value: acc, timestamp: rec.timestamp };
     if (!ctx.cache.hold(this, k, update, ctx)) this.forward(update, ctx);
   }
-
-  forwardUpdate(rec: Rec, ctx: TaskContext): void {
-    this.forward(rec, ctx);
-  }
 }
 
 /**
@@ -64,7 +64,7 @@ export class KeyAggregateNode extends StoreNode implements CachingNode {
  * given a `cacheKey` (one per window) go through the task's record cache; a window's held update goes on
  * before its final result.
  */
-abstract class WindowedNode extends StoreNode implements CachingNode {
+abstract class WindowedNode extends StoreNode {
   readonly finals: Node[] = [];
   protected readonly fns: AggregateFns;
 
@@ -85,10 +85,6 @@ abstract class WindowedNode extends StoreNode implements CachingNode {
     if (this.children.length === 0) return;
     const update: Rec = { key: { key, start, end } satisfies WindowKey, value, timestamp: t };
     if (cacheKey === undefined || !ctx.cache.hold(this, cacheKey, update, ctx)) this.forward(update, ctx);
-  }
-
-  forwardUpdate(rec: Rec, ctx: TaskContext): void {
-    this.forward(rec, ctx);
   }
 
   protected emitFinal(

@@ -1,7 +1,7 @@
 import { CopartitioningError, createClient, murmur2Partition, type KgenClient } from 'kgen';
 import { stackEnv, uniqueName } from '../../helpers/stack-env';
 import { suffixedTopics, topicNames } from '../../unit/streams/fixtures';
-import { STAT_SCHEMA, createTopics, prng, readAvro, waitFor } from './streams-helpers';
+import { STAT_SCHEMA, createTopics, prng, readAvro, suffixedClient, waitFor } from './streams-helpers';
 import { consumeUntilIdle } from '../../helpers/consume';
 
 const T0 = 1_700_000_000_000;
@@ -200,16 +200,8 @@ describe('streams aggregations and joins on a real broker, against plain-loop co
   it('windowed stream-stream joins (inner, left, outer) give exactly the pairs and unmatched records of a plain loop', async () => {
     const d = data();
     // Topics of its own, so this test does not depend on the others.
-    const s3 = uniqueName('-ss') as '-run';
-    const names = topicNames(s3);
-    const client = createClient({
-      brokers,
-      registry: { url: registryUrl },
-      schemas: { autoRegister: true },
-      topics: suffixedTopics(s3),
-      logLevel: 'error',
-    });
-    await createTopics(client.kafka, { [names.orders]: 3, [names.payments]: 3, [names.enriched]: 3 });
+    const { names, client } = await suffixedClient('ss');
+    await createTopics(client.kafka, { [names.payments]: 3, [names.enriched]: 3 });
     const input = await client.producer();
     for (const o of d.orders)
       await input.send(names.orders, {
